@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Halo {
+
+// A Halo site as Get site status describes it (the SiteForIntegrator schema). The spec marks no
+// field as required, so every field may be empty; practiceMetadata wins over deprecated copies.
+struct SiteInfo {
+    struct Catalogue {
+        QString name;
+        bool isDefault = false;
+    };
+    enum class Availability { Unknown, Online, Offline, Unreachable };
+
+    QString guid;
+    QString pmsType;       // BestPractice | Zedmed | D4w
+    QString pmsId;         // practiceManagementSiteId
+    QString practiceName;
+    QString pmsVersion;
+    QString haloLinkVersion;
+    QString status;        // initialising | active | removed | uninstalled
+    Availability availability = Availability::Unknown;
+    QList<Catalogue> catalogues;
+    bool authoritative = true;
+    bool authoritativeKnown = false;
+    QDateTime createdAt;
+    QDateTime enrichedAt;
+    QDateTime heartbeatAt;
+    QDateTime clientTimestamp;
+    QString legacyName;    // the deprecated `name`
+
+    static SiteInfo fromJson(const QJsonObject &json);
+    QString defaultCatalogue() const;
+};
+
+QString availabilityText(SiteInfo::Availability availability); // translated
+// The PMS type in words: "Best Practice" for BestPractice.
+QString pmsDisplayName(const QString &pmsType);
+
+} // namespace Halo

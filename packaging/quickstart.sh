@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Sets up Halo Explorer from source on Debian 12 (or newer) and then runs it or its tests.
+#   packaging/quickstart.sh run    install what is missing, build, start on the embedded sandbox
+#   packaging/quickstart.sh test   install what is missing, build, run every test (CTest)
+# Idempotent and incremental: a second run installs nothing and rebuilds only what changed.
+# Run it as yourself; it uses sudo only to install Debian packages (or runs apt-get directly
+# when already root).
+set -euo pipefail
+
+mode=${1:-}
+case "$mode" in
+    run | test) ;;
+    *)
+        echo "usage: $0 run|test" >&2
+        exit 2
+        ;;
+esac
+
+source_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_dir=${HALO_BUILD_DIR:-$source_dir/build}
+
+packages=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
+    qtkeychain-qt6-dev libgl1-mesa-dev
+    # tests: a virtual display, a private D-Bus session and a real keyring
+    xvfb xauth dbus-x11 gnome-keyring
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+if ((${#missing[@]})); then
+    echo "==> Installing Debian packages: ${missing[*]}"
+    if [ "$(id -u)" -eq 0 ]; then
+        as_root=()
+    elif command -v sudo >/dev/null; then
+        as_root=(sudo)
+    else
+        echo "error: these packages are missing and neither root nor sudo is available: ${missing[*]}" >&2
+        exit 1
+    fi
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+fi
+
+if [ ! -f "$build_dir/CMakeCache.txt" ]; then
+    echo "==> Configuring in $build_dir"
+    cmake -S "$source_dir" -B "$build_dir" -G Ninja \
+        -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHALO_WERROR=ON
+fi
+echo "==> Building"
+cmake --build "$build_dir" --parallel "$(nproc)"
+
+if [ "$mode" = test ]; then
+    echo "==> Running the tests"
+    exec ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"
+fi
+
+app="$build_dir/ui/halo-explorer"
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    echo "==> No display found: starting Halo Explorer on a virtual display (xvfb-run)." >&2
+    echo "    Run this from a desktop session to see the window. Ctrl+C stops it." >&2
+    exec xvfb-run -a "$app" --sandbox
+fi
+echo "==> Starting Halo Explorer on the embedded sandbox"
+exec "$app" --sandbox

@@ -1,0 +1,50 @@
+#include "EnvironmentBanner.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+
+EnvironmentBanner::EnvironmentBanner(QWidget *parent)
+    : QWidget(parent)
+    , m_label(new QLabel(this))
+{
+    setObjectName(QStringLiteral("environmentBanner"));
+    setAccessibleName(tr("Environment"));
+    setAutoFillBackground(true);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 4, 8, 4);
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_label);
+}
+
+void EnvironmentBanner::setEndpoint(const Halo::Endpoint &endpoint)
+{
+    // Colours chosen to read well in light and dark themes; Production is red on purpose.
+    QColor background;
+    switch (endpoint.environment) {
+    case Halo::Environment::Production:
+        background = QColor(0xb3, 0x1b, 0x1b);
+        break;
+    case Halo::Environment::Stage:
+        background = QColor(0x1f, 0x5f, 0xa8);
+        break;
+    case Halo::Environment::Sandbox:
+        background = QColor(0x2e, 0x7d, 0x32);
+        break;
+    case Halo::Environment::Custom:
+        background = QColor(0x6a, 0x4c, 0x93);
+        break;
+    }
+    QPalette palette = this->palette();
+    palette.setColor(QPalette::Window, background);
+    palette.setColor(QPalette::WindowText, Qt::white);
+    setPalette(palette);
+    const QString name = Halo::environmentDisplayName(endpoint.environment);
+    const QString url = endpoint.baseUrl.toDisplayString();
+    m_label->setText(url.isEmpty() ? tr("<b>%1</b>").arg(name.toHtmlEscaped())
+                                   : tr("<b>%1</b> — %2").arg(name.toHtmlEscaped(),
+                                                               url.toHtmlEscaped()));
+    m_label->setAccessibleName(tr("Environment: %1").arg(name));
+    setToolTip(Halo::isProduction(endpoint.environment)
+                   ? tr("Production: queries reach live practice databases.")
+                   : QString());
+}

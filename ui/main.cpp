@@ -1,0 +1,50 @@
+// halo-explorer: parses the command line and starts a session.
+#include "Environment.h"
+#include "ExplorerSession.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("HaloExplorer"));
+    QApplication::setApplicationName(QStringLiteral("halo-explorer"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Halo Explorer"));
+    QApplication::setApplicationVersion(QStringLiteral(HALO_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/halo-explorer.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Explore the Halo Cloud API."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption sandboxOption(
+        QStringLiteral("sandbox"),
+        QApplication::translate("main", "Start the embedded sandbox and connect to it."));
+    const QCommandLineOption environmentOption(
+        QStringLiteral("environment"),
+        QApplication::translate("main", "Environment: production, stage, sandbox or custom."),
+        QStringLiteral("name"));
+    const QCommandLineOption baseUrlOption(
+        QStringLiteral("base-url"),
+        QApplication::translate("main", "Base URL of a custom environment (implies custom)."),
+        QStringLiteral("url"));
+    parser.addOptions({sandboxOption, environmentOption, baseUrlOption});
+    parser.process(app);
+
+    QString problem;
+    const auto endpoint = Halo::resolveEndpoint(
+        parser.isSet(sandboxOption), parser.value(environmentOption), parser.value(baseUrlOption),
+        &problem);
+    if (!endpoint) {
+        QTextStream(stderr) << "halo-explorer: " << problem << Qt::endl;
+        return 2;
+    }
+
+    ExplorerSession session;
+    session.start(*endpoint);
+    session.window()->show();
+    return app.exec();
+}
