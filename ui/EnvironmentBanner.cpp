@@ -40,9 +40,9 @@ void EnvironmentBanner::setEndpoint(const Halo::Endpoint &endpoint)
     setPalette(palette);
     const QString name = Halo::environmentDisplayName(endpoint.environment);
     const QString url = endpoint.baseUrl.toDisplayString();
-    m_label->setText(url.isEmpty() ? tr("<b>%1</b>").arg(name.toHtmlEscaped())
-                                   : tr("<b>%1</b> — %2").arg(name.toHtmlEscaped(),
-                                                               url.toHtmlEscaped()));
+    m_label->setText(url.isEmpty()
+                         ? tr("<b>%1</b>").arg(name.toHtmlEscaped())
+                         : tr("<b>%1</b> — %2").arg(name.toHtmlEscaped(), url.toHtmlEscaped()));
     m_label->setAccessibleName(tr("Environment: %1").arg(name));
     setToolTip(Halo::isProduction(endpoint.environment)
                    ? tr("Production: queries reach live practice databases.")

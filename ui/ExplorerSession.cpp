@@ -12,10 +12,6 @@ ExplorerSession::ExplorerSession(QObject *parent)
     , m_sites(new Halo::SiteListModel(this))
     , m_window(std::make_unique<MainWindow>(m_client, m_sites))
 {
-    connect(m_client, &Halo::HaloApiClient::siteFetched, m_sites,
-            &Halo::SiteListModel::updateSite);
-    connect(m_client, &Halo::HaloApiClient::siteFetchFailed, m_sites,
-            &Halo::SiteListModel::markFailed);
     connect(m_window.get(), &MainWindow::refreshRequested, this, &ExplorerSession::refreshAll);
 }
 
@@ -57,6 +53,16 @@ void ExplorerSession::connectToSandbox(const QString &baseUrl, const QString &ke
 
 void ExplorerSession::refreshAll()
 {
-    for (int row = 0; row < m_sites->rowCount(); ++row)
-        m_client->fetchSite(m_sites->index(row, 0).data(Halo::SiteListModel::GuidRole).toString());
+    for (int row = 0; row < m_sites->rowCount(); ++row) {
+        const QString guid = m_sites->index(row, 0).data(Halo::SiteListModel::GuidRole).toString();
+        Halo::ApiCall *call = m_client->siteStatus(guid);
+        connect(call, &Halo::ApiCall::finished, this, [this, call, guid]() {
+            if (call->ok()) {
+                m_sites->updateSite(Halo::SiteInfo::fromJson(call->jsonObject()));
+                return;
+            }
+            m_sites->markFailed(guid, call->error().title());
+            m_window->showMessage(tr("Site %1: %2").arg(guid, call->error().oneLine()));
+        });
+    }
 }

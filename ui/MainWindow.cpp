@@ -45,11 +45,6 @@ MainWindow::MainWindow(Halo::HaloApiClient *client, Halo::SiteListModel *sites, 
     m_statusLabel->setAccessibleName(tr("Last request"));
     statusBar()->addWidget(m_statusLabel, 1);
     createMenus();
-
-    connect(m_client, &Halo::HaloApiClient::siteFetchFailed, this,
-            [this](const QString &guid, const QString &message) {
-                showMessage(tr("Site %1: %2").arg(guid, message));
-            });
 }
 
 void MainWindow::createMenus()

@@ -17,7 +17,8 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/halo-explorer.svg")));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Explore the Halo Cloud API."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Explore the Halo Cloud API."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption sandboxOption(
@@ -35,9 +36,9 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     QString problem;
-    const auto endpoint = Halo::resolveEndpoint(
-        parser.isSet(sandboxOption), parser.value(environmentOption), parser.value(baseUrlOption),
-        &problem);
+    const auto endpoint =
+        Halo::resolveEndpoint(parser.isSet(sandboxOption), parser.value(environmentOption),
+                              parser.value(baseUrlOption), &problem);
     if (!endpoint) {
         QTextStream(stderr) << "halo-explorer: " << problem << Qt::endl;
         return 2;

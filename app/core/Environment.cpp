@@ -21,8 +21,8 @@ QString environmentId(Environment environment)
 
 std::optional<Environment> environmentFromId(const QString &id)
 {
-    for (Environment e : {Environment::Production, Environment::Stage, Environment::Sandbox,
-                          Environment::Custom}) {
+    for (Environment e :
+         {Environment::Production, Environment::Stage, Environment::Sandbox, Environment::Custom}) {
         if (environmentId(e).compare(id.trimmed(), Qt::CaseInsensitive) == 0)
             return e;
     }
@@ -82,14 +82,16 @@ std::optional<Endpoint> resolveEndpoint(bool sandbox, const QString &environment
     }
     if (!baseUrl.isEmpty()) {
         const QUrl url(baseUrl, QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != QLatin1String("https")
-                               && url.scheme() != QLatin1String("http")) || url.host().isEmpty()) {
-            *problem = QCoreApplication::translate("Halo::Environment",
-                                                   "'%1' is not an http(s) URL")
-                           .arg(baseUrl);
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) ||
+            url.host().isEmpty()) {
+            *problem =
+                QCoreApplication::translate("Halo::Environment", "'%1' is not an http(s) URL")
+                    .arg(baseUrl);
             return std::nullopt;
         }
-        if (sandbox || (!environmentName.isEmpty() && endpoint.environment != Environment::Custom)) {
+        if (sandbox ||
+            (!environmentName.isEmpty() && endpoint.environment != Environment::Custom)) {
             *problem = QCoreApplication::translate("Halo::Environment",
                                                    "--base-url implies the custom environment");
             return std::nullopt;

@@ -9,7 +9,7 @@ namespace Halo {
 // Where requests go. A subscription key belongs to exactly one environment.
 enum class Environment { Production, Stage, Sandbox, Custom };
 
-QString environmentId(Environment environment);          // production, stage, sandbox, custom
+QString environmentId(Environment environment); // production, stage, sandbox, custom
 std::optional<Environment> environmentFromId(const QString &id);
 QString environmentDisplayName(Environment environment); // translated
 // The fixed base URL of Production and Stage; empty for Sandbox and Custom (set at run time).

@@ -2,18 +2,22 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
+#include <QUrlQuery>
 
+#include "ApiCall.h"
 #include "Environment.h"
-#include "SiteInfo.h"
+#include "QueryTypes.h"
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace Halo {
 
-// Talks to one Halo Cloud environment over QNetworkAccessManager. Everything is asynchronous:
-// calls return at once and answer through signals.
+class RequestLog;
+
+// The Integrator API of one Halo Cloud environment over QNetworkAccessManager. Every method
+// returns at once with an ApiCall that finishes later; QueryTypes and SiteInfo read the answers.
 class HaloApiClient : public QObject
 {
     Q_OBJECT
@@ -25,20 +29,54 @@ public:
     // The key lives here only in memory, for the request header; it is never logged or saved.
     void setSubscriptionKey(const QString &key);
     bool hasSubscriptionKey() const { return !m_key.isEmpty(); }
+    void setPolicy(const CallPolicy &policy) { m_policy = policy; }
+    CallPolicy policy() const { return m_policy; }
+    RequestLog *requestLog() const { return m_log; }
+    QNetworkAccessManager *network() const { return m_network; }
 
-    // GET /integrator/sites/{guid}
-    void fetchSite(const QString &guid);
+    // Sites: GET /integrator/sites?practiceManagementSiteId=&practiceManagementName= -> {sites}
+    ApiCall *findSites(const QString &pmsId, const QString &pmsName);
+    ApiCall *siteStatus(const QString &guid);
+    ApiCall *pairSite(const QString &pmsId, const QString &pmsName, const QString &pairingCode);
 
-signals:
-    void siteFetched(const Halo::SiteInfo &site);
-    void siteFetchFailed(const QString &guid, const QString &message);
+    // SQL
+    ApiCall *runImmediate(const QString &guid, const QueryCommand &command);
+    ApiCall *submitAsync(const QString &guid, const QueryCommand &command);
+    ApiCall *queryStatus(const QString &guid, const QString &queryId);
+    ApiCall *batchStatus(const QString &guid, const QStringList &queryIds);
+    ApiCall *resultPage(const QString &guid, const QString &queryId, int pageNumber);
+
+    // Registered queries
+    ApiCall *createRegistered(const QString &guid, const QString &name, qint64 frequencySeconds,
+                              qint64 durationSeconds, const QueryCommand &command);
+    ApiCall *listRegistered(const QString &guid);
+    ApiCall *registeredQuery(const QString &guid, const QString &queryId);
+    ApiCall *cancelRegistered(const QString &guid, const QString &queryId);
+    ApiCall *registeredResults(const QString &guid, const QString &queryId);
+
+    // FHIR R4. `relative` is what follows fhir/R4/, e.g. "Patient?family=Smith" or "metadata";
+    // an absolute URL on the same FHIR base (a Bundle's next link) is accepted too.
+    ApiCall *fhirGet(const QString &guid, const QString &relative);
+    // POST {resource}/_search with a form-encoded body: search values stay out of the URL.
+    ApiCall *fhirSearch(const QString &guid, const QString &resource, const QUrlQuery &form);
+    QUrl fhirBase(const QString &guid) const;
+
+    // The PMS names the lookup and pairing endpoints take.
+    static QStringList pmsNames(); // Best Practice, Zedmed, D4w
 
 private:
-    QNetworkReply *get(const QString &path);
+    QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
+    ApiCall *send(const QByteArray &method, const QUrl &url, const QByteArray &body,
+                  const QByteArray &contentType, RequestSafety safety);
+    // A call that fails without sending anything (e.g. a link that leaves the FHIR base).
+    ApiCall *refuse(const QByteArray &method, const QUrl &url, const ApiError &error);
+    static QString segment(const QString &value);
 
     QNetworkAccessManager *m_network;
+    RequestLog *m_log;
     Endpoint m_endpoint;
     QString m_key;
+    CallPolicy m_policy;
 };
 
 } // namespace Halo

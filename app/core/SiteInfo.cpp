@@ -45,8 +45,8 @@ SiteInfo SiteInfo::fromJson(const QJsonObject &json)
     site.pmsType = either(json, "pmsType", metadata, "pmsType");
     site.pmsId = either(metadata, "practiceManagementSiteId", json, "practiceManagementSiteId");
     site.practiceName = either(metadata, "practiceName", json, "name");
-    site.pmsVersion = either(metadata, "practiceManagementVersion", json,
-                             "practiceManagementVersion");
+    site.pmsVersion =
+        either(metadata, "practiceManagementVersion", json, "practiceManagementVersion");
     site.haloLinkVersion = json.value(QLatin1String("haloLinkVersion")).toString();
     site.status = json.value(QLatin1String("status")).toString();
     site.availability = parseAvailability(json.value(QLatin1String("availability")).toString());
@@ -66,7 +66,8 @@ SiteInfo SiteInfo::fromJson(const QJsonObject &json)
     if (site.pmsType.isEmpty()) {
         // Older payloads only carry the display name ("Best Practice").
         const QString name = json.value(QLatin1String("practiceManagementName")).toString();
-        site.pmsType = name == QLatin1String("Best Practice") ? QStringLiteral("BestPractice") : name;
+        site.pmsType =
+            name == QLatin1String("Best Practice") ? QStringLiteral("BestPractice") : name;
     }
     return site;
 }

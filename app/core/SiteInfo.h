@@ -17,12 +17,12 @@ struct SiteInfo {
     enum class Availability { Unknown, Online, Offline, Unreachable };
 
     QString guid;
-    QString pmsType;       // BestPractice | Zedmed | D4w
-    QString pmsId;         // practiceManagementSiteId
+    QString pmsType; // BestPractice | Zedmed | D4w
+    QString pmsId;   // practiceManagementSiteId
     QString practiceName;
     QString pmsVersion;
     QString haloLinkVersion;
-    QString status;        // initialising | active | removed | uninstalled
+    QString status; // initialising | active | removed | uninstalled
     Availability availability = Availability::Unknown;
     QList<Catalogue> catalogues;
     bool authoritative = true;
@@ -31,7 +31,7 @@ struct SiteInfo {
     QDateTime enrichedAt;
     QDateTime heartbeatAt;
     QDateTime clientTimestamp;
-    QString legacyName;    // the deprecated `name`
+    QString legacyName; // the deprecated `name`
 
     static SiteInfo fromJson(const QJsonObject &json);
     QString defaultCatalogue() const;

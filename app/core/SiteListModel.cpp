@@ -4,8 +4,7 @@ namespace Halo {
 
 SiteListModel::SiteListModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 int SiteListModel::rowCount(const QModelIndex &parent) const
 {

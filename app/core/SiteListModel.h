@@ -12,8 +12,14 @@ class SiteListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { PracticeColumn, PmsColumn, PmsIdColumn, AvailabilityColumn, GuidColumn,
-                  ColumnCount };
+    enum Column {
+        PracticeColumn,
+        PmsColumn,
+        PmsIdColumn,
+        AvailabilityColumn,
+        GuidColumn,
+        ColumnCount
+    };
     enum Role { GuidRole = Qt::UserRole + 1, AvailabilityRole };
 
     explicit SiteListModel(QObject *parent = nullptr);

@@ -31,15 +31,18 @@ constexpr int MaxStoredSearches = 1000;
 // ------------------------------------------------------------------------------------------
 // Replies
 
-QByteArray compact(const QJsonObject &object) {
+QByteArray compact(const QJsonObject &object)
+{
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-FhirReply jsonReply(const QJsonObject &object, int status = 200) {
+FhirReply jsonReply(const QJsonObject &object, int status = 200)
+{
     return {status, compact(object)};
 }
 
-FhirReply outcomeReply(const Problem &problem) {
+FhirReply outcomeReply(const Problem &problem)
+{
     const QJsonObject details{
         {QStringLiteral("coding"),
          QJsonArray{
@@ -55,16 +58,19 @@ FhirReply outcomeReply(const Problem &problem) {
                      problem.status);
 }
 
-QString nowInstant() {
+QString nowInstant()
+{
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
-QString newId() {
+QString newId()
+{
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
 // GET queries go through the form decoder too, so a search means the same however it arrives.
-Parameters parseQuery(const QUrlQuery &query) {
+Parameters parseQuery(const QUrlQuery &query)
+{
     return parseForm(query.query(QUrl::FullyEncoded).toUtf8());
 }
 
@@ -76,12 +82,14 @@ struct Rows {
     QList<QSqlRecord> records;
 };
 
-Problem databaseProblem(const QString &detail) {
+Problem databaseProblem(const QString &detail)
+{
     return {500, QStringLiteral("exception"), GeneralError,
             QStringLiteral("The practice database could not be read: ") + detail};
 }
 
-Rows selectRows(QSqlDatabase &db, const QString &sql, const QVariantList &binds) {
+Rows selectRows(QSqlDatabase &db, const QString &sql, const QVariantList &binds)
+{
     Rows rows;
     QSqlQuery query(db);
     query.setForwardOnly(true);
@@ -100,7 +108,8 @@ Rows selectRows(QSqlDatabase &db, const QString &sql, const QVariantList &binds)
     return rows;
 }
 
-std::optional<QSqlDatabase> openDatabase(const SampleSite &site, std::optional<Problem> &problem) {
+std::optional<QSqlDatabase> openDatabase(const SampleSite &site, std::optional<Problem> &problem)
+{
     QSqlDatabase db = SampleDatabase::open(site);
     if (!db.isValid() || !db.isOpen()) {
         problem = databaseProblem(QStringLiteral("no sample database for this site"));
@@ -112,25 +121,29 @@ std::optional<QSqlDatabase> openDatabase(const SampleSite &site, std::optional<P
 // ------------------------------------------------------------------------------------------
 // Bundles
 
-QString trimmedBase(const QString &base) {
+QString trimmedBase(const QString &base)
+{
     QString result = base;
     while (result.endsWith(QLatin1Char('/')))
         result.chop(1);
     return result;
 }
 
-QString pageLink(const QString &base, const QString &token, int offset, int count) {
+QString pageLink(const QString &base, const QString &token, int offset, int count)
+{
     return QStringLiteral("%1?_getpages=%2&_getpagesoffset=%3&_count=%4&_bundletype=searchset")
         .arg(base, token)
         .arg(offset)
         .arg(count);
 }
 
-QJsonObject link(const QString &relation, const QString &url) {
+QJsonObject link(const QString &relation, const QString &url)
+{
     return {{QStringLiteral("relation"), relation}, {QStringLiteral("url"), url}};
 }
 
-QJsonObject bundleEntry(const QString &base, const QJsonObject &resource, bool searchMatch) {
+QJsonObject bundleEntry(const QString &base, const QJsonObject &resource, bool searchMatch)
+{
     QJsonObject entry{{QStringLiteral("fullUrl"),
                        QStringLiteral("%1/%2/%3")
                            .arg(base, resource.value(QStringLiteral("resourceType")).toString(),
@@ -143,15 +156,16 @@ QJsonObject bundleEntry(const QString &base, const QJsonObject &resource, bool s
     return entry;
 }
 
-QJsonObject emptyBundle(const QString &type) {
+QJsonObject emptyBundle(const QString &type)
+{
     return {{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
             {QStringLiteral("id"), newId()},
             {QStringLiteral("meta"), QJsonObject{{QStringLiteral("lastUpdated"), nowInstant()}}},
             {QStringLiteral("type"), type}};
 }
 
-QJsonArray pageLinks(const QString &base, const QString &token, int offset, int count,
-                     qint64 total) {
+QJsonArray pageLinks(const QString &base, const QString &token, int offset, int count, qint64 total)
+{
     QJsonArray links{link(QStringLiteral("self"), pageLink(base, token, offset, count))};
     if (count <= 0)
         return links;
@@ -169,7 +183,8 @@ QJsonArray pageLinks(const QString &base, const QString &token, int offset, int 
 }
 
 FhirReply searchPage(const SampleSite &site, const QString &base, const ResourceSpec &spec,
-                     const Filter &filter, const QString &token, int offset, int count) {
+                     const Filter &filter, const QString &token, int offset, int count)
+{
     std::optional<Problem> problem;
     std::optional<QSqlDatabase> db = openDatabase(site, problem);
     if (!db)
@@ -212,7 +227,8 @@ FhirReply searchPage(const SampleSite &site, const QString &base, const Resource
 // Reads and operations
 
 std::optional<QSqlRecord> readRecord(QSqlDatabase &db, const ResourceSpec &spec, qint64 id,
-                                     std::optional<Problem> &problem) {
+                                     std::optional<Problem> &problem)
+{
     const Rows rows =
         selectRows(db, QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(spec.table), {id});
     if (rows.problem) {
@@ -224,12 +240,14 @@ std::optional<QSqlRecord> readRecord(QSqlDatabase &db, const ResourceSpec &spec,
     return rows.records.first();
 }
 
-Problem notFound(const QString &type, const QString &id) {
+Problem notFound(const QString &type, const QString &id)
+{
     return {404, QStringLiteral("not-found"), ResourceNotFound,
             QStringLiteral("Resource %1/%2 is not known").arg(type, id)};
 }
 
-FhirReply read(const SampleSite &site, const ResourceSpec &spec, const QString &id) {
+FhirReply read(const SampleSite &site, const ResourceSpec &spec, const QString &id)
+{
     const std::optional<qint64> number = parseId(id);
     if (!number)
         return outcomeReply(notFound(spec.type, id));
@@ -247,7 +265,8 @@ FhirReply read(const SampleSite &site, const ResourceSpec &spec, const QString &
 
 // Patient/{id}/$summary: a "collection" Bundle (not an IPS "document", which would need a
 // Composition) with the Patient, the usual practitioner and the patient's allergies.
-FhirReply patientSummary(const SampleSite &site, const QString &base, const QString &id) {
+FhirReply patientSummary(const SampleSite &site, const QString &base, const QString &id)
+{
     const ResourceSpec &patientSpec = *findSpec(QStringLiteral("Patient"));
     const std::optional<qint64> number = parseId(id);
     if (!number)
@@ -289,7 +308,8 @@ FhirReply patientSummary(const SampleSite &site, const QString &base, const QStr
 // CapabilityStatement
 
 QJsonObject searchParamEntry(const QString &name, const QString &type, const QString &definitionUrl,
-                             const QString &documentation) {
+                             const QString &documentation)
+{
     QJsonObject entry{{QStringLiteral("name"), name},
                       {QStringLiteral("type"), type},
                       {QStringLiteral("documentation"), documentation}};
@@ -298,7 +318,8 @@ QJsonObject searchParamEntry(const QString &name, const QString &type, const QSt
     return entry;
 }
 
-QJsonObject capabilityResource(const ResourceSpec &spec) {
+QJsonObject capabilityResource(const ResourceSpec &spec)
+{
     QJsonArray searchParams;
     for (const ParamSpec &param : spec.params) {
         searchParams.append(
@@ -336,7 +357,8 @@ QJsonObject capabilityResource(const ResourceSpec &spec) {
     return resource;
 }
 
-QJsonObject capabilityStatement(const SampleSite &site, const QString &base) {
+QJsonObject capabilityStatement(const SampleSite &site, const QString &base)
+{
     QJsonArray resources;
     for (const ResourceSpec &spec : resourceSpecs())
         resources.append(capabilityResource(spec));
@@ -370,19 +392,22 @@ QJsonObject capabilityStatement(const SampleSite &site, const QString &base) {
         {QStringLiteral("rest"), QJsonArray{rest}}};
 }
 
-Problem siteWithoutFhir(const SampleSite &site) {
+Problem siteWithoutFhir(const SampleSite &site)
+{
     return notSupported(QStringLiteral("The FHIR API is available for Best Practice sites only; "
                                        "this site runs %1")
                             .arg(site.pmsName),
                         SiteWithoutFhir);
 }
 
-Problem unknownResource(const QString &type) {
+Problem unknownResource(const QString &type)
+{
     return notSupported(QStringLiteral("Resource type '%1' is not supported").arg(type),
                         UnknownResource, 404);
 }
 
-Problem unparsableUrl() {
+Problem unparsableUrl()
+{
     return {400, QStringLiteral("processing"), GeneralError,
             QStringLiteral("Unable to parse Resource URL")};
 }
@@ -398,13 +423,14 @@ struct SearchRequest {
 };
 
 std::optional<Problem> prepareSearch(const QString &resource, const Parameters &parameters,
-                                     SearchRequest &request) {
+                                     int defaultCount, SearchRequest &request)
+{
     request.spec = findSpec(resource);
     if (!request.spec)
         return unknownResource(resource);
     if (auto problem = checkFormat(parameters))
         return problem;
-    if (auto problem = pageSize(parameters, request.count))
+    if (auto problem = pageSize(parameters, defaultCount, request.count))
         return problem;
     return compileFilter(*request.spec, parameters, request.filter);
 }
@@ -413,7 +439,8 @@ std::optional<Problem> prepareSearch(const QString &resource, const Parameters &
 // naming its private value type. Identical searches share a token, which bounds the map.
 template <typename Store>
 QString rememberSearch(Store &searches, const QString &siteGuid, const QString &resource,
-                       const Parameters &parameters) {
+                       const Parameters &parameters)
+{
     Parameters kept;
     for (const auto &parameter : parameters) {
         if (!isResultParameter(parameter.first))
@@ -432,9 +459,10 @@ QString rememberSearch(Store &searches, const QString &siteGuid, const QString &
 
 template <typename Store>
 FhirReply firstPage(Store &searches, const SampleSite &site, const QString &root,
-                    const QString &resource, const Parameters &parameters) {
+                    const QString &resource, const Parameters &parameters, int defaultCount)
+{
     SearchRequest request;
-    if (auto problem = prepareSearch(resource, parameters, request))
+    if (auto problem = prepareSearch(resource, parameters, defaultCount, request))
         return outcomeReply(*problem);
     const QString token = rememberSearch(searches, site.guid, request.spec->type, parameters);
     return searchPage(site, root, *request.spec, request.filter, token, 0, request.count);
@@ -444,7 +472,8 @@ FhirReply firstPage(Store &searches, const SampleSite &site, const QString &root
 // values. Unknown tokens, and tokens of another site, answer 410 Gone.
 template <typename Store>
 FhirReply nextPage(const Store &searches, const SampleSite &site, const QString &root,
-                   const Parameters &parameters) {
+                   const Parameters &parameters, int defaultCount)
+{
     const QString token = lastValue(parameters, QStringLiteral("_getpages"));
     const auto stored = searches.constFind(token);
     if (stored == searches.constEnd() || stored->siteGuid != site.guid) {
@@ -464,13 +493,14 @@ FhirReply nextPage(const Store &searches, const SampleSite &site, const QString 
     if (hasParameter(parameters, QStringLiteral("_count")))
         resumed.append({QStringLiteral("_count"), lastValue(parameters, QStringLiteral("_count"))});
     SearchRequest request;
-    if (auto problem = prepareSearch(stored->resource, resumed, request))
+    if (auto problem = prepareSearch(stored->resource, resumed, defaultCount, request))
         return outcomeReply(*problem);
     return searchPage(site, root, *request.spec, request.filter, token, *offset, request.count);
 }
 
 // Type-level operations are not supported; point at the instance form where there is one.
-Problem typeLevelOperation(const ResourceSpec &spec, const QString &operation) {
+Problem typeLevelOperation(const ResourceSpec &spec, const QString &operation)
+{
     QString text =
         QStringLiteral("Operation '%1' is not supported on the %2 type").arg(operation, spec.type);
     if (spec.type == QLatin1String("Patient") && operation == QLatin1String("$summary"))
@@ -481,7 +511,8 @@ Problem typeLevelOperation(const ResourceSpec &spec, const QString &operation) {
 } // namespace
 
 FhirReply FhirFacade::get(const SampleSite &site, const QString &base, const QString &path,
-                          const QUrlQuery &query) {
+                          const QUrlQuery &query)
+{
     if (!site.hasFhir())
         return outcomeReply(siteWithoutFhir(site));
     const QString root = trimmedBase(base);
@@ -498,7 +529,7 @@ FhirReply FhirFacade::get(const SampleSite &site, const QString &base, const QSt
     if (trimmedPath.isEmpty()) {
         if (!hasParameter(parameters, QStringLiteral("_getpages")))
             return outcomeReply(unparsableUrl());
-        return nextPage(m_searches, site, root, parameters);
+        return nextPage(m_searches, site, root, parameters, m_defaultPageSize);
     }
 
     if (trimmedPath == QLatin1String("metadata"))
@@ -513,7 +544,7 @@ FhirReply FhirFacade::get(const SampleSite &site, const QString &base, const QSt
         return outcomeReply(unknownResource(parts.first()));
     }
     if (parts.size() == 1)
-        return firstPage(m_searches, site, root, spec->type, parameters);
+        return firstPage(m_searches, site, root, spec->type, parameters, m_defaultPageSize);
     const QString &second = parts.at(1);
     if (parts.size() == 2) {
         if (second == QLatin1String("_search")) {
@@ -538,13 +569,14 @@ FhirReply FhirFacade::get(const SampleSite &site, const QString &base, const QSt
 }
 
 FhirReply FhirFacade::postSearch(const SampleSite &site, const QString &base,
-                                 const QString &resource, const QByteArray &formBody) {
+                                 const QString &resource, const QByteArray &formBody)
+{
     if (!site.hasFhir())
         return outcomeReply(siteWithoutFhir(site));
     QString type = resource;
     type.remove(QLatin1Char('/'));
     return firstPage(m_searches, site, trimmedBase(base), type,
-                     withoutEmptyValues(parseForm(formBody)));
+                     withoutEmptyValues(parseForm(formBody)), m_defaultPageSize);
 }
 
 } // namespace Sandbox

@@ -30,6 +30,8 @@ public:
     // POST {base}/{resource}/_search with an application/x-www-form-urlencoded body.
     FhirReply postSearch(const SampleSite &site, const QString &base, const QString &resource,
                          const QByteArray &formBody);
+    // The page size when a search names no _count (the sandbox's --fhir-page-size).
+    void setDefaultPageSize(int count) { m_defaultPageSize = count; }
 
 private:
     struct StoredSearch {
@@ -38,6 +40,7 @@ private:
         QList<QPair<QString, QString>> parameters;
     };
     QHash<QString, StoredSearch> m_searches; // paging token -> search
+    int m_defaultPageSize = 20;
 };
 
 } // namespace Sandbox

@@ -10,21 +10,25 @@ namespace {
 
 const QString V2IdentifierTypes = QStringLiteral("http://terminology.hl7.org/CodeSystem/v2-0203");
 
-QString field(const QSqlRecord &row, const char *name) {
+QString field(const QSqlRecord &row, const char *name)
+{
     const QVariant value = row.value(QLatin1String(name));
     return value.isNull() ? QString() : value.toString().trimmed();
 }
 
-QString idOf(const QSqlRecord &row) {
+QString idOf(const QSqlRecord &row)
+{
     return QString::number(row.value(QStringLiteral("id")).toLongLong());
 }
 
-void insertText(QJsonObject &object, const QString &key, const QString &value) {
+void insertText(QJsonObject &object, const QString &key, const QString &value)
+{
     if (!value.isEmpty())
         object.insert(key, value);
 }
 
-QJsonArray stringArray(const QStringList &values) {
+QJsonArray stringArray(const QStringList &values)
+{
     QJsonArray array;
     for (const QString &value : values) {
         if (!value.isEmpty())
@@ -33,38 +37,44 @@ QJsonArray stringArray(const QStringList &values) {
     return array;
 }
 
-QJsonObject coding(const QString &system, const QString &code, const QString &display = {}) {
+QJsonObject coding(const QString &system, const QString &code, const QString &display = {})
+{
     QJsonObject object{{QStringLiteral("system"), system}, {QStringLiteral("code"), code}};
     insertText(object, QStringLiteral("display"), display);
     return object;
 }
 
-QJsonObject codeableConcept(const QJsonObject &codingObject, const QString &text = {}) {
+QJsonObject codeableConcept(const QJsonObject &codingObject, const QString &text = {})
+{
     QJsonObject object{{QStringLiteral("coding"), QJsonArray{codingObject}}};
     insertText(object, QStringLiteral("text"), text);
     return object;
 }
 
-QJsonObject meta(const char *profile) {
+QJsonObject meta(const char *profile)
+{
     return {{QStringLiteral("profile"), QJsonArray{QString::fromLatin1(profile)}}};
 }
 
 QJsonObject identifier(const char *system, const QString &typeCode, const QString &typeDisplay,
-                       const QString &typeText, const QString &value) {
+                       const QString &typeText, const QString &value)
+{
     return {{QStringLiteral("type"),
              codeableConcept(coding(V2IdentifierTypes, typeCode, typeDisplay), typeText)},
             {QStringLiteral("system"), QString::fromLatin1(system)},
             {QStringLiteral("value"), value}};
 }
 
-QJsonObject reference(const QString &target, const QString &display = {}) {
+QJsonObject reference(const QString &target, const QString &display = {})
+{
     QJsonObject object{{QStringLiteral("reference"), target}};
     insertText(object, QStringLiteral("display"), display);
     return object;
 }
 
 QJsonObject humanName(const QString &use, const QString &family, const QStringList &given,
-                      const QString &prefix) {
+                      const QString &prefix)
+{
     QJsonObject name{{QStringLiteral("use"), use}};
     const QStringList parts = QStringList{prefix, given.join(QLatin1Char(' ')), family};
     QStringList nonEmptyParts;
@@ -82,7 +92,8 @@ QJsonObject humanName(const QString &use, const QString &family, const QStringLi
     return name;
 }
 
-QJsonObject telecom(const QString &system, const QString &value, const QString &use) {
+QJsonObject telecom(const QString &system, const QString &value, const QString &use)
+{
     QJsonObject contactPoint{{QStringLiteral("system"), system}, {QStringLiteral("value"), value}};
     insertText(contactPoint, QStringLiteral("use"), use);
     return contactPoint;
@@ -90,7 +101,8 @@ QJsonObject telecom(const QString &system, const QString &value, const QString &
 
 // An AU address; empty when the row has no address parts at all.
 QJsonObject address(const QString &use, const QStringList &lines, const QString &city,
-                    const QString &state, const QString &postcode) {
+                    const QString &state, const QString &postcode)
+{
     const QJsonArray lineArray = stringArray(lines);
     if (lineArray.isEmpty() && city.isEmpty() && state.isEmpty() && postcode.isEmpty())
         return {};
@@ -105,7 +117,8 @@ QJsonObject address(const QString &use, const QStringList &lines, const QString 
 }
 
 // METeOR 291036 codes. The database may hold the code or its wording; accept both.
-QJsonObject indigenousStatusExtension(const QString &raw) {
+QJsonObject indigenousStatusExtension(const QString &raw)
+{
     static const QStringList displays{
         QStringLiteral("Aboriginal but not Torres Strait Islander origin"),
         QStringLiteral("Torres Strait Islander but not Aboriginal origin"),
@@ -136,7 +149,8 @@ QJsonObject indigenousStatusExtension(const QString &raw) {
                     code, display)}};
 }
 
-QJsonArray patientIdentifiers(const QSqlRecord &row) {
+QJsonArray patientIdentifiers(const QSqlRecord &row)
+{
     QJsonArray identifiers;
     identifiers.append(identifier(MrnSystem, QStringLiteral("MR"),
                                   QStringLiteral("Medical record number"),
@@ -162,7 +176,8 @@ QJsonArray patientIdentifiers(const QSqlRecord &row) {
     return identifiers;
 }
 
-QJsonArray patientNames(const QSqlRecord &row) {
+QJsonArray patientNames(const QSqlRecord &row)
+{
     const QString family = field(row, "surname");
     QJsonArray names{humanName(QStringLiteral("official"), family,
                                {field(row, "first_name"), field(row, "middle_name")},
@@ -173,7 +188,8 @@ QJsonArray patientNames(const QSqlRecord &row) {
     return names;
 }
 
-QJsonObject patientNarrative(const QJsonObject &patientObject) {
+QJsonObject patientNarrative(const QJsonObject &patientObject)
+{
     const QJsonObject name =
         patientObject.value(QStringLiteral("name")).toArray().first().toObject();
     const QString line = QStringLiteral("%1 (%2, born %3)")
@@ -189,7 +205,8 @@ QJsonObject patientNarrative(const QJsonObject &patientObject) {
 
 // The less common shapes a client should cope with: a former name, a nested extension, a
 // complex-valued extension, a contained resource referenced locally, a contact and narrative.
-void addRichPatientExtras(QJsonObject &patientObject, const QSqlRecord &row) {
+void addRichPatientExtras(QJsonObject &patientObject, const QSqlRecord &row)
+{
     QJsonArray names = patientObject.value(QStringLiteral("name")).toArray();
     const bool female = field(row, "sex") == QLatin1String("F");
     QJsonObject former = humanName(female ? QStringLiteral("maiden") : QStringLiteral("old"),
@@ -265,7 +282,8 @@ void addRichPatientExtras(QJsonObject &patientObject, const QSqlRecord &row) {
 
 } // namespace
 
-QString genderFromSex(const QString &sex) {
+QString genderFromSex(const QString &sex)
+{
     const QString lower = sex.trimmed().toLower();
     if (lower == QLatin1String("m") || lower == QLatin1String("male"))
         return QStringLiteral("male");
@@ -276,7 +294,8 @@ QString genderFromSex(const QString &sex) {
     return QStringLiteral("unknown");
 }
 
-QJsonObject patient(const QSqlRecord &row) {
+QJsonObject patient(const QSqlRecord &row)
+{
     QJsonObject object{
         {QStringLiteral("resourceType"), QStringLiteral("Patient")},
         {QStringLiteral("id"), idOf(row)},
@@ -318,7 +337,8 @@ QJsonObject patient(const QSqlRecord &row) {
     return object;
 }
 
-QJsonObject practitioner(const QSqlRecord &row) {
+QJsonObject practitioner(const QSqlRecord &row)
+{
     QJsonObject object{
         {QStringLiteral("resourceType"), QStringLiteral("Practitioner")},
         {QStringLiteral("id"), idOf(row)},
@@ -352,7 +372,8 @@ QJsonObject practitioner(const QSqlRecord &row) {
     return object;
 }
 
-QJsonObject organization(const QSqlRecord &row) {
+QJsonObject organization(const QSqlRecord &row)
+{
     QJsonObject object{{QStringLiteral("resourceType"), QStringLiteral("Organization")},
                        {QStringLiteral("id"), idOf(row)},
                        {QStringLiteral("meta"), meta(OrganizationProfile)},
@@ -382,7 +403,8 @@ QJsonObject organization(const QSqlRecord &row) {
     return object;
 }
 
-QJsonObject allergyIntolerance(const QSqlRecord &row) {
+QJsonObject allergyIntolerance(const QSqlRecord &row)
+{
     QJsonObject object{
         {QStringLiteral("resourceType"), QStringLiteral("AllergyIntolerance")},
         {QStringLiteral("id"), idOf(row)},

@@ -13,7 +13,8 @@ namespace {
 
 // FHIR search values escape ',', '|', '$' and '\' with a backslash; split at unescaped
 // separators only, keeping the escapes for a later split.
-QStringList splitUnescaped(const QString &value, QChar separator) {
+QStringList splitUnescaped(const QString &value, QChar separator)
+{
     QStringList parts;
     QString current;
     for (int i = 0; i < value.size(); ++i) {
@@ -32,7 +33,8 @@ QStringList splitUnescaped(const QString &value, QChar separator) {
     return parts;
 }
 
-QString unescape(const QString &value) {
+QString unescape(const QString &value)
+{
     QString result;
     for (int i = 0; i < value.size(); ++i) {
         if (value.at(i) == QLatin1Char('\\') && i + 1 < value.size())
@@ -48,7 +50,8 @@ struct Token {
     QString code;
 };
 
-Token parseToken(const QString &rawValue) {
+Token parseToken(const QString &rawValue)
+{
     const QStringList parts = splitUnescaped(rawValue, QLatin1Char('|'));
     if (parts.size() < 2)
         return {false, {}, unescape(rawValue).trimmed()};
@@ -59,11 +62,13 @@ Token parseToken(const QString &rawValue) {
 // The supported resources. Table and column names in this table are the only text that goes
 // into SQL; every value from a request is bound.
 
-QString definition(const char *name) {
+QString definition(const char *name)
+{
     return QStringLiteral("http://hl7.org/fhir/SearchParameter/") + QLatin1String(name);
 }
 
-ParamSpec idParam() {
+ParamSpec idParam()
+{
     return {QStringLiteral("_id"),
             QStringLiteral("token"),
             definition("Resource-id"),
@@ -73,7 +78,8 @@ ParamSpec idParam() {
 }
 
 ParamSpec textParam(const char *name, const char *definitionName, const QString &documentation,
-                    const QStringList &columns, bool containsByDefault = false) {
+                    const QStringList &columns, bool containsByDefault = false)
+{
     return {QString::fromLatin1(name),
             QStringLiteral("string"),
             definition(definitionName),
@@ -85,7 +91,8 @@ ParamSpec textParam(const char *name, const char *definitionName, const QString 
 
 const QString StringModifiers = QStringLiteral("; modifiers :exact and :contains");
 
-QList<ResourceSpec> buildSpecs() {
+QList<ResourceSpec> buildSpecs()
+{
     const QString surname = QStringLiteral("surname");
     const QString first = QStringLiteral("first_name");
     const QString middle = QStringLiteral("middle_name");
@@ -218,7 +225,8 @@ struct Condition {
 
 const Condition NoMatch{QStringLiteral("0"), {}};
 
-QString likePattern(const QString &value, bool contains) {
+QString likePattern(const QString &value, bool contains)
+{
     QString escaped = value.toLower();
     escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
     escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
@@ -226,7 +234,8 @@ QString likePattern(const QString &value, bool contains) {
     return (contains ? QStringLiteral("%") : QString()) + escaped + QLatin1Char('%');
 }
 
-Condition textCondition(const ParamSpec &param, const QString &modifier, const QString &value) {
+Condition textCondition(const ParamSpec &param, const QString &modifier, const QString &value)
+{
     Condition condition;
     QStringList alternatives;
     for (const QString &column : param.columns) {
@@ -244,7 +253,8 @@ Condition textCondition(const ParamSpec &param, const QString &modifier, const Q
 }
 
 std::optional<Problem> dateCondition(const ParamSpec &param, const QString &raw,
-                                     Condition &condition) {
+                                     Condition &condition)
+{
     static const QRegularExpression pattern(
         QStringLiteral("^(eq|ne|lt|le|gt|ge|sa|eb|ap)?(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?$"));
     const QRegularExpressionMatch match = pattern.match(raw.trimmed());
@@ -291,7 +301,8 @@ std::optional<Problem> dateCondition(const ParamSpec &param, const QString &raw,
 
 // A code from a fixed list, optionally with its code system.
 std::optional<Problem> codeCondition(const ParamSpec &param, const QString &raw, const char *system,
-                                     const QStringList &codes, QString &code) {
+                                     const QStringList &codes, QString &code)
+{
     const Token token = parseToken(raw);
     if (token.hasSystem && !token.system.isEmpty() && token.system != QLatin1String(system)) {
         return invalid(QStringLiteral("Unknown code system '%1' for '%2'; expected %3")
@@ -306,7 +317,8 @@ std::optional<Problem> codeCondition(const ParamSpec &param, const QString &raw,
 }
 
 std::optional<Problem> genderCondition(const ParamSpec &param, const QString &raw,
-                                       Condition &condition) {
+                                       Condition &condition)
+{
     QString code;
     const QStringList codes{QStringLiteral("male"), QStringLiteral("female"),
                             QStringLiteral("other"), QStringLiteral("unknown")};
@@ -323,7 +335,8 @@ std::optional<Problem> genderCondition(const ParamSpec &param, const QString &ra
     return std::nullopt;
 }
 
-Condition patientIdentifierCondition(const QString &raw) {
+Condition patientIdentifierCondition(const QString &raw)
+{
     const Token token = parseToken(raw);
     const QString value = token.code.trimmed();
     const QString digits = QString(value).remove(QLatin1Char(' '));
@@ -369,7 +382,8 @@ Condition patientIdentifierCondition(const QString &raw) {
     return any;
 }
 
-Condition providerIdentifierCondition(const QString &raw) {
+Condition providerIdentifierCondition(const QString &raw)
+{
     const Token token = parseToken(raw);
     if (!token.system.isEmpty() && token.system != QLatin1String(ProviderNumberSystem))
         return NoMatch;
@@ -379,7 +393,8 @@ Condition providerIdentifierCondition(const QString &raw) {
 }
 
 std::optional<Problem> activeCondition(const ParamSpec &param, const QString &raw,
-                                       Condition &condition) {
+                                       Condition &condition)
+{
     const QString value = parseToken(raw).code;
     if (value != QLatin1String("true") && value != QLatin1String("false")) {
         return invalid(QStringLiteral("Invalid value for '%1': '%2'. Expected true or false")
@@ -391,7 +406,8 @@ std::optional<Problem> activeCondition(const ParamSpec &param, const QString &ra
 }
 
 std::optional<Problem> patientReferenceCondition(const ParamSpec &param, const QString &raw,
-                                                 Condition &condition) {
+                                                 Condition &condition)
+{
     QString value = unescape(raw).trimmed();
     // Accept "123", "Patient/123" and an absolute "{base}/Patient/123".
     const int typeAt = value.lastIndexOf(QLatin1String("Patient/"));
@@ -406,7 +422,8 @@ std::optional<Problem> patientReferenceCondition(const ParamSpec &param, const Q
 }
 
 std::optional<Problem> valueCondition(const ParamSpec &param, const QString &modifier,
-                                      const QString &raw, Condition &condition) {
+                                      const QString &raw, Condition &condition)
+{
     switch (param.kind) {
     case ParamKind::Id: {
         const std::optional<qint64> id = parseId(unescape(raw).trimmed());
@@ -443,7 +460,8 @@ std::optional<Problem> valueCondition(const ParamSpec &param, const QString &mod
     return std::nullopt;
 }
 
-bool modifierAllowed(const ParamSpec &param, const QString &modifier) {
+bool modifierAllowed(const ParamSpec &param, const QString &modifier)
+{
     if (modifier.isEmpty())
         return true;
     if (param.kind == ParamKind::Text)
@@ -454,7 +472,8 @@ bool modifierAllowed(const ParamSpec &param, const QString &modifier) {
 // One parameter occurrence: comma-separated values are ORed, and the result is ANDed with
 // the other parameters.
 std::optional<Problem> addParameter(const ResourceSpec &spec, const QString &key,
-                                    const QString &value, Filter &filter) {
+                                    const QString &value, Filter &filter)
+{
     const int colon = key.indexOf(QLatin1Char(':'));
     const QString name = colon < 0 ? key : key.left(colon);
     const QString modifier = colon < 0 ? QString() : key.mid(colon + 1);
@@ -490,7 +509,8 @@ std::optional<Problem> addParameter(const ResourceSpec &spec, const QString &key
     return std::nullopt;
 }
 
-std::optional<Problem> addSort(const ResourceSpec &spec, const QString &value, Filter &filter) {
+std::optional<Problem> addSort(const ResourceSpec &spec, const QString &value, Filter &filter)
+{
     for (QString key : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         key = key.trimmed();
         const bool descending = key.startsWith(QLatin1Char('-'));
@@ -516,16 +536,19 @@ std::optional<Problem> addSort(const ResourceSpec &spec, const QString &value, F
 // ------------------------------------------------------------------------------------------
 // Public helpers
 
-Problem invalid(const QString &text) {
+Problem invalid(const QString &text)
+{
     return {400, QStringLiteral("invalid"), InvalidValue, text};
 }
 
-Problem notSupported(const QString &text, int number, int status) {
+Problem notSupported(const QString &text, int number, int status)
+{
     return {status, QStringLiteral("not-supported"), number, text};
 }
 
 // application/x-www-form-urlencoded: '+' is a space, then percent-decoding.
-Parameters parseForm(const QByteArray &body) {
+Parameters parseForm(const QByteArray &body)
+{
     Parameters parameters;
     const QList<QByteArray> pairs = body.trimmed().split('&');
     for (QByteArray pair : pairs) {
@@ -541,7 +564,8 @@ Parameters parseForm(const QByteArray &body) {
     return parameters;
 }
 
-QString lastValue(const Parameters &parameters, const QString &name) {
+QString lastValue(const Parameters &parameters, const QString &name)
+{
     QString value;
     for (const auto &[key, parameterValue] : parameters) {
         if (key == name)
@@ -550,13 +574,15 @@ QString lastValue(const Parameters &parameters, const QString &name) {
     return value;
 }
 
-bool hasParameter(const Parameters &parameters, const QString &name) {
+bool hasParameter(const Parameters &parameters, const QString &name)
+{
     return std::any_of(parameters.cbegin(), parameters.cend(),
                        [&name](const auto &parameter) { return parameter.first == name; });
 }
 
 // Empty values are ignored, as the FHIR search rules ask.
-Parameters withoutEmptyValues(const Parameters &parameters) {
+Parameters withoutEmptyValues(const Parameters &parameters)
+{
     Parameters kept;
     for (const auto &parameter : parameters) {
         if (!parameter.second.trimmed().isEmpty())
@@ -565,26 +591,30 @@ Parameters withoutEmptyValues(const Parameters &parameters) {
     return kept;
 }
 
-std::optional<qint64> parseId(const QString &value) {
+std::optional<qint64> parseId(const QString &value)
+{
     static const QRegularExpression digits(QStringLiteral("^[0-9]{1,18}$"));
     if (!digits.match(value).hasMatch())
         return std::nullopt;
     return value.toLongLong();
 }
 
-std::optional<int> parseCount(const QString &value) {
+std::optional<int> parseCount(const QString &value)
+{
     static const QRegularExpression digits(QStringLiteral("^[0-9]{1,9}$"));
     if (!digits.match(value).hasMatch())
         return std::nullopt;
     return value.toInt();
 }
 
-const QList<ResourceSpec> &resourceSpecs() {
+const QList<ResourceSpec> &resourceSpecs()
+{
     static const QList<ResourceSpec> specs = buildSpecs();
     return specs;
 }
 
-const ResourceSpec *findSpec(const QString &type) {
+const ResourceSpec *findSpec(const QString &type)
+{
     for (const ResourceSpec &spec : resourceSpecs()) {
         if (spec.type == type) // FHIR type names are case-sensitive
             return &spec;
@@ -594,13 +624,15 @@ const ResourceSpec *findSpec(const QString &type) {
 
 // Parameters that shape the result rather than select it; not part of the stored search
 // except _sort.
-bool isResultParameter(const QString &name) {
+bool isResultParameter(const QString &name)
+{
     return name == QLatin1String("_count") || name == QLatin1String("_total") ||
            name == QLatin1String("_format") || name == QLatin1String("_pretty");
 }
 
 std::optional<Problem> compileFilter(const ResourceSpec &spec, const Parameters &parameters,
-                                     Filter &filter) {
+                                     Filter &filter)
+{
     for (const auto &[key, value] : parameters) {
         if (isResultParameter(key))
             continue;
@@ -619,8 +651,9 @@ std::optional<Problem> compileFilter(const ResourceSpec &spec, const Parameters 
     return std::nullopt;
 }
 
-std::optional<Problem> pageSize(const Parameters &parameters, int &count) {
-    count = DefaultPageSize;
+std::optional<Problem> pageSize(const Parameters &parameters, int defaultCount, int &count)
+{
+    count = std::min(defaultCount, MaxPageSize);
     if (!hasParameter(parameters, QStringLiteral("_count")))
         return std::nullopt;
     const QString value = lastValue(parameters, QStringLiteral("_count"));
@@ -634,7 +667,8 @@ std::optional<Problem> pageSize(const Parameters &parameters, int &count) {
     return std::nullopt;
 }
 
-std::optional<Problem> checkFormat(const Parameters &parameters) {
+std::optional<Problem> checkFormat(const Parameters &parameters)
+{
     const QString format = lastValue(parameters, QStringLiteral("_format")).toLower();
     if (format.isEmpty() || format.contains(QLatin1String("json")))
         return std::nullopt;

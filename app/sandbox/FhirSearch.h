@@ -75,7 +75,8 @@ struct ResourceSpec {
     QList<QPair<QString, QString>> sortKeys; // _sort name -> column
     QJsonObject (*build)(const QSqlRecord &);
 
-    const ParamSpec *param(const QString &name) const {
+    const ParamSpec *param(const QString &name) const
+    {
         for (const ParamSpec &p : params) {
             if (p.name == name)
                 return &p;
@@ -108,7 +109,7 @@ std::optional<int> parseCount(const QString &value); // a non-negative whole num
 bool isResultParameter(const QString &name);
 std::optional<Problem> compileFilter(const ResourceSpec &spec, const Parameters &parameters,
                                      Filter &filter);
-std::optional<Problem> pageSize(const Parameters &parameters, int &count);
+std::optional<Problem> pageSize(const Parameters &parameters, int defaultCount, int &count);
 std::optional<Problem> checkFormat(const Parameters &parameters); // JSON only
 
 } // namespace Sandbox::Fhir

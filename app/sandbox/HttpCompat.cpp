@@ -14,11 +14,10 @@ namespace Sandbox {
 void installCatchAllHandler(QHttpServer &server, QObject *context, RequestHandler handler)
 {
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-    server.setMissingHandler(context,
-                             [handler](const QHttpServerRequest &request,
-                                       QHttpServerResponder &responder) {
-                                 handler(request, std::move(responder));
-                             });
+    server.setMissingHandler(
+        context, [handler](const QHttpServerRequest &request, QHttpServerResponder &responder) {
+            handler(request, std::move(responder));
+        });
 #else
     Q_UNUSED(context);
     server.setMissingHandler(handler);

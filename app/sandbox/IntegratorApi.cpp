@@ -38,19 +38,32 @@ QString isoSeconds(const QDateTime &time)
 QString statusText(int status)
 {
     switch (status) {
-    case 400: return QStringLiteral("Bad Request");
-    case 401: return QStringLiteral("Unauthorized");
-    case 403: return QStringLiteral("Forbidden");
-    case 404: return QStringLiteral("Not Found");
-    case 405: return QStringLiteral("Method Not Allowed");
-    case 410: return QStringLiteral("Gone");
-    case 413: return QStringLiteral("Payload Too Large");
-    case 429: return QStringLiteral("Too Many Requests");
-    case 500: return QStringLiteral("Internal Server Error");
-    case 502: return QStringLiteral("Bad Gateway");
-    case 503: return QStringLiteral("Service Unavailable");
-    case 504: return QStringLiteral("Gateway Timeout");
-    default: return QStringLiteral("Error");
+    case 400:
+        return QStringLiteral("Bad Request");
+    case 401:
+        return QStringLiteral("Unauthorized");
+    case 403:
+        return QStringLiteral("Forbidden");
+    case 404:
+        return QStringLiteral("Not Found");
+    case 405:
+        return QStringLiteral("Method Not Allowed");
+    case 410:
+        return QStringLiteral("Gone");
+    case 413:
+        return QStringLiteral("Payload Too Large");
+    case 429:
+        return QStringLiteral("Too Many Requests");
+    case 500:
+        return QStringLiteral("Internal Server Error");
+    case 502:
+        return QStringLiteral("Bad Gateway");
+    case 503:
+        return QStringLiteral("Service Unavailable");
+    case 504:
+        return QStringLiteral("Gateway Timeout");
+    default:
+        return QStringLiteral("Error");
     }
 }
 
@@ -76,18 +89,38 @@ QString newId()
 
 const QStringList &sqlDbTypes()
 {
-    static const QStringList types = {
-        QStringLiteral("BigInt"), QStringLiteral("Binary"), QStringLiteral("Bit"),
-        QStringLiteral("Char"), QStringLiteral("String"), QStringLiteral("Date"),
-        QStringLiteral("DateTime"), QStringLiteral("DateTime2"), QStringLiteral("DateTimeOffset"),
-        QStringLiteral("Decimal"), QStringLiteral("Float"), QStringLiteral("Image"),
-        QStringLiteral("Int"), QStringLiteral("Money"), QStringLiteral("NChar"),
-        QStringLiteral("NText"), QStringLiteral("NVarChar"), QStringLiteral("Real"),
-        QStringLiteral("SmallDateTime"), QStringLiteral("SmallInt"), QStringLiteral("SmallMoney"),
-        QStringLiteral("Structured"), QStringLiteral("Text"), QStringLiteral("Time"),
-        QStringLiteral("Timestamp"), QStringLiteral("TinyInt"), QStringLiteral("Udt"),
-        QStringLiteral("UniqueIdentifier"), QStringLiteral("VarBinary"), QStringLiteral("VarChar"),
-        QStringLiteral("Variant"), QStringLiteral("Xml")};
+    static const QStringList types = {QStringLiteral("BigInt"),
+                                      QStringLiteral("Binary"),
+                                      QStringLiteral("Bit"),
+                                      QStringLiteral("Char"),
+                                      QStringLiteral("String"),
+                                      QStringLiteral("Date"),
+                                      QStringLiteral("DateTime"),
+                                      QStringLiteral("DateTime2"),
+                                      QStringLiteral("DateTimeOffset"),
+                                      QStringLiteral("Decimal"),
+                                      QStringLiteral("Float"),
+                                      QStringLiteral("Image"),
+                                      QStringLiteral("Int"),
+                                      QStringLiteral("Money"),
+                                      QStringLiteral("NChar"),
+                                      QStringLiteral("NText"),
+                                      QStringLiteral("NVarChar"),
+                                      QStringLiteral("Real"),
+                                      QStringLiteral("SmallDateTime"),
+                                      QStringLiteral("SmallInt"),
+                                      QStringLiteral("SmallMoney"),
+                                      QStringLiteral("Structured"),
+                                      QStringLiteral("Text"),
+                                      QStringLiteral("Time"),
+                                      QStringLiteral("Timestamp"),
+                                      QStringLiteral("TinyInt"),
+                                      QStringLiteral("Udt"),
+                                      QStringLiteral("UniqueIdentifier"),
+                                      QStringLiteral("VarBinary"),
+                                      QStringLiteral("VarChar"),
+                                      QStringLiteral("Variant"),
+                                      QStringLiteral("Xml")};
     return types;
 }
 
@@ -103,9 +136,10 @@ QString parseCommand(const QJsonValue &value, SqlCommand *command)
     command->text = text.toString();
     if (json.contains(QStringLiteral("executionMode"))) {
         const QString mode = json.value(QStringLiteral("executionMode")).toString();
-        if (mode != QLatin1String("reader") && mode != QLatin1String("nonQuery")
-            && mode != QLatin1String("scalar"))
-            return QStringLiteral("'command.executionMode' must be one of reader, nonQuery, scalar.");
+        if (mode != QLatin1String("reader") && mode != QLatin1String("nonQuery") &&
+            mode != QLatin1String("scalar"))
+            return QStringLiteral(
+                "'command.executionMode' must be one of reader, nonQuery, scalar.");
         command->executionMode = mode;
     }
     if (json.contains(QStringLiteral("type"))) {
@@ -130,9 +164,12 @@ QString parseCommand(const QJsonValue &value, SqlCommand *command)
         parameter.name = p.value(QStringLiteral("name")).toString();
         if (parameter.name.isEmpty())
             return where + QStringLiteral(".name' is required.");
-        parameter.direction = p.value(QStringLiteral("direction")).toString(QStringLiteral("input"));
+        parameter.direction =
+            p.value(QStringLiteral("direction")).toString(QStringLiteral("input"));
         if (!directions.contains(parameter.direction))
-            return where + QStringLiteral(".direction' must be one of output, input, inputOutput, returnValue.");
+            return where +
+                   QStringLiteral(
+                       ".direction' must be one of output, input, inputOutput, returnValue.");
         parameter.type = p.value(QStringLiteral("type")).toString(QStringLiteral("NVarChar"));
         if (!sqlDbTypes().contains(parameter.type))
             return where + QStringLiteral(".type' '%1' is not a known type.").arg(parameter.type);
@@ -158,8 +195,8 @@ QJsonArray parametersJson(const QList<SqlParameter> &parameters)
                            {QStringLiteral("direction"), p.direction},
                            {QStringLiteral("type"), p.type},
                            {QStringLiteral("size"), p.size}};
-        object.insert(QStringLiteral("value"),
-                      p.value.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(p.value.toString()));
+        object.insert(QStringLiteral("value"), p.value.isNull() ? QJsonValue(QJsonValue::Null)
+                                                                : QJsonValue(p.value.toString()));
         array.append(object);
     }
     return array;
@@ -169,15 +206,18 @@ QJsonArray parametersJson(const QList<SqlParameter> &parameters)
 qint64 takeWaitForDelay(QString *sql)
 {
     static const QRegularExpression pattern(
-        QStringLiteral("^\\s*WAITFOR\\s+DELAY\\s+'(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,3}))?'\\s*;?"),
+        QStringLiteral(
+            "^\\s*WAITFOR\\s+DELAY\\s+'(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,3}))?'\\s*;?"),
         QRegularExpression::CaseInsensitiveOption);
     const auto match = pattern.match(*sql);
     if (!match.hasMatch())
         return 0;
     sql->remove(0, match.capturedLength());
     const qint64 ms = match.captured(4).leftJustified(3, QLatin1Char('0')).toLongLong();
-    return ((match.captured(1).toLongLong() * 60 + match.captured(2).toLongLong()) * 60
-            + match.captured(3).toLongLong()) * 1000 + ms;
+    return ((match.captured(1).toLongLong() * 60 + match.captured(2).toLongLong()) * 60 +
+            match.captured(3).toLongLong()) *
+               1000 +
+           ms;
 }
 
 // Comments such as /* sandbox: upload-failed */ steer an async query into a failure status.
@@ -233,8 +273,8 @@ ParsedQueryBody parseQueryBody(const QByteArray &body, int defaultQueueMs, int m
     if (!queue.isUndefined()) {
         const double ms = queue.toDouble(-1);
         if (!queue.isDouble() || ms < 0 || ms > maxQueueMs || ms != double(qint64(ms))) {
-            parsed.error = QStringLiteral("'maxTimeInQueue' must be an integer from 0 to %1.")
-                               .arg(maxQueueMs);
+            parsed.error =
+                QStringLiteral("'maxTimeInQueue' must be an integer from 0 to %1.").arg(maxQueueMs);
             return parsed;
         }
         parsed.maxTimeInQueue = int(ms);
@@ -259,16 +299,23 @@ QString catalogueError(const SampleSite &site, const QString &catalogue)
 } // namespace
 
 IntegratorApi::IntegratorApi(const SandboxOptions &options)
-    : m_options(options)
 {
+    setOptions(options);
+}
+
+void IntegratorApi::setOptions(const SandboxOptions &options)
+{
+    m_options = options;
+    m_fhir.setDefaultPageSize(options.fhirPageSize);
 }
 
 ApiReply IntegratorApi::error(int status, const QString &message)
 {
-    return jsonReply(status, QJsonObject{{QStringLiteral("error"),
-                                          QJsonObject{{QStringLiteral("status"), status},
-                                                      {QStringLiteral("statusText"), statusText(status)},
-                                                      {QStringLiteral("message"), message}}}});
+    return jsonReply(status,
+                     QJsonObject{{QStringLiteral("error"),
+                                  QJsonObject{{QStringLiteral("status"), status},
+                                              {QStringLiteral("statusText"), statusText(status)},
+                                              {QStringLiteral("message"), message}}}});
 }
 
 ApiReply IntegratorApi::handle(const ApiRequest &request)
@@ -291,8 +338,8 @@ ApiReply IntegratorApi::handle(const ApiRequest &request)
         segments.removeLast();
     const QByteArray &method = request.method;
 
-    if (segments.size() == 1 && (segments[0] == QLatin1String("pair-site")
-                                 || segments[0] == QLatin1String("pairSite"))) {
+    if (segments.size() == 1 &&
+        (segments[0] == QLatin1String("pair-site") || segments[0] == QLatin1String("pairSite"))) {
         if (method != "POST")
             return error(404, QStringLiteral("Resource not found"));
         return pairSite(request);
@@ -427,16 +474,19 @@ ApiReply IntegratorApi::findSites(const ApiRequest &request)
                                                        QUrl::FullyDecoded);
     const QString pmsName = formValue(request.query, QStringLiteral("practiceManagementName"));
     if (pmsId.trimmed().isEmpty())
-        return error(400, QStringLiteral("Required parameter 'practiceManagementSiteId' is missing."));
+        return error(400,
+                     QStringLiteral("Required parameter 'practiceManagementSiteId' is missing."));
     if (pmsName.isEmpty())
-        return error(400, QStringLiteral("Required parameter 'practiceManagementName' is missing."));
-    if (pmsName != QLatin1String("Best Practice") && pmsName != QLatin1String("Zedmed")
-        && pmsName != QLatin1String("D4w"))
+        return error(400,
+                     QStringLiteral("Required parameter 'practiceManagementName' is missing."));
+    if (pmsName != QLatin1String("Best Practice") && pmsName != QLatin1String("Zedmed") &&
+        pmsName != QLatin1String("D4w"))
         return error(400, QStringLiteral("'practiceManagementName' must be one of Best Practice, "
                                          "Zedmed, D4w."));
     QJsonArray sites;
     for (const SampleSite &site : sampleSites()) {
-        if (site.pmsName == pmsName && site.pmsId.compare(pmsId.trimmed(), Qt::CaseInsensitive) == 0)
+        if (site.pmsName == pmsName &&
+            site.pmsId.compare(pmsId.trimmed(), Qt::CaseInsensitive) == 0)
             sites.append(siteJson(site));
     }
     return jsonReply(200, QJsonObject{{QStringLiteral("sites"), sites}});
@@ -449,29 +499,34 @@ ApiReply IntegratorApi::getSite(const SampleSite &site)
 
 ApiReply IntegratorApi::pairSite(const ApiRequest &request)
 {
-    const QString pmsId = request.query.queryItemValue(QStringLiteral("practiceManagementSiteId"),
-                                                       QUrl::FullyDecoded).trimmed();
+    const QString pmsId =
+        request.query.queryItemValue(QStringLiteral("practiceManagementSiteId"), QUrl::FullyDecoded)
+            .trimmed();
     const QString pmsName = formValue(request.query, QStringLiteral("practiceManagementName"));
-    const QString code = request.query.queryItemValue(QStringLiteral("pairingCode"),
-                                                      QUrl::FullyDecoded).trimmed();
+    const QString code =
+        request.query.queryItemValue(QStringLiteral("pairingCode"), QUrl::FullyDecoded).trimmed();
     if (pmsId.isEmpty())
-        return error(400, QStringLiteral("Required parameter 'practiceManagementSiteId' is missing."));
-    if (pmsName != QLatin1String("Best Practice") && pmsName != QLatin1String("Zedmed")
-        && pmsName != QLatin1String("D4w"))
-        return error(400, QStringLiteral("Required parameter 'practiceManagementName' is missing or "
-                                         "not one of Best Practice, Zedmed, D4w."));
+        return error(400,
+                     QStringLiteral("Required parameter 'practiceManagementSiteId' is missing."));
+    if (pmsName != QLatin1String("Best Practice") && pmsName != QLatin1String("Zedmed") &&
+        pmsName != QLatin1String("D4w"))
+        return error(400,
+                     QStringLiteral("Required parameter 'practiceManagementName' is missing or "
+                                    "not one of Best Practice, Zedmed, D4w."));
     const SampleSite *target = nullptr;
     for (const SampleSite &site : sampleSites()) {
-        if (site.pmsName == pmsName && site.pmsId.compare(pmsId, Qt::CaseInsensitive) == 0
-            && (!target || site.authoritative))
+        if (site.pmsName == pmsName && site.pmsId.compare(pmsId, Qt::CaseInsensitive) == 0 &&
+            (!target || site.authoritative))
             target = &site;
     }
     if (!target)
-        return error(404, QStringLiteral("No %1 site with PMS ID %2 was found.").arg(pmsName, pmsId));
+        return error(404,
+                     QStringLiteral("No %1 site with PMS ID %2 was found.").arg(pmsName, pmsId));
     if (pmsName == QLatin1String("Best Practice")) {
         if (code.isEmpty())
-            return error(400, QStringLiteral("Required parameter 'pairingCode' is missing: Best "
-                                             "Practice sites need a pairing code from the practice."));
+            return error(400,
+                         QStringLiteral("Required parameter 'pairingCode' is missing: Best "
+                                        "Practice sites need a pairing code from the practice."));
         if (code.compare(target->pairingCode, Qt::CaseInsensitive) != 0)
             return error(403, QStringLiteral("The pairing code is not valid for this practice. Ask "
                                              "the practice for a new code."));
@@ -495,7 +550,8 @@ ApiReply IntegratorApi::immediateQuery(const SampleSite &site, const ApiRequest 
     const qint64 delay = takeWaitForDelay(&parsed.command.text);
     if (delay >= m_options.immediateTimeoutMs) {
         ApiReply reply = error(504, QStringLiteral("Query took more than %1 seconds to return a "
-                                                   "result.").arg(m_options.immediateTimeoutMs / 1000));
+                                                   "result.")
+                                        .arg(m_options.immediateTimeoutMs / 1000));
         reply.delayMs = m_options.immediateTimeoutMs;
         return reply;
     }
@@ -522,14 +578,15 @@ ApiReply IntegratorApi::immediateQuery(const SampleSite &site, const ApiRequest 
         {QStringLiteral("updatedAt"), isoMs(completed)},
         {QStringLiteral("completedAt"), isoMs(completed)},
     };
-    QJsonObject timing{
-        {QStringLiteral("initialising"), QJsonObject{{QStringLiteral("startTime"), isoMs(created)}}},
-        {QStringLiteral("executing"), QJsonObject{{QStringLiteral("startTime"), isoMs(executingAt)}}}};
+    QJsonObject timing{{QStringLiteral("initialising"),
+                        QJsonObject{{QStringLiteral("startTime"), isoMs(created)}}},
+                       {QStringLiteral("executing"),
+                        QJsonObject{{QStringLiteral("startTime"), isoMs(executingAt)}}}};
 
     int httpStatus = 200;
     if (!outcome.ok) {
-        const QJsonObject details = errorDetails(site.sqlErrorType(), outcome.errorCode,
-                                                 outcome.errorMessage);
+        const QJsonObject details =
+            errorDetails(site.sqlErrorType(), outcome.errorCode, outcome.errorMessage);
         json.insert(QStringLiteral("status"), QStringLiteral("executionFailed"));
         json.insert(QStringLiteral("errorDetails"), details);
         json.insert(QStringLiteral("errorCode"), outcome.errorCode);
@@ -544,15 +601,25 @@ ApiReply IntegratorApi::immediateQuery(const SampleSite &site, const ApiRequest 
         } else {
             const QByteArray decoded = ResultEncoder::encodeRows(outcome.columns, outcome.rows);
             if (decoded.size() > m_options.immediateLimitBytes) {
-                const QString message = QStringLiteral(
-                    "Query was executed successfully but an error occurred preparing it to be "
-                    "uploaded, results were too large. Immediate query results beyond message "
-                    "size limit (%1 bytes)").arg(m_options.immediateLimitBytes);
+                const QString message =
+                    QStringLiteral(
+                        "Query was executed successfully but an error occurred preparing it to be "
+                        "uploaded, results were too large. Immediate query results beyond message "
+                        "size limit (%1 bytes)")
+                        .arg(m_options.immediateLimitBytes);
                 json.insert(QStringLiteral("status"), QStringLiteral("executionFailed"));
-                json.insert(QStringLiteral("errorDetails"), errorDetails(QStringLiteral("http"), 413, message));
+                json.insert(QStringLiteral("errorDetails"),
+                            errorDetails(QStringLiteral("http"), 413, message));
                 json.insert(QStringLiteral("errorCode"), 413);
                 json.insert(QStringLiteral("errorMessage"), message);
                 json.insert(QStringLiteral("statusTiming"), timing);
+                QueryRecord record;
+                record.id = json.value(QStringLiteral("id")).toString();
+                record.siteGuid = site.guid;
+                record.mode = QStringLiteral("immediate");
+                record.createdAt = created;
+                record.immediateBody = json;
+                m_queries.add(std::move(record));
                 return jsonReply(413, json);
             }
             result.insert(QStringLiteral("rows"), qint64(outcome.rows.size()));
@@ -621,8 +688,8 @@ ApiReply IntegratorApi::asyncQuery(const SampleSite &site, const ApiRequest &req
         const SqlOutcome outcome = SqlRunner::run(db, parsed.command);
         if (!outcome.ok) {
             record.plannedFailure = QStringLiteral("executionFailed");
-            record.failureDetails = errorDetails(site.sqlErrorType(), outcome.errorCode,
-                                                 outcome.errorMessage);
+            record.failureDetails =
+                errorDetails(site.sqlErrorType(), outcome.errorCode, outcome.errorMessage);
         } else {
             record.sqlExecutionDuration = outcome.executionMs + record.extraExecutionMs;
             record.outputParameters = parametersJson(outcome.outputParameters);
@@ -636,16 +703,18 @@ ApiReply IntegratorApi::asyncQuery(const SampleSite &site, const ApiRequest &req
                     record.totalSize += page.decodedSize;
             }
             if (record.plannedFailure == QLatin1String("uploadFailed"))
-                record.failureDetails = errorDetails(
-                    QStringLiteral("http"), 500,
-                    QStringLiteral("The result could not be uploaded from the site."));
+                record.failureDetails =
+                    errorDetails(QStringLiteral("http"), 500,
+                                 QStringLiteral("The result could not be uploaded from the site."));
         }
     }
     if (record.maxTimeInQueue < record.stepMs && record.plannedFailure.isEmpty())
-        record.failureDetails = errorDetails(
-            QStringLiteral("haloLink"), 408,
-            QStringLiteral("The query waited longer than maxTimeInQueue (%1 ms).")
-                .arg(record.maxTimeInQueue));
+        record.failureDetails =
+            errorDetails(QStringLiteral("haloLink"), 408,
+                         QStringLiteral("The query waited longer than maxTimeInQueue (%1 ms).")
+                             .arg(record.maxTimeInQueue));
+    // The SQL ran above; the visible clock starts now so the simulated states keep their length.
+    record.createdAt = QDateTime::currentDateTimeUtc();
     const QueryRecord &stored = m_queries.add(std::move(record));
     return jsonReply(201, QueryStore::toJson(stored, stored.createdAt));
 }
@@ -663,16 +732,19 @@ ApiReply IntegratorApi::batchStatus(const SampleSite &site, const ApiRequest &re
     const QJsonDocument document = QJsonDocument::fromJson(request.body);
     const QJsonValue ids = document.object().value(QStringLiteral("queryIds"));
     if (!ids.isArray())
-        return error(400, QStringLiteral("'queryIds' is required and must be an array of query ids."));
+        return error(400,
+                     QStringLiteral("'queryIds' is required and must be an array of query ids."));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QJsonArray results;
     for (const QJsonValue &id : ids.toArray()) {
         if (!id.isString())
             return error(400, QStringLiteral("Every entry of 'queryIds' must be a string."));
         const QueryRecord *record = m_queries.find(site.guid, id.toString());
+        if (record && record->mode != QLatin1String("async"))
+            record = nullptr; // the batch endpoint reports async queries only
         QJsonObject entry{{QStringLiteral("queryId"), id.toString()},
-                          {QStringLiteral("status"), record ? QStringLiteral("found")
-                                                            : QStringLiteral("notFound")}};
+                          {QStringLiteral("status"),
+                           record ? QStringLiteral("found") : QStringLiteral("notFound")}};
         if (record)
             entry.insert(QStringLiteral("query"), QueryStore::toJson(*record, now));
         results.append(entry);
@@ -695,7 +767,8 @@ ApiReply IntegratorApi::resultPage(const SampleSite &site, const QString &queryI
         return error(404, QStringLiteral("The query has no result page %1.").arg(pageNumber));
     case QueryStore::PageState::NotReady:
         return error(404, QStringLiteral("Result page %1 is not available yet; check the query's "
-                                         "status.").arg(pageNumber));
+                                         "status.")
+                              .arg(pageNumber));
     case QueryStore::PageState::Expired:
         return error(410, QStringLiteral("Access to the target resource is permanently no longer "
                                          "available at the origin server."));
@@ -724,8 +797,8 @@ QJsonObject IntegratorApi::registeredJson(const RegisteredRecord &record) const
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDateTime ends = record.createdAt.addSecs(record.duration);
-    const QDateTime until = record.cancelledAt.isValid() ? std::min(record.cancelledAt, now)
-                                                         : std::min(ends, now);
+    const QDateTime until =
+        record.cancelledAt.isValid() ? std::min(record.cancelledAt, now) : std::min(ends, now);
     QString status = QStringLiteral("enabled");
     if (record.cancelledAt.isValid())
         status = QStringLiteral("cancelled");
@@ -751,7 +824,8 @@ QJsonObject IntegratorApi::registeredJson(const RegisteredRecord &record) const
     if (outcome.ok) {
         const QByteArray data = ResultEncoder::encodeRows(outcome.columns, outcome.rows);
         json.insert(QStringLiteral("lastHash"),
-                    QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex()));
+                    QString::fromLatin1(
+                        QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex()));
         metrics.insert(QStringLiteral("lastSucceededAt"), isoMs(lastRun));
         metrics.insert(QStringLiteral("executionSucceededCount"), runs);
         metrics.insert(QStringLiteral("executionFailedCount"), 0);
@@ -795,12 +869,12 @@ ApiReply IntegratorApi::createRegistered(const SampleSite &site, const ApiReques
         return error(400, QStringLiteral("'registeredQueryType' is required and must be 'query'."));
     const QJsonValue frequency = json.value(QStringLiteral("frequency"));
     const QJsonValue duration = json.value(QStringLiteral("duration"));
-    if (!frequency.isDouble() || frequency.toDouble() < 60
-        || frequency.toDouble() != double(frequency.toInteger()))
+    if (!frequency.isDouble() || frequency.toDouble() < 60 ||
+        frequency.toDouble() != double(frequency.toInteger()))
         return error(400, QStringLiteral("'frequency' is required and must be a whole number of "
                                          "seconds, at least 60."));
-    if (!duration.isDouble() || duration.toDouble() < 1 || duration.toDouble() > 86400
-        || duration.toDouble() != double(duration.toInteger()))
+    if (!duration.isDouble() || duration.toDouble() < 1 || duration.toDouble() > 86400 ||
+        duration.toDouble() != double(duration.toInteger()))
         return error(400, QStringLiteral("'duration' is required and must be a whole number of "
                                          "seconds from 1 to 86400 (24 hours)."));
     const QString commandError = parseCommand(
@@ -826,9 +900,8 @@ ApiReply IntegratorApi::listRegistered(const SampleSite &site)
         if (record.siteGuid == site.guid)
             records.append(&record);
     }
-    std::sort(records.begin(), records.end(), [](const auto *a, const auto *b) {
-        return a->createdAt < b->createdAt;
-    });
+    std::sort(records.begin(), records.end(),
+              [](const auto *a, const auto *b) { return a->createdAt < b->createdAt; });
     QJsonArray list;
     for (const RegisteredRecord *record : records)
         list.append(registeredJson(*record));
@@ -883,11 +956,11 @@ ApiReply IntegratorApi::fhir(const SampleSite &site, const ApiRequest &request,
     const ApiReply gate = queryGate(site, false);
     if (gate.status != 0)
         return gate;
-    const QString base = request.origin + prefix + QStringLiteral("/sites/") + site.guid
-        + QStringLiteral("/fhir/R4");
+    const QString base = request.origin + prefix + QStringLiteral("/sites/") + site.guid +
+                         QStringLiteral("/fhir/R4");
     FhirReply answer;
-    if (request.method == "POST" && rest.endsWith(QLatin1String("/_search"))
-        && rest.count(QLatin1Char('/')) == 1) {
+    if (request.method == "POST" && rest.endsWith(QLatin1String("/_search")) &&
+        rest.count(QLatin1Char('/')) == 1) {
         answer = m_fhir.postSearch(site, base, rest.section(QLatin1Char('/'), 0, 0), request.body);
     } else if (request.method == "GET") {
         answer = m_fhir.get(site, base, rest, request.query);

@@ -39,7 +39,7 @@ class IntegratorApi
 {
 public:
     explicit IntegratorApi(const SandboxOptions &options);
-    void setOptions(const SandboxOptions &options) { m_options = options; }
+    void setOptions(const SandboxOptions &options);
 
     ApiReply handle(const ApiRequest &request);
 

@@ -87,9 +87,9 @@ AsyncTimeline QueryStore::timeline(const QueryRecord &record)
 
 bool QueryStore::isTerminal(const QString &status)
 {
-    return status == QLatin1String("successful") || status == QLatin1String("expiredInQueue")
-        || status == QLatin1String("executionFailed") || status == QLatin1String("uploadFailed")
-        || status.startsWith(QLatin1String("initialisationFailed"));
+    return status == QLatin1String("successful") || status == QLatin1String("expiredInQueue") ||
+           status == QLatin1String("executionFailed") || status == QLatin1String("uploadFailed") ||
+           status.startsWith(QLatin1String("initialisationFailed"));
 }
 
 QString QueryStore::statusAt(const QueryRecord &record, const QDateTime &now)
@@ -159,7 +159,8 @@ QJsonObject QueryStore::toJson(const QueryRecord &record, const QDateTime &now)
         json.insert(QStringLiteral("completedAt"), isoMs(created.addMSecs(t.finalAt)));
     if (terminal && status != QLatin1String("successful")) {
         json.insert(QStringLiteral("errorDetails"), record.failureDetails);
-        json.insert(QStringLiteral("errorCode"), record.failureDetails.value(QStringLiteral("errorCode")));
+        json.insert(QStringLiteral("errorCode"),
+                    record.failureDetails.value(QStringLiteral("errorCode")));
         json.insert(QStringLiteral("errorMessage"),
                     record.failureDetails.value(QStringLiteral("errorMessage")));
         return json;
@@ -174,11 +175,12 @@ QJsonObject QueryStore::toJson(const QueryRecord &record, const QDateTime &now)
     for (int i = 0; i < record.pages.size(); ++i) {
         const ResultPage &page = record.pages.at(i);
         const qint64 cachedAt = t.pageCachedAt(i, int(record.pages.size()));
-        const QString pageStatus = nowMs >= cachedAt || status == QLatin1String("successful")
-            ? QStringLiteral("cached")
-            : (i == 0 || nowMs >= t.pageCachedAt(i - 1, int(record.pages.size()))
-                   ? QStringLiteral("uploading")
-                   : QStringLiteral("queued"));
+        const QString pageStatus =
+            nowMs >= cachedAt || status == QLatin1String("successful")
+                ? QStringLiteral("cached")
+                : (i == 0 || nowMs >= t.pageCachedAt(i - 1, int(record.pages.size()))
+                       ? QStringLiteral("uploading")
+                       : QStringLiteral("queued"));
         pages.append(QJsonObject{
             {QStringLiteral("pageNumber"), i + 1},
             {QStringLiteral("status"), pageStatus},
@@ -197,6 +199,13 @@ QJsonObject QueryStore::toJson(const QueryRecord &record, const QDateTime &now)
     if (!record.outputParameters.isEmpty())
         result.insert(QStringLiteral("parameters"), record.outputParameters);
     json.insert(QStringLiteral("result"), result);
+    if (status == QLatin1String("successful")) {
+        // As for immediate queries: the size of the encoded data, here summed over the pages.
+        qint64 encoded = 0;
+        for (const ResultPage &page : record.pages)
+            encoded += page.data.size();
+        json.insert(QStringLiteral("resultSize"), encoded);
+    }
     return json;
 }
 
@@ -229,12 +238,14 @@ QList<ResultPage> paginate(const SqlOutcome &outcome, qint64 pageBytes)
     }
     // Estimate a row's encoded size from a sample, then cut pages by row count.
     const qsizetype sample = std::min<qsizetype>(total, 200);
-    const qint64 sampleBytes = ResultEncoder::encodeRows(outcome.columns, outcome.rows, 0, sample).size();
+    const qint64 sampleBytes =
+        ResultEncoder::encodeRows(outcome.columns, outcome.rows, 0, sample).size();
     const qint64 perRow = std::max<qint64>(1, sampleBytes / sample);
     const qsizetype rowsPerPage = std::max<qsizetype>(1, qsizetype(pageBytes / perRow));
     for (qsizetype first = 0; first < total; first += rowsPerPage) {
         const qsizetype count = std::min(rowsPerPage, total - first);
-        const QByteArray json = ResultEncoder::encodeRows(outcome.columns, outcome.rows, first, count);
+        const QByteArray json =
+            ResultEncoder::encodeRows(outcome.columns, outcome.rows, first, count);
         ResultPage page;
         page.decodedSize = json.size();
         page.data = json.toBase64();

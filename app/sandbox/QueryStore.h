@@ -36,7 +36,7 @@ struct QueryRecord {
     QJsonObject immediateBody; // immediate: the answer as sent, for GET /queries/{id}
 
     // async
-    QString plannedFailure; // empty, or the failure status the query will end in
+    QString plannedFailure;     // empty, or the failure status the query will end in
     QJsonObject failureDetails; // errorDetails for the planned failure
     qint64 stepMs = 0;
     qint64 extraExecutionMs = 0; // from WAITFOR DELAY

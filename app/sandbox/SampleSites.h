@@ -25,24 +25,24 @@ struct SampleCatalogue {
 
 // One practice known to the sandbox. Values are synthetic.
 struct SampleSite {
-    QString guid;          // Halo GUID, lower-case 8-4-4-4-12
-    QString pmsType;       // BestPractice | Zedmed | D4w
-    QString pmsName;       // Best Practice | Zedmed | D4w
-    QString pmsId;         // practiceManagementSiteId
-    QString practiceName;  // the name the practice database reports now
+    QString guid;                 // Halo GUID, lower-case 8-4-4-4-12
+    QString pmsType;              // BestPractice | Zedmed | D4w
+    QString pmsName;              // Best Practice | Zedmed | D4w
+    QString pmsId;                // practiceManagementSiteId
+    QString practiceName;         // the name the practice database reports now
     QString recordedPracticeName; // the name at onboarding (differs only for Renamed)
     QString pmsVersion;
     QString haloLinkVersion;
-    QString pairingCode;   // Best Practice only; empty otherwise
+    QString pairingCode; // Best Practice only; empty otherwise
     SiteScenario scenario = SiteScenario::Online;
-    QString scenarioText;  // one line for --print-sites and the README
+    QString scenarioText; // one line for --print-sites and the README
     QList<SampleCatalogue> catalogues;
     bool authoritative = true;
-    QString availability;  // online | offline | unreachable
-    QString status;        // initialising | active | removed | uninstalled
+    QString availability; // online | offline | unreachable
+    QString status;       // initialising | active | removed | uninstalled
     QDateTime createdAt;
     qint64 heartbeatAgeSeconds = 20; // how long ago Halo last heard from the site
-    quint32 dataSeed = 1;  // seed for the site's sample database
+    quint32 dataSeed = 1;            // seed for the site's sample database
 
     QString defaultCatalogue() const;
     bool hasFhir() const { return pmsType == QLatin1String("BestPractice"); }

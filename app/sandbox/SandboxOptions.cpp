@@ -90,8 +90,8 @@ QString SandboxOptions::parse(const QStringList &arguments, SandboxOptions *opti
         } else if (flag == QLatin1String("--rate-limit")) {
             const QStringList parts = value.split(QLatin1Char('/'));
             qint64 window = 60;
-            if (parts.size() > 2 || !toInt(parts.at(0), 1, 1000000, &number)
-                || (parts.size() == 2 && !toInt(parts.at(1), 1, 86400, &window)))
+            if (parts.size() > 2 || !toInt(parts.at(0), 1, 1000000, &number) ||
+                (parts.size() == 2 && !toInt(parts.at(1), 1, 86400, &window)))
                 return bad();
             options->rateLimitRequests = static_cast<int>(number);
             options->rateLimitWindowSeconds = static_cast<int>(window);

@@ -83,61 +83,68 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>(options))
 {
-    installCatchAllHandler(d->http, this, [this](const QHttpServerRequest &request,
-                                                 QHttpServerResponder &&responder) {
-        const QString path = request.url().path();
-        const QString method = QString::fromLatin1(methodName(request));
-        auto finish = [this, method, path](QHttpServerResponder &r, const ApiReply &reply) {
-            sendResponse(r, reply.status, reply.body, reply.contentType, reply.headers);
-            emit requestHandled(method, path, reply.status);
-        };
+    installCatchAllHandler(
+        d->http, this, [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            const QString path = request.url().path();
+            const QString method = QString::fromLatin1(methodName(request));
+            auto finish = [this, method, path](QHttpServerResponder &r, const ApiReply &reply) {
+                sendResponse(r, reply.status, reply.body, reply.contentType, reply.headers);
+                emit requestHandled(method, path, reply.status);
+            };
 
-        // Like Azure API Management in front of Halo: the key first, then the rate limit.
-        const QByteArray key = headerValue(request, QByteArrayLiteral("Ocp-Apim-Subscription-Key"));
-        const QString queryKey = request.query().queryItemValue(QStringLiteral("subscription-key"),
-                                                                QUrl::FullyDecoded);
-        ApiReply reply;
-        if (key.isEmpty() && queryKey.isEmpty()) {
-            reply = IntegratorApi::error(401, QStringLiteral(
-                "Access denied due to missing subscription key. Make sure to include subscription "
-                "key when making requests to an API."));
-        } else if ((!key.isEmpty() ? QString::fromUtf8(key) : queryKey) != d->options.key) {
-            reply = IntegratorApi::error(401, QStringLiteral(
-                "Access denied due to invalid subscription key. Make sure to provide a valid key "
-                "for an active subscription."));
-        } else if (const qint64 wait = d->rateLimitWait()) {
-            reply = IntegratorApi::error(429, QStringLiteral("Rate limit is exceeded. Try again in "
-                                                             "%1 seconds.").arg(wait));
-            reply.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(wait)});
-        } else if (const int fault = d->takeFault(path); fault == 0) {
-            if (dropConnection(responder)) {
-                emit requestHandled(method, path, 0);
+            // Like Azure API Management in front of Halo: the key first, then the rate limit.
+            const QByteArray key =
+                headerValue(request, QByteArrayLiteral("Ocp-Apim-Subscription-Key"));
+            const QString queryKey = request.query().queryItemValue(
+                QStringLiteral("subscription-key"), QUrl::FullyDecoded);
+            ApiReply reply;
+            if (key.isEmpty() && queryKey.isEmpty()) {
+                reply = IntegratorApi::error(
+                    401, QStringLiteral("Access denied due to missing subscription key. Make sure "
+                                        "to include subscription "
+                                        "key when making requests to an API."));
+            } else if ((!key.isEmpty() ? QString::fromUtf8(key) : queryKey) != d->options.key) {
+                reply = IntegratorApi::error(
+                    401, QStringLiteral("Access denied due to invalid subscription key. Make sure "
+                                        "to provide a valid key "
+                                        "for an active subscription."));
+            } else if (const qint64 wait = d->rateLimitWait()) {
+                reply =
+                    IntegratorApi::error(429, QStringLiteral("Rate limit is exceeded. Try again in "
+                                                             "%1 seconds.")
+                                                  .arg(wait));
+                reply.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(wait)});
+            } else if (const int fault = d->takeFault(path); fault == 0) {
+                if (dropConnection(responder)) {
+                    emit requestHandled(method, path, 0);
+                    return;
+                }
+                reply = IntegratorApi::error(502, QStringLiteral("The connection was dropped."));
+            } else if (fault > 0) {
+                reply = IntegratorApi::error(fault, QStringLiteral("Injected fault."));
+            } else {
+                ApiRequest apiRequest;
+                apiRequest.method = methodName(request);
+                apiRequest.path = path;
+                apiRequest.query = request.query();
+                apiRequest.body = request.body();
+                const QByteArray host = headerValue(request, QByteArrayLiteral("Host"));
+                apiRequest.origin = host.isEmpty()
+                                        ? baseUrl()
+                                        : QStringLiteral("http://") + QString::fromLatin1(host);
+                reply = d->api.handle(apiRequest);
+            }
+
+            const qint64 delay = reply.delayMs + d->options.latencyMs;
+            if (delay <= 0) {
+                finish(responder, reply);
                 return;
             }
-            reply = IntegratorApi::error(502, QStringLiteral("The connection was dropped."));
-        } else if (fault > 0) {
-            reply = IntegratorApi::error(fault, QStringLiteral("Injected fault."));
-        } else {
-            ApiRequest apiRequest;
-            apiRequest.method = methodName(request);
-            apiRequest.path = path;
-            apiRequest.query = request.query();
-            apiRequest.body = request.body();
-            const QByteArray host = headerValue(request, QByteArrayLiteral("Host"));
-            apiRequest.origin = host.isEmpty() ? baseUrl()
-                                               : QStringLiteral("http://") + QString::fromLatin1(host);
-            reply = d->api.handle(apiRequest);
-        }
-
-        const qint64 delay = reply.delayMs + d->options.latencyMs;
-        if (delay <= 0) {
-            finish(responder, reply);
-            return;
-        }
-        // Answer later without blocking other requests: keep the responder alive meanwhile.
-        auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
-        QTimer::singleShot(delay, this, [held, reply, finish]() mutable { finish(*held, reply); });
-    });
+            // Answer later without blocking other requests: keep the responder alive meanwhile.
+            auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+            QTimer::singleShot(delay, this,
+                               [held, reply, finish]() mutable { finish(*held, reply); });
+        });
 }
 
 SandboxServer::~SandboxServer()
@@ -216,7 +223,8 @@ QByteArray SandboxServer::sitesDirectoryJson()
             entry.insert(QStringLiteral("pairingCode"), site.pairingCode);
         sites.append(entry);
     }
-    return QJsonDocument(QJsonObject{{QStringLiteral("sites"), sites}}).toJson(QJsonDocument::Indented);
+    return QJsonDocument(QJsonObject{{QStringLiteral("sites"), sites}})
+        .toJson(QJsonDocument::Indented);
 }
 
 } // namespace Sandbox

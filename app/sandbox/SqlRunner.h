@@ -28,11 +28,11 @@ struct SqlCommand {
 // QByteArray (blob) or a null QVariant.
 struct SqlOutcome {
     bool ok = false;
-    int errorCode = 0;      // engine-style error number when !ok
-    QString errorMessage;   // engine-style message when !ok
-    QStringList columns;    // reader/scalar: column names in select order
+    int errorCode = 0;    // engine-style error number when !ok
+    QString errorMessage; // engine-style message when !ok
+    QStringList columns;  // reader/scalar: column names in select order
     QList<QVariantList> rows;
-    qint64 rowsAffected = 0; // nonQuery
+    qint64 rowsAffected = 0;              // nonQuery
     QList<SqlParameter> outputParameters; // output, inputOutput and returnValue parameters
     qint64 executionMs = 0;
 };

@@ -21,7 +21,8 @@ const QString MedicareSystem =
 const QString IhiSystem = QStringLiteral("http://ns.electronichealth.net.au/id/hi/ihi/1.0");
 const QString MrnSystem = QStringLiteral("http://sandbox.haloexplorer.example/patient-id");
 
-const SampleSite *findSite(const QString &pmsType) {
+const SampleSite *findSite(const QString &pmsType)
+{
     for (const SampleSite &site : sampleSites()) {
         if (site.pmsType == pmsType && site.scenario == SiteScenario::Online)
             return &site;
@@ -29,11 +30,13 @@ const SampleSite *findSite(const QString &pmsType) {
     return nullptr;
 }
 
-QString baseFor(const SampleSite &site) {
+QString baseFor(const SampleSite &site)
+{
     return QStringLiteral("http://127.0.0.1:8123/integrator/sites/%1/fhir/R4").arg(site.guid);
 }
 
-QJsonObject parse(const FhirReply &reply) {
+QJsonObject parse(const FhirReply &reply)
+{
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(reply.body, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
@@ -41,7 +44,8 @@ QJsonObject parse(const FhirReply &reply) {
     return document.object();
 }
 
-QString linkUrl(const QJsonObject &bundle, const QString &relation) {
+QString linkUrl(const QJsonObject &bundle, const QString &relation)
+{
     for (const QJsonValue &link : bundle.value(QStringLiteral("link")).toArray()) {
         if (link[QStringLiteral("relation")].toString() == relation)
             return link[QStringLiteral("url")].toString();
@@ -49,29 +53,34 @@ QString linkUrl(const QJsonObject &bundle, const QString &relation) {
     return {};
 }
 
-QJsonArray entries(const QJsonObject &bundle) {
+QJsonArray entries(const QJsonObject &bundle)
+{
     return bundle.value(QStringLiteral("entry")).toArray();
 }
 
-QJsonObject resourceAt(const QJsonObject &bundle, int index) {
+QJsonObject resourceAt(const QJsonObject &bundle, int index)
+{
     return entries(bundle).at(index)[QStringLiteral("resource")].toObject();
 }
 
-QStringList entryIds(const QJsonObject &bundle) {
+QStringList entryIds(const QJsonObject &bundle)
+{
     QStringList ids;
     for (const QJsonValue &entry : entries(bundle))
         ids.append(entry[QStringLiteral("resource")][QStringLiteral("id")].toString());
     return ids;
 }
 
-QStringList names(const QJsonArray &array) {
+QStringList names(const QJsonArray &array)
+{
     QStringList result;
     for (const QJsonValue &value : array)
         result.append(value[QStringLiteral("name")].toString());
     return result;
 }
 
-QJsonObject capabilityResource(const QJsonObject &statement, const QString &type) {
+QJsonObject capabilityResource(const QJsonObject &statement, const QString &type)
+{
     const QJsonArray resources =
         statement[QStringLiteral("rest")][0][QStringLiteral("resource")].toArray();
     for (const QJsonValue &resource : resources) {
@@ -81,7 +90,8 @@ QJsonObject capabilityResource(const QJsonObject &statement, const QString &type
     return {};
 }
 
-QJsonObject identifierWithSystem(const QJsonObject &resource, const QString &system) {
+QJsonObject identifierWithSystem(const QJsonObject &resource, const QString &system)
+{
     for (const QJsonValue &identifier : resource[QStringLiteral("identifier")].toArray()) {
         if (identifier[QStringLiteral("system")].toString() == system)
             return identifier.toObject();
@@ -89,7 +99,8 @@ QJsonObject identifierWithSystem(const QJsonObject &resource, const QString &sys
     return {};
 }
 
-bool hasFamily(const QJsonObject &resource, const QString &family) {
+bool hasFamily(const QJsonObject &resource, const QString &family)
+{
     for (const QJsonValue &name : resource[QStringLiteral("name")].toArray()) {
         if (name[QStringLiteral("family")].toString() == family)
             return true;
@@ -99,7 +110,8 @@ bool hasFamily(const QJsonObject &resource, const QString &family) {
 
 } // namespace
 
-class TestFhirFacade : public QObject {
+class TestFhirFacade : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -138,7 +150,8 @@ private:
     QString m_base;
 };
 
-void TestFhirFacade::initTestCase() {
+void TestFhirFacade::initTestCase()
+{
     m_bp = findSite(QStringLiteral("BestPractice"));
     m_zedmed = findSite(QStringLiteral("Zedmed"));
     QVERIFY(m_bp);
@@ -148,12 +161,14 @@ void TestFhirFacade::initTestCase() {
     m_base = baseFor(*m_bp);
 }
 
-FhirReply TestFhirFacade::get(const QString &path, const QString &query) {
+FhirReply TestFhirFacade::get(const QString &path, const QString &query)
+{
     return m_fhir.get(*m_bp, m_base, path, QUrlQuery(query));
 }
 
 // Follows a Bundle link the way a client would: same base, the link's query string.
-FhirReply TestFhirFacade::follow(const QString &url) {
+FhirReply TestFhirFacade::follow(const QString &url)
+{
     const QUrl link(url);
     const QUrl base(m_base);
     if (link.path() != base.path() || link.host() != base.host())
@@ -163,7 +178,8 @@ FhirReply TestFhirFacade::follow(const QString &url) {
 
 // Every match of a search, collected by following `next` links.
 QList<QJsonObject> TestFhirFacade::allMatches(const QString &path, const QString &query,
-                                              qint64 *total) {
+                                              qint64 *total)
+{
     QList<QJsonObject> resources;
     FhirReply reply = get(path, query);
     for (int guard = 0; guard < 1000; ++guard) {
@@ -182,7 +198,8 @@ QList<QJsonObject> TestFhirFacade::allMatches(const QString &path, const QString
 }
 
 void TestFhirFacade::checkOutcome(const FhirReply &reply, int status, const QString &code,
-                                  const QString &textPart) {
+                                  const QString &textPart)
+{
     QCOMPARE(reply.httpStatus, status);
     const QJsonObject outcome = parse(reply);
     QCOMPARE(outcome[QStringLiteral("resourceType")].toString(),
@@ -199,7 +216,8 @@ void TestFhirFacade::checkOutcome(const FhirReply &reply, int status, const QStr
     QVERIFY(!issue.contains(QStringLiteral("diagnostics")));
 }
 
-void TestFhirFacade::capabilityStatement() {
+void TestFhirFacade::capabilityStatement()
+{
     const FhirReply reply = get(QStringLiteral("metadata"));
     QCOMPARE(reply.httpStatus, 200);
     QVERIFY(!reply.body.contains('\n')); // compact
@@ -246,7 +264,8 @@ void TestFhirFacade::capabilityStatement() {
              QStringLiteral("summary"));
 }
 
-void TestFhirFacade::searchByFamily() {
+void TestFhirFacade::searchByFamily()
+{
     const FhirReply reply = get(QStringLiteral("Patient"), QStringLiteral("family=Smith"));
     QCOMPARE(reply.httpStatus, 200);
     const QJsonObject bundle = parse(reply);
@@ -274,7 +293,8 @@ void TestFhirFacade::searchByFamily() {
     QVERIFY(lower[QStringLiteral("total")].toInteger() >= total);
 }
 
-void TestFhirFacade::stringModifiers() {
+void TestFhirFacade::stringModifiers()
+{
     const qint64 smiths =
         parse(get(QStringLiteral("Patient"), QStringLiteral("family=Smith")))["total"].toInteger();
     QCOMPARE(parse(get(QStringLiteral("Patient"), QStringLiteral("family:exact=Smith")))["total"]
@@ -303,7 +323,8 @@ void TestFhirFacade::stringModifiers() {
                  QStringLiteral("not-supported"), QStringLiteral("missing"));
 }
 
-void TestFhirFacade::pagingVisitsEveryMatchOnce() {
+void TestFhirFacade::pagingVisitsEveryMatchOnce()
+{
     FhirReply reply = get(QStringLiteral("Patient"), QStringLiteral("gender=female&_count=37"));
     QCOMPARE(reply.httpStatus, 200);
     QJsonObject bundle = parse(reply);
@@ -357,7 +378,8 @@ void TestFhirFacade::pagingVisitsEveryMatchOnce() {
     QVERIFY(linkUrl(bundle, QStringLiteral("previous")).isEmpty());
 }
 
-void TestFhirFacade::postSearchMatchesGet() {
+void TestFhirFacade::postSearchMatchesGet()
+{
     const QString query = QStringLiteral("family=Smith&given=&_count=2");
     const QJsonObject viaGet = parse(get(QStringLiteral("Patient"), query));
     const FhirReply postReply =
@@ -400,7 +422,8 @@ void TestFhirFacade::postSearchMatchesGet() {
                  400, QStringLiteral("not-supported"), QStringLiteral("colour scheme"));
 }
 
-void TestFhirFacade::readAndNotFound() {
+void TestFhirFacade::readAndNotFound()
+{
     const FhirReply reply = get(QStringLiteral("Patient/2"));
     QCOMPARE(reply.httpStatus, 200);
     const QJsonObject patient = parse(reply);
@@ -427,7 +450,8 @@ void TestFhirFacade::readAndNotFound() {
     QCOMPARE(get(QStringLiteral("Patient/1/"), QStringLiteral("_format=json")).httpStatus, 200);
 }
 
-void TestFhirFacade::patientSummary() {
+void TestFhirFacade::patientSummary()
+{
     const FhirReply reply = get(QStringLiteral("Patient/1/$summary"));
     QCOMPARE(reply.httpStatus, 200);
     const QJsonObject bundle = parse(reply);
@@ -454,14 +478,16 @@ void TestFhirFacade::patientSummary() {
                  QStringLiteral("999999"));
 }
 
-void TestFhirFacade::unknownParameter() {
+void TestFhirFacade::unknownParameter()
+{
     checkOutcome(get(QStringLiteral("Patient"), QStringLiteral("favouriteColour=blue")), 400,
                  QStringLiteral("not-supported"), QStringLiteral("favouriteColour"));
     checkOutcome(get(QStringLiteral("Organization"), QStringLiteral("family=Smith")), 400,
                  QStringLiteral("not-supported"), QStringLiteral("family"));
 }
 
-void TestFhirFacade::unknownResource() {
+void TestFhirFacade::unknownResource()
+{
     checkOutcome(get(QStringLiteral("Foo")), 404, QStringLiteral("not-supported"),
                  QStringLiteral("Resource type 'Foo' is not supported"));
     checkOutcome(get(QStringLiteral("Foo/1")), 404, QStringLiteral("not-supported"),
@@ -470,7 +496,8 @@ void TestFhirFacade::unknownResource() {
                  QStringLiteral("not-supported"), QStringLiteral("'Foo'"));
 }
 
-void TestFhirFacade::siteWithoutFhir() {
+void TestFhirFacade::siteWithoutFhir()
+{
     const QString base = baseFor(*m_zedmed);
     checkOutcome(m_fhir.get(*m_zedmed, base, QStringLiteral("metadata"), QUrlQuery()), 400,
                  QStringLiteral("not-supported"), QStringLiteral("Best Practice"));
@@ -480,7 +507,8 @@ void TestFhirFacade::siteWithoutFhir() {
                  QStringLiteral("not-supported"), QStringLiteral("Best Practice"));
 }
 
-void TestFhirFacade::badValues_data() {
+void TestFhirFacade::badValues_data()
+{
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("mentioned");
@@ -510,14 +538,16 @@ void TestFhirFacade::badValues_data() {
                                  << "criticality";
 }
 
-void TestFhirFacade::badValues() {
+void TestFhirFacade::badValues()
+{
     QFETCH(QString, path);
     QFETCH(QString, query);
     QFETCH(QString, mentioned);
     checkOutcome(get(path, query), 400, QStringLiteral("invalid"), mentioned);
 }
 
-void TestFhirFacade::richPatient() {
+void TestFhirFacade::richPatient()
+{
     const FhirReply reply = get(QStringLiteral("Patient/1"));
     QCOMPARE(reply.httpStatus, 200);
     const QJsonObject patient = parse(reply);
@@ -561,7 +591,8 @@ void TestFhirFacade::richPatient() {
              QStringLiteral("AU"));
 }
 
-void TestFhirFacade::birthdatePrefixes_data() {
+void TestFhirFacade::birthdatePrefixes_data()
+{
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("low");  // inclusive bound every match must satisfy
     QTest::addColumn<QString>("high"); // inclusive
@@ -588,7 +619,8 @@ void TestFhirFacade::birthdatePrefixes_data() {
                         << "9999";
 }
 
-void TestFhirFacade::birthdatePrefixes() {
+void TestFhirFacade::birthdatePrefixes()
+{
     QFETCH(QString, value);
     QFETCH(QString, low);
     QFETCH(QString, high);
@@ -608,7 +640,8 @@ void TestFhirFacade::birthdatePrefixes() {
     }
 }
 
-void TestFhirFacade::birthdateNotEqual() {
+void TestFhirFacade::birthdateNotEqual()
+{
     const auto totalOf = [this](const QString &query) {
         return parse(get(QStringLiteral("Patient"), query))[QStringLiteral("total")].toInteger();
     };
@@ -625,7 +658,8 @@ void TestFhirFacade::birthdateNotEqual() {
     QCOMPARE(eighties, sum);
 }
 
-void TestFhirFacade::identifierSearch() {
+void TestFhirFacade::identifierSearch()
+{
     const QJsonObject patient = parse(get(QStringLiteral("Patient/1")));
     const QString medicare =
         identifierWithSystem(patient, MedicareSystem)[QStringLiteral("value")].toString();
@@ -656,7 +690,8 @@ void TestFhirFacade::identifierSearch() {
     }
 }
 
-void TestFhirFacade::otherResourceTypes() {
+void TestFhirFacade::otherResourceTypes()
+{
     const QJsonObject practitioner = parse(get(QStringLiteral("Practitioner/1")));
     QCOMPARE(practitioner[QStringLiteral("resourceType")].toString(),
              QStringLiteral("Practitioner"));
@@ -721,7 +756,8 @@ void TestFhirFacade::otherResourceTypes() {
     QVERIFY(!allergy[QStringLiteral("code")][QStringLiteral("text")].toString().isEmpty());
 }
 
-void TestFhirFacade::sortAndOr() {
+void TestFhirFacade::sortAndOr()
+{
     qint64 total = 0;
     const QList<QJsonObject> sorted =
         allMatches(QStringLiteral("Patient"),
@@ -742,7 +778,8 @@ void TestFhirFacade::sortAndOr() {
     QVERIFY(entries(none).isEmpty());
 }
 
-void TestFhirFacade::unknownPagingToken() {
+void TestFhirFacade::unknownPagingToken()
+{
     checkOutcome(
         get(QString(), QStringLiteral("_getpages=not-a-token&_getpagesoffset=20&_count=20")), 410,
         QStringLiteral("not-found"), QStringLiteral("expired"));

@@ -45,9 +45,9 @@ void TestMainWindow::listsTheSandboxSitesWithTheirStatus()
                      sample.practiceName);
         QCOMPARE(model->index(row, Halo::SiteListModel::PmsIdColumn).data().toString(),
                  sample.pmsId);
-        QCOMPARE(model->index(row, Halo::SiteListModel::AvailabilityColumn).data().toString()
-                     .toLower(),
-                 sample.availability);
+        QCOMPARE(
+            model->index(row, Halo::SiteListModel::AvailabilityColumn).data().toString().toLower(),
+            sample.availability);
     }
 
     auto *banner = session.window()->findChild<EnvironmentBanner *>();
