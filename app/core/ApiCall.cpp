@@ -1,11 +1,13 @@
 #include "ApiCall.h"
 
+#include <QIODevice>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslError>
 #include <QTimer>
 #include <algorithm>
+#include <cstring>
 
 namespace Halo {
 
@@ -45,6 +47,40 @@ bool failedBeforeSending(QNetworkReply::NetworkError error)
     }
 }
 
+// A query POST's body, readable once. Qt 6.4 silently sends a request again when the server
+// closes the connection before answering, POST included (later Qt sends only idempotent requests
+// again); a body that cannot be rewound makes it report ContentReSendError instead, so a query
+// runs at most once.
+class OneShotBody : public QIODevice
+{
+public:
+    explicit OneShotBody(const QByteArray &data)
+        : m_data(data)
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override
+    {
+        return m_data.size() - m_position + QIODevice::bytesAvailable();
+    }
+    bool reset() override { return false; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 count = std::min<qint64>(maxSize, m_data.size() - m_position);
+        memcpy(data, m_data.constData() + m_position, size_t(count));
+        m_position += count;
+        return count;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_position = 0;
+};
+
 bool sameOrigin(const QUrl &a, const QUrl &b)
 {
     return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
@@ -70,6 +106,8 @@ ApiCall::ApiCall(QNetworkAccessManager *network, RequestLog *log, const QNetwork
 {
     m_deadline->setSingleShot(true);
     m_retryTimer->setSingleShot(true);
+    // A coarse timer may fire up to 5% early, and a retry before Retry-After is over is refused.
+    m_retryTimer->setTimerType(Qt::PreciseTimer);
     // Qt sets no timeout by default: the inactivity timeout is per transfer, the deadline ours.
     m_request.setTransferTimeout(m_policy.inactivityTimeoutMs);
     // Redirects are checked one by one: Qt's default policy would forward the key header to
@@ -127,9 +165,19 @@ void ApiCall::sendAttempt()
     m_body.clear();
     m_responseHeaders.clear();
 
-    QNetworkReply *reply = m_method == "GET"
-                               ? m_network->get(m_request)
-                               : m_network->sendCustomRequest(m_request, m_method, m_requestBody);
+    QNetworkReply *reply = nullptr;
+    if (m_method == "GET") {
+        reply = m_network->get(m_request);
+    } else if (m_safety == RequestSafety::QueryPost) {
+        QNetworkRequest request = m_request;
+        request.setHeader(QNetworkRequest::ContentLengthHeader, m_requestBody.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *body = new OneShotBody(m_requestBody);
+        reply = m_network->sendCustomRequest(request, m_method, body);
+        body->setParent(reply);
+    } else {
+        reply = m_network->sendCustomRequest(m_request, m_method, m_requestBody);
+    }
     m_reply = reply;
     connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
         if (received > m_policy.maxResponseBytes || total > m_policy.maxResponseBytes) {
@@ -178,7 +226,7 @@ void ApiCall::onReplyFinished()
     m_reply = nullptr;
     reply->deleteLater();
     m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (m_abortReason != ApiError::Kind::TooLarge)
+    if (m_abortReason != ApiError::Kind::TooLarge && reply->isOpen())
         m_body = reply->readAll();
     m_responseHeaders = reply->rawHeaderPairs();
 

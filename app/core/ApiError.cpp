@@ -212,6 +212,13 @@ QString ApiError::nextStep() const
 {
     switch (kind) {
     case Kind::QueryFailed:
+        if (queryStatus.startsWith(QLatin1String("initialisationFailed")))
+            return tr("Check that the site is online, then run the query again.");
+        if (queryStatus == QLatin1String("expiredInQueue"))
+            return tr("Run it again with a longer maximum time in queue, or when the site is less "
+                      "busy.");
+        if (queryStatus == QLatin1String("uploadFailed"))
+            return tr("Run the query again; narrow it if it keeps failing.");
         if (errorCode == 413)
             return tr("Narrow the query, or run it as an async query.");
         if (errorType == QLatin1String("mssql") || errorType == QLatin1String("fbsql"))
@@ -276,14 +283,22 @@ QString ApiError::nextStep() const
 
 QString ApiError::oneLine() const
 {
-    QString line = httpStatus > 0 ? tr("HTTP %1 — %2").arg(httpStatus).arg(title()) : title();
+    // A failed query can arrive in a 200 answer: the HTTP status then says nothing useful.
+    const bool httpFailed = httpStatus >= 300 || (httpStatus > 0 && httpStatus < 200);
+    QString line = httpFailed ? tr("HTTP %1 — %2").arg(httpStatus).arg(title()) : title();
     if (!serverMessage.isEmpty())
         line += QStringLiteral(": ") + serverMessage;
     else if (kind != Kind::Http && kind != Kind::Cancelled)
         line += QStringLiteral(": ") + explanation();
     const QString next = nextStep();
-    if (!next.isEmpty())
-        line += QStringLiteral(". ") + next;
+    if (!next.isEmpty()) {
+        // Server messages and explanations mostly end with a full stop already.
+        line = line.trimmed();
+        if (!line.endsWith(QLatin1Char('.')) && !line.endsWith(QLatin1Char('?')) &&
+            !line.endsWith(QLatin1Char('!')))
+            line += QLatin1Char('.');
+        line += QLatin1Char(' ') + next;
+    }
     return line.simplified();
 }
 

@@ -60,6 +60,25 @@ bool dropConnection(QHttpServerResponder &responder)
     return false;
 }
 
+HeldResponder::HeldResponder(QHttpServerResponder &&responder)
+    : m_responder(std::make_unique<QHttpServerResponder>(std::move(responder)))
+{
+#if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
+    m_socket = m_responder->socket();
+#endif
+}
+
+HeldResponder::~HeldResponder() = default;
+
+bool HeldResponder::isConnected() const
+{
+#if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
+    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+#else
+    return true; // 6.8's responder tracks its connection itself
+#endif
+}
+
 QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name)
 {
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)

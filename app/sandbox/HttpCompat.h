@@ -3,12 +3,15 @@
 #include <QByteArray>
 #include <QList>
 #include <QPair>
+#include <QPointer>
 #include <functional>
+#include <memory>
 
 class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponder;
 class QObject;
+class QTcpSocket;
 
 namespace Sandbox {
 
@@ -23,6 +26,21 @@ void sendResponse(QHttpServerResponder &responder, int status, const QByteArray 
 // Closes the connection without an answer (a lost response, for tests). Returns false where the
 // Qt version offers no way to do it; the caller then answers 502.
 bool dropConnection(QHttpServerResponder &responder);
+// Whether a responder held for a delayed answer can still be written to: the client may have
+// gone meanwhile, and writing to its closed socket crashes Qt 6.4.
+class HeldResponder
+{
+public:
+    explicit HeldResponder(QHttpServerResponder &&responder);
+    ~HeldResponder();
+    QHttpServerResponder *get() { return m_responder.get(); }
+    bool isConnected() const;
+
+private:
+    std::unique_ptr<QHttpServerResponder> m_responder;
+    QPointer<QTcpSocket> m_socket;
+};
+
 QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name);
 QByteArray methodName(const QHttpServerRequest &request);
 

@@ -175,8 +175,10 @@ QJsonObject QueryStore::toJson(const QueryRecord &record, const QDateTime &now)
     for (int i = 0; i < record.pages.size(); ++i) {
         const ResultPage &page = record.pages.at(i);
         const qint64 cachedAt = t.pageCachedAt(i, int(record.pages.size()));
+        // A query that will fail its upload never gets a page into the cache.
+        const bool willSucceed = t.finalStatus == QLatin1String("successful");
         const QString pageStatus =
-            nowMs >= cachedAt || status == QLatin1String("successful")
+            (willSucceed && nowMs >= cachedAt) || status == QLatin1String("successful")
                 ? QStringLiteral("cached")
                 : (i == 0 || nowMs >= t.pageCachedAt(i - 1, int(record.pages.size()))
                        ? QStringLiteral("uploading")

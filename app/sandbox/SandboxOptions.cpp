@@ -17,18 +17,19 @@ bool toInt(const QString &text, qint64 minimum, qint64 maximum, qint64 *out)
     return true;
 }
 
-// PATHPART=STATUS[xCOUNT], STATUS being an HTTP status or "drop".
+// PATHPART=STATUS[xCOUNT][>LOCATION], STATUS being an HTTP status or "drop".
 bool parseFault(const QString &text, FaultRule *rule)
 {
     static const QRegularExpression pattern(
-        QStringLiteral("^([^=]*)=(drop|[1-5][0-9][0-9])(?:x([0-9]+))?$"));
+        QStringLiteral("^([^=]*)=(drop|[1-5][0-9][0-9])(?:x([0-9]+))?(?:>(.+))?$"));
     const auto match = pattern.match(text);
     if (!match.hasMatch())
         return false;
     rule->pathPart = match.captured(1);
     rule->status = match.captured(2) == QLatin1String("drop") ? 0 : match.captured(2).toInt();
     rule->remaining = match.captured(3).isEmpty() ? -1 : match.captured(3).toInt();
-    return true;
+    rule->location = match.captured(4);
+    return rule->location.isEmpty() || (rule->status >= 300 && rule->status < 400);
 }
 
 } // namespace
@@ -48,7 +49,8 @@ QString SandboxOptions::helpText()
         "                           with Retry-After\n"
         "  --fault PATH=STATUS[xN]  answer requests whose path contains PATH with STATUS\n"
         "                           (an HTTP status, or 'drop' to close the connection\n"
-        "                           unanswered), N times or always; repeatable\n"
+        "                           unanswered), N times or always; repeatable;\n"
+        "                           PATH=307>URL redirects to URL\n"
         "  --immediate-timeout MS   immediate queries slower than this get 504 (default 30000)\n"
         "  --immediate-limit BYTES  immediate results larger than this get 413 (default 8 MiB)\n"
         "  --async-step MS          time an async query spends in each state (default 500)\n"

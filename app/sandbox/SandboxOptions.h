@@ -11,6 +11,7 @@ struct FaultRule {
     QString pathPart;
     int status = 500;   // HTTP status to answer with; 0 = drop the connection without answering
     int remaining = -1; // how many requests to affect; -1 = all
+    QString location;   // for 3xx statuses: where to redirect (tests that the key stays home)
 };
 
 // Everything that can be tuned from the command line or by an embedding program.

@@ -65,17 +65,17 @@ struct SandboxServer::Private {
         return std::max<qint64>(1, (recentRequests.front() + window - now + 999) / 1000);
     }
 
-    // The injected fault for this path, consuming one use of it; -1 when none applies.
-    int takeFault(const QString &path)
+    // The injected fault for this path, consuming one use of it; nullptr when none applies.
+    const FaultRule *takeFault(const QString &path)
     {
         for (FaultRule &rule : options.faults) {
             if (rule.remaining == 0 || !path.contains(rule.pathPart))
                 continue;
             if (rule.remaining > 0)
                 --rule.remaining;
-            return rule.status;
+            return &rule;
         }
-        return -1;
+        return nullptr;
     }
 };
 
@@ -114,14 +114,16 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
                                                              "%1 seconds.")
                                                   .arg(wait));
                 reply.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(wait)});
-            } else if (const int fault = d->takeFault(path); fault == 0) {
+            } else if (const FaultRule *fault = d->takeFault(path); fault && fault->status == 0) {
                 if (dropConnection(responder)) {
                     emit requestHandled(method, path, 0);
                     return;
                 }
                 reply = IntegratorApi::error(502, QStringLiteral("The connection was dropped."));
-            } else if (fault > 0) {
-                reply = IntegratorApi::error(fault, QStringLiteral("Injected fault."));
+            } else if (fault) {
+                reply = IntegratorApi::error(fault->status, QStringLiteral("Injected fault."));
+                if (!fault->location.isEmpty())
+                    reply.headers.append({QByteArrayLiteral("Location"), fault->location.toUtf8()});
             } else {
                 ApiRequest apiRequest;
                 apiRequest.method = methodName(request);
@@ -140,10 +142,13 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
                 finish(responder, reply);
                 return;
             }
-            // Answer later without blocking other requests: keep the responder alive meanwhile.
-            auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
-            QTimer::singleShot(delay, this,
-                               [held, reply, finish]() mutable { finish(*held, reply); });
+            // Answer later without blocking other requests: keep the responder alive meanwhile,
+            // and drop the answer if the client has gone.
+            auto held = std::make_shared<HeldResponder>(std::move(responder));
+            QTimer::singleShot(delay, this, [held, reply, finish]() mutable {
+                if (held->isConnected())
+                    finish(*held->get(), reply);
+            });
         });
 }
 

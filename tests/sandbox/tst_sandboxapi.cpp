@@ -2306,7 +2306,7 @@ void SandboxApiTest::rateLimitAnswersThirdRequestWith429AndRetryAfter()
 void SandboxApiTest::faultIsInjectedExactlyRemainingTimesOnMatchingPaths()
 {
     Sandbox::SandboxOptions options = baseOptions();
-    options.faults.append(Sandbox::FaultRule{QStringLiteral("/queries/immediate"), 503, 2});
+    options.faults.append(Sandbox::FaultRule{QStringLiteral("/queries/immediate"), 503, 2, {}});
     START_SANDBOX(sandbox, options);
     const QString immediate = sitePath(onlineBp(), QStringLiteral("/queries/immediate"));
     const QJsonObject body = queryBody(QStringLiteral("SELECT 1 AS one"));
@@ -2326,7 +2326,7 @@ void SandboxApiTest::dropFaultClosesConnectionWithoutHttpStatus()
     Sandbox::SandboxOptions options = baseOptions();
     // Always: a client may resend a request whose connection closed, so a single drop could be
     // hidden by a retry.
-    options.faults.append(Sandbox::FaultRule{QStringLiteral("/fhir/"), 0, -1});
+    options.faults.append(Sandbox::FaultRule{QStringLiteral("/fhir/"), 0, -1, {}});
     START_SANDBOX(sandbox, options);
     const HttpResult dropped = sandbox.api.get(fhirPath(onlineBp(), QStringLiteral("metadata")));
     QCOMPARE(dropped.status, 0);

@@ -1,0 +1,68 @@
+#include "CliCommands.h"
+
+#include "CommandContext.h"
+#include "CommandHandlers.h"
+#include "Console.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+namespace Cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Cli::CliCommands", text);
+}
+
+using Handler = int (*)(CommandContext &);
+
+Handler handlerFor(const QString &command)
+{
+    using namespace CommandHandlers;
+    static const QHash<QString, Handler> handlers{
+        {QStringLiteral("key set"), &keySet},
+        {QStringLiteral("key forget"), &keyForget},
+        {QStringLiteral("sites find"), &sitesFind},
+        {QStringLiteral("site status"), &siteStatus},
+        {QStringLiteral("pair"), &pair},
+        {QStringLiteral("query"), &query},
+        {QStringLiteral("fhir"), &fhir},
+        {QStringLiteral("registered list"), &registeredList},
+        {QStringLiteral("registered create"), &registeredCreate},
+        {QStringLiteral("registered show"), &registeredShow},
+        {QStringLiteral("registered results"), &registeredResults},
+        {QStringLiteral("registered cancel"), &registeredCancel},
+    };
+    return handlers.value(command);
+}
+
+} // namespace
+
+int run(const QStringList &arguments, Console &console)
+{
+    const ParseResult parsed = CommandLine::parse(arguments);
+    switch (parsed.action) {
+    case ParseResult::Action::Help:
+        console.out() << parsed.text;
+        return Success;
+    case ParseResult::Action::Version:
+        console.out() << "halo-cli " << QStringLiteral(HALO_VERSION) << '\n';
+        return Success;
+    case ParseResult::Action::Usage:
+        return console.fail(UsageError, tr("%1 (see '%2')").arg(parsed.text, parsed.helpCommand));
+    case ParseResult::Action::Run:
+        break;
+    }
+    QString problem;
+    const auto endpoint = CliSession::resolve(parsed.invocation.global, &problem);
+    if (!endpoint)
+        return console.fail(UsageError, tr("%1 (see 'halo-cli --help')").arg(problem));
+    const Handler handler = handlerFor(parsed.invocation.command->name());
+    Q_ASSERT(handler); // every command in CommandLine::commands() has one
+    CommandContext context(console, parsed.invocation, *endpoint);
+    return handler(context);
+}
+
+} // namespace Cli

@@ -1,0 +1,82 @@
+#include "CommandContext.h"
+
+#include "ApiError.h"
+#include "Console.h"
+#include "JsonText.h"
+
+#include <QCoreApplication>
+#include <QIODevice>
+
+namespace Cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Cli::CommandContext", text);
+}
+
+} // namespace
+
+CommandContext::CommandContext(Console &console, const Invocation &invocation,
+                               const Halo::Endpoint &endpoint)
+    : m_console(console)
+    , m_invocation(invocation)
+    , m_endpoint(endpoint)
+    , m_session(console)
+{}
+
+ResultFormat CommandContext::format() const
+{
+    const QString chosen =
+        value(QStringLiteral("format"), json() ? QStringLiteral("json") : QString());
+    if (chosen == QLatin1String("csv"))
+        return ResultFormat::Csv;
+    if (chosen == QLatin1String("json"))
+        return ResultFormat::Json;
+    return ResultFormat::Table;
+}
+
+QString CommandContext::sqlArgument(int index)
+{
+    const QString given = m_invocation.arguments.at(index);
+    if (given != QLatin1String("-"))
+        return given;
+    return QString::fromUtf8(m_console.in().readAll());
+}
+
+int CommandContext::connect()
+{
+    return m_session.open(m_endpoint);
+}
+
+int CommandContext::usage(const QString &message)
+{
+    return m_console.fail(UsageError,
+                          tr("%1: %2 (see '%3')")
+                              .arg(m_invocation.command->name(), message,
+                                   CommandLine::helpCommandFor(m_invocation.command->words)));
+}
+
+int CommandContext::failed(const Halo::ApiError &failure)
+{
+    Halo::ApiError error = failure;
+    // A query that failed inside a 200 answer: "HTTP 200" would read as if all went well.
+    if (error.kind == Halo::ApiError::Kind::QueryFailed && error.httpStatus >= 200 &&
+        error.httpStatus < 300)
+        error.httpStatus = 0;
+    QString message = error.oneLine();
+    // Which key went where is the first thing to check after a 401.
+    if (error.httpStatus == 401)
+        message += QLatin1Char(' ') +
+                   tr("(Environment: %1; key from %2.)")
+                       .arg(CliSession::describe(m_session.endpoint()), m_session.keySourceText());
+    return m_console.fail(ApiFailure, message);
+}
+
+void CommandContext::printJson(const QByteArray &body)
+{
+    m_console.out() << QString::fromUtf8(JsonText::indented(body));
+}
+
+} // namespace Cli

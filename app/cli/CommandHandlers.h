@@ -1,0 +1,28 @@
+#pragma once
+
+namespace Cli {
+
+class CommandContext;
+
+// One function per command; each validates its arguments before anything is sent and returns
+// an ExitCode. CliCommands.cpp maps command names to them.
+namespace CommandHandlers {
+
+int keySet(CommandContext &c); // KeyCommands.cpp
+int keyForget(CommandContext &c);
+
+int sitesFind(CommandContext &c); // SiteCommands.cpp
+int siteStatus(CommandContext &c);
+int pair(CommandContext &c);
+
+int query(CommandContext &c); // QueryCommand.cpp
+int fhir(CommandContext &c);  // FhirCommand.cpp
+
+int registeredList(CommandContext &c); // RegisteredCommands.cpp
+int registeredCreate(CommandContext &c);
+int registeredShow(CommandContext &c);
+int registeredResults(CommandContext &c);
+int registeredCancel(CommandContext &c);
+
+} // namespace CommandHandlers
+} // namespace Cli

@@ -1,0 +1,584 @@
+#include "CommandLine.h"
+
+#include <QCoreApplication>
+#include <QUuid>
+
+namespace Cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Cli::CommandLine", text);
+}
+
+const QString kProgram = QStringLiteral("halo-cli");
+constexpr int kHelpWidth = 80;
+constexpr int kLabelWidth = 24;
+
+// Breaks `text` into lines of at most kHelpWidth columns, each starting with `indent` spaces.
+QString wrap(const QString &text, int indent)
+{
+    QString result;
+    QString line;
+    const QString pad(indent, QLatin1Char(' '));
+    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!line.isEmpty() && indent + line.size() + 1 + word.size() > kHelpWidth) {
+            result += pad + line + QLatin1Char('\n');
+            line.clear();
+        }
+        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    if (!line.isEmpty())
+        result += pad + line + QLatin1Char('\n');
+    return result;
+}
+
+// "  label    help", the help wrapped and aligned at kLabelWidth.
+QString labelled(const QString &label, const QString &help)
+{
+    const QString start = QStringLiteral("  ") + label;
+    const QString body = wrap(help, kLabelWidth);
+    if (start.size() < kLabelWidth - 1)
+        return start.leftJustified(kLabelWidth) + body.mid(kLabelWidth);
+    return start + QLatin1Char('\n') + body;
+}
+
+// An argument quoted in a message: one line, and short.
+QString shown(const QString &argument)
+{
+    const QString line = argument.simplified();
+    return line.size() <= 40 ? line : line.left(39) + QChar(u'\u2026');
+}
+
+QString normalisedChoice(const QString &text)
+{
+    QString folded = text.toLower();
+    folded.remove(QLatin1Char(' '));
+    return folded;
+}
+
+OptionSpec option(const QString &name, const QString &valueName, const QString &help,
+                  const QStringList &choices = {}, bool required = false)
+{
+    return {name, valueName, help, choices, required};
+}
+
+OptionSpec required(const QString &name, const QString &valueName, const QString &help,
+                    const QStringList &choices = {})
+{
+    return option(name, valueName, help, choices, true);
+}
+
+ArgumentSpec guidArgument()
+{
+    return {QStringLiteral("GUID"),
+            tr("the site's Halo GUID, e.g. 3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c14"), true};
+}
+
+QStringList pmsChoices()
+{
+    return {QStringLiteral("Best Practice"), QStringLiteral("Zedmed"), QStringLiteral("D4w")};
+}
+
+QStringList formatChoices()
+{
+    return {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")};
+}
+
+OptionSpec formatOption()
+{
+    return option(QStringLiteral("format"), QStringLiteral("FORMAT"),
+                  tr("table (aligned columns; the default), csv (RFC 4180: header row, CRLF, NULL "
+                     "as an empty field, an empty string as \"\") or json (rows as objects in "
+                     "column order; the default with --json)"),
+                  formatChoices());
+}
+
+OptionSpec modeOption()
+{
+    return option(QStringLiteral("mode"), QStringLiteral("MODE"),
+                  tr("reader (rows; the default), nonQuery (rows affected) or scalar (one value)"),
+                  {QStringLiteral("reader"), QStringLiteral("nonQuery"), QStringLiteral("scalar")});
+}
+
+QList<CommandSpec> buildCommands()
+{
+    const QString durationHelp = tr("seconds, or a number with s, m, h or d (e.g. 15m)");
+    const ArgumentSpec sql{QStringLiteral("SQL"),
+                           tr("the SQL text as one argument; '-' reads it from standard input")};
+    const ArgumentSpec queryId{QStringLiteral("ID"), tr("the registered query's id")};
+    return {
+        {{QStringLiteral("key"), QStringLiteral("set")},
+         QString(),
+         tr("Save the environment's subscription key in the keychain."),
+         tr("Reads the key from the first line of standard input, for example: printf '%s' "
+            "\"$KEY\" | halo-cli --environment stage key set. A key belongs to one environment; "
+            "with --base-url it belongs to that URL's host. The sandbox's key is made for each "
+            "run and is never stored."),
+         {},
+         {}},
+        {{QStringLiteral("key"), QStringLiteral("forget")},
+         QString(),
+         tr("Remove the environment's subscription key from the keychain."),
+         QString(),
+         {},
+         {}},
+        {{QStringLiteral("sites"), QStringLiteral("find")},
+         QStringLiteral("--pms-id ID --pms PMS"),
+         tr("Find a practice's Halo GUIDs by its PMS ID."),
+         tr("More than one site can share a PMS ID (after a reinstall or server move); only the "
+            "authoritative one answers queries."),
+         {},
+         {required(QStringLiteral("pms-id"), QStringLiteral("ID"),
+                   tr("the practice's ID in its practice management software")),
+          required(QStringLiteral("pms"), QStringLiteral("PMS"),
+                   tr("\"Best Practice\", Zedmed or D4w"), pmsChoices())}},
+        {{QStringLiteral("site"), QStringLiteral("status")},
+         QStringLiteral("GUID"),
+         tr("Show a site: practice, PMS, Halo Link, availability and catalogues."),
+         QString(),
+         {guidArgument()},
+         {}},
+        {{QStringLiteral("pair")},
+         QStringLiteral("--pms-id ID --pms PMS [--code CODE]"),
+         tr("Pair with a practice, so its site answers queries."),
+         tr("Best Practice sites need the pairing code the practice gives you."),
+         {},
+         {required(QStringLiteral("pms-id"), QStringLiteral("ID"),
+                   tr("the practice's ID in its practice management software")),
+          required(QStringLiteral("pms"), QStringLiteral("PMS"),
+                   tr("\"Best Practice\", Zedmed or D4w"), pmsChoices()),
+          option(QStringLiteral("code"), QStringLiteral("CODE"), tr("the pairing code"))}},
+        {{QStringLiteral("query")},
+         QStringLiteral("GUID [options] SQL"),
+         tr("Run SQL at a site and print the result."),
+         tr("An immediate query must finish within about 30 seconds and return at most 8 MB; "
+            "--async has no such limits and shows each state change on standard error. On "
+            "Production, nonQuery changes a live practice database and needs "
+            "--confirm-production."),
+         {guidArgument(), sql},
+         {option(QStringLiteral("async"), QString(),
+                 tr("run as an async query: submit, follow its status, then fetch every page")),
+          modeOption(),
+          option(QStringLiteral("catalogue"), QStringLiteral("NAME"),
+                 tr("the database to run in (default: the site's default catalogue)")),
+          formatOption(),
+          option(QStringLiteral("timeout"), QStringLiteral("TIME"),
+                 tr("with --async: stop waiting after this long (e.g. 90s, 10m); the query "
+                    "carries on at Halo")),
+          option(QStringLiteral("confirm-production"), QString(),
+                 tr("allow --mode nonQuery on Production"))}},
+        {{QStringLiteral("fhir")},
+         QStringLiteral("GUID [--post] REQUEST"),
+         tr("Read FHIR R4 resources of a Best Practice site and print them as JSON."),
+         tr("REQUEST is what follows fhir/R4/, e.g. 'Patient?family=Smith&_count=20', "
+            "'Patient/12', 'metadata', or a Bundle's next link. When a Bundle has more pages, "
+            "the command for the next one is shown on standard error."),
+         {guidArgument(),
+          {QStringLiteral("REQUEST"), tr("the resource, id or search, quoted for the shell")}},
+         {option(QStringLiteral("post"), QString(),
+                 tr("search with POST RESOURCE/_search and a form body, so the search values "
+                    "stay out of the URL"))}},
+        {{QStringLiteral("registered"), QStringLiteral("list")},
+         QStringLiteral("GUID"),
+         tr("List a site's registered queries."),
+         QString(),
+         {guidArgument()},
+         {}},
+        {{QStringLiteral("registered"), QStringLiteral("create")},
+         QStringLiteral(
+             "GUID --name NAME --frequency SECONDS --duration SECONDS [--mode MODE] SQL"),
+         tr("Register a query that the site runs every --frequency, for --duration."),
+         tr("Prints the new registered query's id on standard output."),
+         {guidArgument(), sql},
+         {required(QStringLiteral("name"), QStringLiteral("NAME"), tr("a name to recognise it by")),
+          required(QStringLiteral("frequency"), QStringLiteral("SECONDS"),
+                   tr("how often it runs (at least 60 s); ") + durationHelp),
+          required(QStringLiteral("duration"), QStringLiteral("SECONDS"),
+                   tr("how long it stays registered (at most 24 h); ") + durationHelp),
+          modeOption()}},
+        {{QStringLiteral("registered"), QStringLiteral("show")},
+         QStringLiteral("GUID ID"),
+         tr("Show a registered query: status, schedule, last run and counts."),
+         QString(),
+         {guidArgument(), queryId},
+         {}},
+        {{QStringLiteral("registered"), QStringLiteral("results")},
+         QStringLiteral("GUID ID [--format FORMAT]"),
+         tr("Print the latest result of a registered query."),
+         QString(),
+         {guidArgument(), queryId},
+         {formatOption()}},
+        {{QStringLiteral("registered"), QStringLiteral("cancel")},
+         QStringLiteral("GUID ID"),
+         tr("Cancel a registered query."),
+         QString(),
+         {guidArgument(), queryId},
+         {}},
+    };
+}
+
+bool isHelp(const QString &argument)
+{
+    return argument == QLatin1String("-h") || argument == QLatin1String("--help");
+}
+
+bool isGlobalOptionName(const QString &name)
+{
+    return name == QLatin1String("json") || name == QLatin1String("environment") ||
+           name == QLatin1String("base-url");
+}
+
+ParseResult help(const QString &text)
+{
+    ParseResult result;
+    result.action = ParseResult::Action::Help;
+    result.text = text;
+    return result;
+}
+
+ParseResult usage(const QString &text, const QStringList &words = {})
+{
+    ParseResult result;
+    result.action = ParseResult::Action::Usage;
+    result.text = text;
+    result.helpCommand = CommandLine::helpCommandFor(words);
+    return result;
+}
+
+// "--name=value" gives name and value; "--name" only the name.
+bool splitOption(const QString &argument, QString *name, QString *value)
+{
+    const QString body = argument.mid(2);
+    const qsizetype equals = body.indexOf(QLatin1Char('='));
+    if (equals < 0) {
+        *name = body;
+        return false;
+    }
+    *name = body.left(equals);
+    *value = body.mid(equals + 1);
+    return true;
+}
+
+QStringList groupCommands(const QString &group)
+{
+    QStringList names;
+    for (const CommandSpec &spec : CommandLine::commands()) {
+        if (spec.words.size() == 2 && spec.words.first() == group)
+            names.append(spec.words.at(1));
+    }
+    return names;
+}
+
+// What follows the command's words: arguments and options in any order.
+ParseResult parseCommandArguments(const CommandSpec &spec, const QStringList &rest,
+                                  ParseResult result)
+{
+    const QString context = spec.name();
+    Invocation &invocation = result.invocation;
+    invocation.command = &spec;
+    bool optionsEnded = false;
+    for (int i = 0; i < rest.size(); ++i) {
+        const QString &argument = rest.at(i);
+        if (optionsEnded || !argument.startsWith(QLatin1String("--")) ||
+            argument == QLatin1String("-")) {
+            if (!optionsEnded && argument.startsWith(QLatin1Char('-')) && argument.size() > 1)
+                return usage(tr("%1: unknown option '%2' (put '--' before an argument that "
+                                "starts with '-')")
+                                 .arg(context, shown(argument)),
+                             spec.words);
+            invocation.arguments.append(argument);
+            continue;
+        }
+        if (argument == QLatin1String("--")) {
+            optionsEnded = true;
+            continue;
+        }
+        QString name;
+        QString value;
+        const bool hasValue = splitOption(argument, &name, &value);
+        const OptionSpec *option = spec.option(name);
+        if (!option) {
+            if (isGlobalOptionName(name))
+                return usage(tr("%1 is a global option: put it before the command "
+                                "(halo-cli %1 %2 ...)")
+                                 .arg(QStringLiteral("--") + name, context),
+                             spec.words);
+            return usage(tr("%1: unknown option '%2' (put '--' before an argument that "
+                            "starts with '-')")
+                             .arg(context, shown(argument)),
+                         spec.words);
+        }
+        if (option->valueName.isEmpty()) {
+            if (hasValue)
+                return usage(tr("%1: --%2 takes no value").arg(context, name), spec.words);
+            invocation.options.insert(name, QString());
+            continue;
+        }
+        if (!hasValue) {
+            if (i + 1 >= rest.size())
+                return usage(
+                    tr("%1: --%2 needs a value (%3)").arg(context, name, option->valueName),
+                    spec.words);
+            value = rest.at(++i);
+        }
+        if (!option->choices.isEmpty()) {
+            const auto match = std::find_if(
+                option->choices.cbegin(), option->choices.cend(), [&value](const QString &choice) {
+                    return normalisedChoice(choice) == normalisedChoice(value);
+                });
+            if (match == option->choices.cend())
+                return usage(tr("%1: --%2 must be one of %3, not '%4'")
+                                 .arg(context, name, option->choices.join(QStringLiteral(", ")),
+                                      shown(value)),
+                             spec.words);
+            value = *match;
+        }
+        invocation.options.insert(name, value);
+    }
+
+    for (const OptionSpec &option : spec.options) {
+        if (option.required && !invocation.options.contains(option.name))
+            return usage(tr("%1: --%2 %3 is required").arg(context, option.name, option.valueName),
+                         spec.words);
+    }
+    if (invocation.arguments.size() < spec.arguments.size())
+        return usage(
+            tr("%1: missing %2").arg(context, spec.arguments.at(invocation.arguments.size()).name),
+            spec.words);
+    if (invocation.arguments.size() > spec.arguments.size())
+        return usage(
+            tr("%1: unexpected argument '%2' (quote SQL and FHIR requests as one argument)")
+                .arg(context, shown(invocation.arguments.at(spec.arguments.size()))),
+            spec.words);
+    for (int i = 0; i < spec.arguments.size(); ++i) {
+        if (spec.arguments.at(i).isGuid &&
+            QUuid::fromString(invocation.arguments.at(i).trimmed()).isNull())
+            return usage(tr("%1: '%2' is not a Halo GUID (like "
+                            "3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c14)")
+                             .arg(context, shown(invocation.arguments.at(i))),
+                         spec.words);
+    }
+    result.action = ParseResult::Action::Run;
+    return result;
+}
+
+// `halo-cli help [WORDS]`: the help of a command, a group or the whole program.
+ParseResult helpFor(const QStringList &words)
+{
+    if (words.isEmpty())
+        return help(CommandLine::mainHelp());
+    for (const CommandSpec &spec : CommandLine::commands()) {
+        if (spec.words == words)
+            return help(CommandLine::commandHelp(spec));
+    }
+    if (words.size() == 1 && !groupCommands(words.first()).isEmpty())
+        return help(CommandLine::groupHelp(words.first()));
+    return usage(tr("no command '%1'").arg(words.join(QLatin1Char(' '))));
+}
+
+} // namespace
+
+const OptionSpec *CommandSpec::option(const QString &optionName) const
+{
+    for (const OptionSpec &spec : options) {
+        if (spec.name == optionName)
+            return &spec;
+    }
+    return nullptr;
+}
+
+const QList<CommandSpec> &CommandLine::commands()
+{
+    // Built on first use, after QCoreApplication exists, so the help is translated.
+    static const QList<CommandSpec> list = buildCommands();
+    return list;
+}
+
+QString CommandLine::helpCommandFor(const QStringList &words)
+{
+    QStringList parts{kProgram};
+    parts << words << QStringLiteral("--help");
+    return parts.join(QLatin1Char(' '));
+}
+
+ParseResult CommandLine::parse(const QStringList &arguments)
+{
+    ParseResult result;
+    GlobalOptions &global = result.invocation.global;
+    int i = 0;
+    for (; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == QLatin1String("--")) {
+            ++i;
+            break;
+        }
+        if (!argument.startsWith(QLatin1Char('-')))
+            break;
+        if (isHelp(argument))
+            return help(mainHelp());
+        if (argument == QLatin1String("--version")) {
+            result.action = ParseResult::Action::Version;
+            return result;
+        }
+        if (argument == QLatin1String("--json")) {
+            global.json = true;
+            continue;
+        }
+        QString name;
+        QString value;
+        const bool hasValue =
+            argument.startsWith(QLatin1String("--")) && splitOption(argument, &name, &value);
+        if (name != QLatin1String("environment") && name != QLatin1String("base-url"))
+            return usage(tr("unknown global option '%1' (a command's options go after the "
+                            "command)")
+                             .arg(shown(argument)));
+        if (!hasValue) {
+            if (i + 1 >= arguments.size())
+                return usage(tr("--%1 needs a value").arg(name));
+            value = arguments.at(++i);
+        }
+        (name == QLatin1String("environment") ? global.environment : global.baseUrl) = value;
+    }
+    if (i >= arguments.size())
+        return usage(tr("no command given"));
+
+    const QString first = arguments.at(i++);
+    if (first == QLatin1String("help"))
+        return helpFor(arguments.mid(i));
+    const CommandSpec *spec = nullptr;
+    for (const CommandSpec &candidate : commands()) {
+        if (candidate.words.size() == 1 && candidate.words.first() == first)
+            spec = &candidate;
+    }
+    if (!spec) {
+        const QStringList sub = groupCommands(first);
+        if (sub.isEmpty())
+            return usage(tr("unknown command '%1'").arg(first));
+        if (i >= arguments.size())
+            return usage(tr("'%1' needs a command: %2").arg(first, sub.join(QStringLiteral(", "))),
+                         {first});
+        const QString second = arguments.at(i++);
+        if (isHelp(second))
+            return help(groupHelp(first));
+        for (const CommandSpec &candidate : commands()) {
+            if (candidate.words == QStringList{first, second})
+                spec = &candidate;
+        }
+        if (!spec)
+            return usage(tr("unknown command '%1 %2' (%1 has: %3)")
+                             .arg(first, second, sub.join(QStringLiteral(", "))),
+                         {first});
+    }
+
+    const QStringList rest = arguments.mid(i);
+    for (const QString &argument : rest) {
+        if (argument == QLatin1String("--"))
+            break;
+        if (isHelp(argument))
+            return help(commandHelp(*spec));
+    }
+    return parseCommandArguments(*spec, rest, result);
+}
+
+QString CommandLine::mainHelp()
+{
+    QString text =
+        tr("Usage: halo-cli [global options] COMMAND [arguments]") + QStringLiteral("\n\n");
+    text += wrap(tr("The command-line twin of Halo Explorer: the Halo Cloud Integrator API for "
+                    "scripts, CI and support work."),
+                 0);
+    text += QLatin1Char('\n') + tr("Global options (before the command):") + QLatin1Char('\n');
+    text += labelled(QStringLiteral("--environment NAME"),
+                     tr("production, stage, sandbox or custom. Default: $HALO_ENVIRONMENT when "
+                        "set, else sandbox"));
+    text += labelled(QStringLiteral("--base-url URL"),
+                     tr("the base URL of a custom environment (implies custom)"));
+    text += labelled(QStringLiteral("--json"),
+                     tr("machine-readable output: the API's JSON objects as sent; query results "
+                        "as JSON rows"));
+    text += labelled(QStringLiteral("-h, --help"), tr("show help; also after any command"));
+    text += labelled(QStringLiteral("--version"), tr("show the version"));
+
+    text += QLatin1Char('\n') + tr("Commands:") + QLatin1Char('\n');
+    for (const CommandSpec &spec : commands()) {
+        text += QStringLiteral("  ") + spec.name() +
+                (spec.synopsis.isEmpty() ? QString() : QLatin1Char(' ') + spec.synopsis) +
+                QLatin1Char('\n');
+        text += wrap(spec.summary, 6);
+    }
+
+    text += QLatin1Char('\n') + tr("Subscription key:") + QLatin1Char('\n');
+    text += wrap(tr("$HALO_KEY when set (for CI), else the keychain's key for the environment "
+                    "(for --base-url: for its host), saved there with 'key set'. The sandbox "
+                    "needs none: halo-cli starts one inside itself, on a free port with a key of "
+                    "its own, and it ends when halo-cli does. To keep a sandbox between "
+                    "commands, run halo-sandbox and use --base-url with HALO_KEY. The key is "
+                    "never printed, and halo-cli writes no files."),
+                 2);
+
+    text += QLatin1Char('\n') + tr("Exit status:") + QLatin1Char('\n');
+    text += labelled(QStringLiteral("0"), tr("success"));
+    text += labelled(QStringLiteral("1"),
+                     tr("Halo Cloud or the network reported an error (one line on standard "
+                        "error)"));
+    text += labelled(QStringLiteral("2"), tr("the command line is wrong"));
+    text += labelled(QStringLiteral("3"), tr("no subscription key, or the keychain failed"));
+
+    text += QLatin1Char('\n') + tr("Examples:") + QLatin1Char('\n');
+    text += QStringLiteral("  halo-cli sites find --pms-id BP-20431 --pms \"Best Practice\"\n"
+                           "  halo-cli --environment stage site status GUID\n"
+                           "  halo-cli query GUID --format csv \"SELECT TOP 10 * FROM patients\"\n"
+                           "  halo-cli fhir GUID 'Patient?family=Smith&_count=20'\n");
+    text += QLatin1Char('\n') +
+            tr("Run 'halo-cli COMMAND --help' for a command's arguments and options.") +
+            QLatin1Char('\n');
+    return text;
+}
+
+QString CommandLine::groupHelp(const QString &group)
+{
+    QString text = tr("Usage: halo-cli [global options] %1 COMMAND [arguments]").arg(group) +
+                   QLatin1Char('\n');
+    text += QLatin1Char('\n') + tr("Commands:") + QLatin1Char('\n');
+    for (const CommandSpec &spec : commands()) {
+        if (spec.words.size() == 2 && spec.words.first() == group)
+            text += labelled(spec.words.at(1), spec.summary);
+    }
+    text +=
+        QLatin1Char('\n') +
+        tr("Run 'halo-cli %1 COMMAND --help' for a command's arguments and options.").arg(group) +
+        QLatin1Char('\n');
+    return text;
+}
+
+QString CommandLine::commandHelp(const CommandSpec &command)
+{
+    QString usageLine = QStringLiteral("halo-cli [global options] ") + command.name();
+    if (!command.synopsis.isEmpty())
+        usageLine += QLatin1Char(' ') + command.synopsis;
+    QString text = tr("Usage: %1").arg(usageLine) + QStringLiteral("\n\n");
+    text += wrap(command.summary, 0);
+    if (!command.description.isEmpty())
+        text += wrap(command.description, 0);
+    if (!command.arguments.isEmpty()) {
+        text += QLatin1Char('\n') + tr("Arguments:") + QLatin1Char('\n');
+        for (const ArgumentSpec &argument : command.arguments)
+            text += labelled(argument.name, argument.help);
+    }
+    text += QLatin1Char('\n') + tr("Options:") + QLatin1Char('\n');
+    for (const OptionSpec &option : command.options) {
+        QString label = QStringLiteral("--") + option.name;
+        if (!option.valueName.isEmpty())
+            label += QLatin1Char(' ') + option.valueName;
+        text += labelled(label, option.required ? tr("(required) ") + option.help : option.help);
+    }
+    text += labelled(QStringLiteral("-h, --help"), tr("show this help"));
+    text += QLatin1Char('\n') + wrap(tr("Global options such as --environment and --json go "
+                                        "before the command; see 'halo-cli --help'."),
+                                     0);
+    return text;
+}
+
+} // namespace Cli

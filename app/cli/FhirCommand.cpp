@@ -1,0 +1,68 @@
+#include "CommandHandlers.h"
+
+#include "ApiCall.h"
+#include "CommandContext.h"
+#include "Console.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+namespace Cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Cli::FhirCommand", text);
+}
+
+} // namespace
+
+namespace CommandHandlers {
+
+int fhir(CommandContext &c)
+{
+    const QString guid = c.arguments().at(0);
+    const QString request = c.arguments().at(1).trimmed();
+    const bool post = c.isSet(QStringLiteral("post"));
+    const qsizetype question = request.indexOf(QLatin1Char('?'));
+    const QString resource = question < 0 ? request : request.left(question);
+    static const QRegularExpression resourceType(QStringLiteral("^[A-Z][A-Za-z]+$"));
+    if (request.isEmpty())
+        return c.usage(tr("the FHIR request is empty"));
+    if (post && !resourceType.match(resource).hasMatch())
+        return c.usage(tr("--post needs a search on a resource type, like "
+                          "'Patient?family=Smith', not '%1'")
+                           .arg(request));
+    if (const int status = c.connect(); status != Success)
+        return status;
+
+    Halo::HaloApiClient &client = c.session().client();
+    const auto reply = c.session().await(
+        post ? client.fhirSearch(guid, resource,
+                                 QUrlQuery(question < 0 ? QString() : request.mid(question + 1)))
+             : client.fhirGet(guid, request));
+    if (!reply->ok())
+        return c.failed(reply->error());
+    c.printJson(reply->body());
+
+    // A Bundle with more pages: say how to fetch the next one (an embedded sandbox is gone by
+    // then, so there is nothing to say for it).
+    const QJsonObject bundle = reply->jsonObject();
+    if (bundle.value(QLatin1String("resourceType")).toString() != QLatin1String("Bundle") ||
+        c.endpoint().environment == Halo::Environment::Sandbox)
+        return Success;
+    for (const QJsonValue &link : bundle.value(QLatin1String("link")).toArray()) {
+        if (link.toObject().value(QLatin1String("relation")).toString() == QLatin1String("next"))
+            c.console().note(tr("More results: halo-cli %1 fhir %2 '%3'")
+                                 .arg(CliSession::selector(c.endpoint()), guid,
+                                      link.toObject().value(QLatin1String("url")).toString()));
+    }
+    return Success;
+}
+
+} // namespace CommandHandlers
+} // namespace Cli

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace Cli {
+
+// JSON as text, for output where the order of keys carries meaning: a result's columns, or an
+// API object printed as Halo sent it (QJsonObject would sort the keys).
+class JsonText
+{
+public:
+    // A JSON string literal: quoted, with quotes, backslashes and control characters escaped.
+    static QString quoted(const QString &text);
+    // The same document indented by two spaces per level, keys and numbers exactly as sent.
+    // Text that is not JSON comes back unchanged.
+    static QByteArray indented(const QByteArray &json);
+};
+
+} // namespace Cli
