@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
+#include <QRegularExpression>
 
 namespace Halo {
 
@@ -74,6 +75,16 @@ ApiCall *HaloApiClient::send(const QByteArray &method, const QUrl &url, const QB
     if (!m_key.isEmpty())
         request.setRawHeader("Ocp-Apim-Subscription-Key", m_key.toUtf8());
     auto *call = new ApiCall(m_network, m_log, request, method, body, safety, m_policy, this);
+    connect(call, &ApiCall::finished, this, [this, call]() {
+        static const QRegularExpression sitePath(
+            QStringLiteral("/sites/([0-9A-Fa-f-]{36})(?:/|$)"));
+        if (call->error().httpStatus == 403) {
+            const auto match = sitePath.match(call->url().path());
+            if (match.hasMatch())
+                emit siteAccessDenied(match.captured(1).toLower(), call->error());
+        }
+        emit callFinished(call);
+    });
     call->start();
     return call;
 }

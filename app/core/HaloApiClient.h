@@ -64,6 +64,13 @@ public:
     // The PMS names the lookup and pairing endpoints take.
     static QStringList pmsNames(); // Best Practice, Zedmed, D4w
 
+signals:
+    // Any call about a site came back 403: the GUID may no longer be authoritative, so the
+    // window offers to re-resolve it from the PMS ID wherever the 403 happened.
+    void siteAccessDenied(const QString &guid, const Halo::ApiError &error);
+    // Every call, once finished (for the status bar's "last request").
+    void callFinished(Halo::ApiCall *call);
+
 private:
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
     ApiCall *send(const QByteArray &method, const QUrl &url, const QByteArray &body,
