@@ -8,7 +8,7 @@ EnvironmentBanner::EnvironmentBanner(QWidget *parent)
     , m_label(new QLabel(this))
 {
     setObjectName(QStringLiteral("environmentBanner"));
-    setAccessibleName(tr("Environment"));
+    setAccessibleName(tr("Environment banner"));
     setAutoFillBackground(true);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 4);

@@ -8,39 +8,58 @@
 class MainWindow;
 
 namespace Halo {
+class AvailabilityMonitor;
 class HaloApiClient;
+class KeyStore;
 class SiteListModel;
+class SiteStore;
 } // namespace Halo
 
 namespace Sandbox {
 class EmbeddedSandbox;
 }
 
-// One running Halo Explorer: the API client, the site list and the window, connected to one
-// environment (starting the embedded sandbox when that is the environment).
+// One running Halo Explorer: the core objects and the window, connected to one environment at a
+// time. It finds the environment's key in the keychain (asking for it when there is none) or
+// starts the embedded sandbox, and remembers the environment for the next run.
 class ExplorerSession : public QObject
 {
     Q_OBJECT
 public:
-    explicit ExplorerSession(QObject *parent = nullptr);
+    // `siteFile` empty: the default location in the user's data folder.
+    explicit ExplorerSession(const QString &siteFile = QString(), QObject *parent = nullptr);
     ~ExplorerSession() override;
 
     void start(const Halo::Endpoint &endpoint);
+    void switchTo(const Halo::Endpoint &endpoint);
 
     MainWindow *window() const { return m_window.get(); }
     Halo::SiteListModel *sites() const { return m_sites; }
+    Halo::SiteStore *store() const { return m_store; }
     Halo::HaloApiClient *client() const { return m_client; }
+    Halo::KeyStore *keyStore() const { return m_keys; }
 
 signals:
-    void connected(); // the endpoint is known and the first refresh has been sent
+    void connected();    // the endpoint and its key are set and the first refresh has been sent
+    void keyRequested(); // the key dialog is open (first run or a missing key)
 
 private:
-    void refreshAll();
+    void useKey(const QString &key);
+    void askForKey();
+    void forgetKey();
+    void startSandbox();
     void connectToSandbox(const QString &baseUrl, const QString &key);
+    void seedSandboxSites();
+    QString customHost() const;
 
     Halo::Endpoint m_endpoint;
     Halo::HaloApiClient *m_client;
+    Halo::KeyStore *m_keys;
+    Halo::SiteStore *m_store;
     Halo::SiteListModel *m_sites;
+    Halo::AvailabilityMonitor *m_monitor;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<Sandbox::EmbeddedSandbox> m_sandbox;
+    QString m_sandboxUrl;
+    QString m_sandboxKey; // generated per run by the sandbox; never stored
 };

@@ -1,73 +1,357 @@
 #include "MainWindow.h"
 
+#include "AppSettings.h"
+#include "AvailabilityMonitor.h"
 #include "EnvironmentBanner.h"
 #include "HaloApiClient.h"
 #include "SiteListModel.h"
+#include "SiteStore.h"
+#include "log/RequestLogView.h"
+#include "sites/AddSiteDialog.h"
+#include "sites/SiteListPanel.h"
+#include "status/SiteStatusPanel.h"
 
 #include <QAction>
-#include <QHeaderView>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
 #include <QStatusBar>
-#include <QTableView>
+#include <QTabWidget>
+#include <QToolBar>
 #include <QVBoxLayout>
 
-MainWindow::MainWindow(Halo::HaloApiClient *client, Halo::SiteListModel *sites, QWidget *parent)
+namespace {
+
+QLabel *comingLater(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    label->setAccessibleName(text);
+    return label;
+}
+
+} // namespace
+
+MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     : QMainWindow(parent)
-    , m_client(client)
-    , m_sites(sites)
+    , m_parts(parts)
     , m_banner(new EnvironmentBanner(this))
-    , m_siteView(new QTableView(this))
+    , m_splitter(new QSplitter(this))
+    , m_siteList(new SiteListPanel(parts.sites, this))
+    , m_tabs(new QTabWidget(this))
+    , m_statusPanel(new SiteStatusPanel(parts.client, parts.store, this))
+    , m_logView(new RequestLogView(parts.client->requestLog(), this))
     , m_statusLabel(new QLabel(this))
+    , m_environmentBox(new QComboBox(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    resize(1100, 700);
+    resize(1280, 800);
 
-    m_siteView->setObjectName(QStringLiteral("siteList"));
-    m_siteView->setAccessibleName(tr("Site list"));
-    m_siteView->setModel(m_sites);
-    m_siteView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_siteView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_siteView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_siteView->verticalHeader()->hide();
-    m_siteView->horizontalHeader()->setStretchLastSection(true);
-    m_siteView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tabs->setObjectName(QStringLiteral("siteTabs"));
+    m_tabs->setAccessibleName(tr("Site tabs"));
+    m_tabs->addTab(m_statusPanel, tr("&Status"));
+    const int sql = m_tabs->addTab(
+        comingLater(tr("The SQL editor arrives with its own release."), this), tr("S&QL"));
+    const int fhir = m_tabs->addTab(
+        comingLater(tr("The FHIR browser arrives with its own release."), this), tr("&FHIR"));
+    m_tabs->setTabEnabled(sql, false);
+    m_tabs->setTabEnabled(fhir, false);
+    m_tabs->addTab(m_logView, tr("&Log"));
+
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_siteList);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({560, 720});
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_banner);
-    layout->addWidget(m_siteView, 1);
+    layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
 
     m_statusLabel->setObjectName(QStringLiteral("lastRequestStatus"));
     m_statusLabel->setAccessibleName(tr("Last request"));
     statusBar()->addWidget(m_statusLabel, 1);
-    createMenus();
+
+    createActions();
+    createMenusAndToolbar();
+
+    connect(m_siteList, &SiteListPanel::siteSelected, this, &MainWindow::showSite);
+    connect(m_statusPanel, &SiteStatusPanel::statusFetched, this,
+            [this](const Halo::SiteInfo &site) {
+                m_parts.sites->updateStatus(Halo::environmentId(m_endpoint.environment), site);
+            });
+    connect(m_statusPanel, &SiteStatusPanel::siteUpdated, this,
+            [this](const Halo::SiteRecord &, const Halo::SiteRecord &updated) {
+                m_siteList->selectSite(updated.environment, updated.guid);
+            });
+    connect(m_parts.client, &Halo::HaloApiClient::callFinished, this, &MainWindow::reportCall);
 }
 
-void MainWindow::createMenus()
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_addSiteAction = new QAction(tr("&Add site…"), this);
+    m_addSiteAction->setObjectName(QStringLiteral("addSiteAction"));
+    m_addSiteAction->setShortcut(QKeySequence::New);
+    connect(m_addSiteAction, &QAction::triggered, this, &MainWindow::addSite);
+
+    m_refreshAction = new QAction(tr("&Refresh"), this);
+    m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    connect(m_refreshAction, &QAction::triggered, this, [this]() {
+        m_parts.monitor->refreshAll();
+        m_statusPanel->refresh();
+    });
+
+    m_filterAction = new QAction(tr("&Filter sites"), this);
+    m_filterAction->setShortcut(QKeySequence::Find);
+    connect(m_filterAction, &QAction::triggered, m_siteList, &SiteListPanel::focusFilter);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_importAction = new QAction(tr("&Import sites…"), this);
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::importSites);
+    m_exportAction = new QAction(tr("&Export sites…"), this);
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportSites);
+
+    m_setKeyAction = new QAction(tr("Set subscription &key…"), this);
+    connect(m_setKeyAction, &QAction::triggered, this, &MainWindow::setKeyRequested);
+    m_forgetKeyAction = new QAction(tr("&Forget subscription key"), this);
+    connect(m_forgetKeyAction, &QAction::triggered, this, &MainWindow::forgetKeyRequested);
+}
+
+void MainWindow::createMenusAndToolbar()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setObjectName(QStringLiteral("quitAction"));
+    file->addAction(m_addSiteAction);
+    file->addSeparator();
+    file->addAction(m_importAction);
+    file->addAction(m_exportAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refreshRequested);
-    refresh->setShortcut(QKeySequence::Refresh);
-    refresh->setObjectName(QStringLiteral("refreshAction"));
+    view->addAction(m_refreshAction);
+    view->addAction(m_filterAction);
+    QMenu *interval = view->addMenu(tr("&Auto-refresh availability"));
+    m_refreshIntervals = new QActionGroup(this);
+    const int current = Halo::AppSettings().autoRefreshSeconds();
+    for (int seconds : {0, 30, 60, 300, 900}) {
+        QAction *choice = interval->addAction(
+            seconds == 0 ? tr("Off")
+                         : (seconds < 60 ? tr("Every %1 seconds").arg(seconds)
+                                         : tr("Every %1 minutes").arg(seconds / 60)));
+        choice->setCheckable(true);
+        choice->setChecked(seconds == current);
+        m_refreshIntervals->addAction(choice);
+        connect(choice, &QAction::triggered, this, [this, seconds]() {
+            m_parts.monitor->setIntervalSeconds(seconds);
+            Halo::AppSettings().setAutoRefreshSeconds(seconds);
+        });
+    }
+
+    QMenu *connection = menuBar()->addMenu(tr("&Connection"));
+    const QList<QPair<Halo::Environment, QString>> choices = {
+        {Halo::Environment::Sandbox, tr("Sandbox (local)")},
+        {Halo::Environment::Stage, tr("Stage")},
+        {Halo::Environment::Production, tr("Production")},
+        {Halo::Environment::Custom, tr("Custom base URL…")}};
+    m_environmentBox->setObjectName(QStringLiteral("environmentBox"));
+    m_environmentBox->setAccessibleName(tr("Environment"));
+    m_environmentBox->setToolTip(tr("Which Halo Cloud environment requests go to"));
+    for (const auto &choice : choices) {
+        m_environmentBox->addItem(choice.second, int(choice.first));
+        QAction *action = connection->addAction(choice.second);
+        connect(action, &QAction::triggered, this, [this, environment = choice.first]() {
+            const int index = m_environmentBox->findData(int(environment));
+            m_environmentBox->setCurrentIndex(index);
+            emit m_environmentBox->activated(index);
+        });
+    }
+    connect(m_environmentBox, &QComboBox::activated, this, [this](int index) {
+        const auto environment =
+            static_cast<Halo::Environment>(m_environmentBox->itemData(index).toInt());
+        if (environment == Halo::Environment::Custom) {
+            chooseCustomEnvironment();
+            return;
+        }
+        if (environment == m_endpoint.environment)
+            return;
+        Halo::Endpoint endpoint;
+        endpoint.environment = environment;
+        endpoint.baseUrl = Halo::defaultBaseUrl(environment);
+        emit environmentRequested(endpoint);
+    });
+    connection->addSeparator();
+    connection->addAction(m_setKeyAction);
+    connection->addAction(m_forgetKeyAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Halo Explorer"), this, [this]() {
+        QMessageBox::about(this, tr("About Halo Explorer"),
+                           tr("<b>Halo Explorer</b> %1<br>A desktop explorer for the Halo Cloud "
+                              "API: sites, SQL and FHIR queries, and what went over the wire.")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setMovable(false);
+    toolbar->addAction(m_addSiteAction);
+    toolbar->addAction(m_refreshAction);
+    toolbar->addSeparator();
+    toolbar->addWidget(new QLabel(tr(" Environment: "), toolbar));
+    toolbar->addWidget(m_environmentBox);
+}
+
+void MainWindow::chooseCustomEnvironment()
+{
+    bool ok = false;
+    const QString text = QInputDialog::getText(
+        this, tr("Custom environment"),
+        tr("Base URL of the Halo Cloud service (for example a proxy):"), QLineEdit::Normal,
+        m_endpoint.environment == Halo::Environment::Custom ? m_endpoint.baseUrl.toString()
+                                                            : QStringLiteral("https://"),
+        &ok);
+    if (!ok) {
+        setEndpoint(m_endpoint); // puts the selector back
+        return;
+    }
+    QString problem;
+    const auto endpoint = Halo::resolveEndpoint(false, QString(), text.trimmed(), &problem);
+    if (!endpoint) {
+        QMessageBox::warning(this, tr("Custom environment"), problem);
+        setEndpoint(m_endpoint);
+        return;
+    }
+    emit environmentRequested(*endpoint);
 }
 
 void MainWindow::setEndpoint(const Halo::Endpoint &endpoint)
 {
+    m_endpoint = endpoint;
     m_banner->setEndpoint(endpoint);
     const QString name = Halo::environmentDisplayName(endpoint.environment);
     setWindowTitle(tr("Halo Explorer — %1").arg(name));
+    m_environmentBox->setCurrentIndex(m_environmentBox->findData(int(endpoint.environment)));
+    m_setKeyAction->setEnabled(endpoint.environment != Halo::Environment::Sandbox);
+    m_forgetKeyAction->setEnabled(endpoint.environment != Halo::Environment::Sandbox);
+    updateProductionMarks();
+}
+
+void MainWindow::updateProductionMarks()
+{
+    // On Production every action that sends something says so.
+    const bool production = Halo::isProduction(m_endpoint.environment);
+    const QString suffix = production ? tr(" (Production)") : QString();
+    m_refreshAction->setText(tr("&Refresh") + suffix);
+    m_addSiteAction->setText(tr("&Add site…") + suffix);
+    m_refreshAction->setToolTip(production ? tr("Refresh: sends requests to Production")
+                                           : tr("Refresh the selected site and the list"));
 }
 
 void MainWindow::showMessage(const QString &message)
 {
     m_statusLabel->setText(message);
+}
+
+void MainWindow::reportCall(Halo::ApiCall *call)
+{
+    const QString path = call->url().path();
+    if (call->ok())
+        showMessage(tr("%1 %2 — %3 in %4 ms")
+                        .arg(QString::fromLatin1(call->method()), path)
+                        .arg(call->httpStatus())
+                        .arg(call->elapsedMs()));
+    else
+        showMessage(tr("%1 %2 — %3")
+                        .arg(QString::fromLatin1(call->method()), path, call->error().oneLine()));
+}
+
+void MainWindow::showSite(const Halo::SiteRecord &record)
+{
+    m_statusPanel->setSite(record);
+}
+
+void MainWindow::addSite()
+{
+    auto *dialog = new AddSiteDialog(m_parts.client, m_parts.store, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AddSiteDialog::siteSaved, this, [this](const Halo::SiteRecord &record) {
+        m_siteList->selectSite(record.environment, record.guid);
+        m_parts.monitor->refreshSite(record.guid);
+    });
+    dialog->open();
+}
+
+void MainWindow::importSites()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import sites"), QString(),
+                                                      tr("Site lists (*.json)"));
+    if (path.isEmpty())
+        return;
+    Halo::SiteStore::ImportResult result;
+    QString error;
+    if (!m_parts.store->importFrom(path, &result, &error)) {
+        QMessageBox::warning(this, tr("Import sites"), error);
+        return;
+    }
+    QString summary =
+        tr("Added %1 sites; %2 were already in the list.").arg(result.added).arg(result.skipped);
+    if (!result.problems.isEmpty())
+        summary += QStringLiteral("\n\n") + tr("Not imported:") + QStringLiteral("\n") +
+                   result.problems.join(QLatin1Char('\n'));
+    QMessageBox::information(this, tr("Import sites"), summary);
+    m_parts.monitor->refreshAll();
+}
+
+void MainWindow::exportSites()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export sites"), QStringLiteral("halo-sites.json"), tr("Site lists (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!m_parts.store->exportTo(path, QString(), &error))
+        QMessageBox::warning(this, tr("Export sites"), error);
+    else
+        showMessage(tr("Exported %1 sites to %2").arg(m_parts.store->sites().size()).arg(path));
+}
+
+void MainWindow::restoreLayout()
+{
+    Halo::AppSettings settings;
+    if (!settings.windowGeometry().isEmpty())
+        restoreGeometry(settings.windowGeometry());
+    if (!settings.windowState().isEmpty())
+        restoreState(settings.windowState());
+    if (!settings.splitterState().isEmpty())
+        m_splitter->restoreState(settings.splitterState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    Halo::AppSettings settings;
+    settings.setWindowGeometry(saveGeometry());
+    settings.setWindowState(saveState());
+    settings.setSplitterState(m_splitter->saveState());
+    event->accept();
 }

@@ -4,34 +4,85 @@
 
 #include "Environment.h"
 
+class QAction;
+class QActionGroup;
+class QComboBox;
 class QLabel;
-class QTableView;
+class QSplitter;
+class QTabWidget;
 class EnvironmentBanner;
+class SiteListPanel;
+class SiteStatusPanel;
+class RequestLogView;
 
 namespace Halo {
+class ApiCall;
+class AvailabilityMonitor;
 class HaloApiClient;
 class SiteListModel;
+class SiteStore;
+struct SiteRecord;
 } // namespace Halo
 
 // The main window: a coordinator that lays out the parts and forwards what the user does.
+// Left: the site list; right: tabs Status, SQL, FHIR and Log for the selected site.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(Halo::HaloApiClient *client, Halo::SiteListModel *sites, QWidget *parent = nullptr);
+    struct Parts {
+        Halo::HaloApiClient *client = nullptr;
+        Halo::SiteStore *store = nullptr;
+        Halo::SiteListModel *sites = nullptr;
+        Halo::AvailabilityMonitor *monitor = nullptr;
+    };
+    explicit MainWindow(const Parts &parts, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     void setEndpoint(const Halo::Endpoint &endpoint);
     void showMessage(const QString &message);
+    void restoreLayout();
+
+    SiteListPanel *siteListPanel() const { return m_siteList; }
+    SiteStatusPanel *statusPanel() const { return m_statusPanel; }
 
 signals:
-    void refreshRequested();
+    void environmentRequested(const Halo::Endpoint &endpoint);
+    void setKeyRequested();
+    void forgetKeyRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    void createMenus();
+    void createActions();
+    void createMenusAndToolbar();
+    void addSite();
+    void importSites();
+    void exportSites();
+    void chooseCustomEnvironment();
+    void showSite(const Halo::SiteRecord &record);
+    void reportCall(Halo::ApiCall *call);
+    void updateProductionMarks();
 
-    Halo::HaloApiClient *m_client;
-    Halo::SiteListModel *m_sites;
+    Parts m_parts;
+    Halo::Endpoint m_endpoint;
     EnvironmentBanner *m_banner;
-    QTableView *m_siteView;
+    QSplitter *m_splitter;
+    SiteListPanel *m_siteList;
+    QTabWidget *m_tabs;
+    SiteStatusPanel *m_statusPanel;
+    RequestLogView *m_logView;
     QLabel *m_statusLabel;
+    QComboBox *m_environmentBox;
+
+    QAction *m_addSiteAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_filterAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_setKeyAction = nullptr;
+    QAction *m_forgetKeyAction = nullptr;
+    QActionGroup *m_refreshIntervals = nullptr;
 };

@@ -1,4 +1,5 @@
 // halo-explorer: parses the command line and starts a session.
+#include "AppSettings.h"
 #include "Environment.h"
 #include "ExplorerSession.h"
 #include "MainWindow.h"
@@ -35,17 +36,23 @@ int main(int argc, char *argv[])
     parser.addOptions({sandboxOption, environmentOption, baseUrlOption});
     parser.process(app);
 
-    QString problem;
-    const auto endpoint =
-        Halo::resolveEndpoint(parser.isSet(sandboxOption), parser.value(environmentOption),
-                              parser.value(baseUrlOption), &problem);
-    if (!endpoint) {
-        QTextStream(stderr) << "halo-explorer: " << problem << Qt::endl;
-        return 2;
+    // Without options, the environment used last time (the sandbox on a first run).
+    Halo::Endpoint endpoint = Halo::AppSettings().lastEndpoint();
+    if (parser.isSet(sandboxOption) || parser.isSet(environmentOption) ||
+        parser.isSet(baseUrlOption)) {
+        QString problem;
+        const auto chosen =
+            Halo::resolveEndpoint(parser.isSet(sandboxOption), parser.value(environmentOption),
+                                  parser.value(baseUrlOption), &problem);
+        if (!chosen) {
+            QTextStream(stderr) << "halo-explorer: " << problem << Qt::endl;
+            return 2;
+        }
+        endpoint = *chosen;
     }
 
     ExplorerSession session;
-    session.start(*endpoint);
+    session.start(endpoint);
     session.window()->show();
     return app.exec();
 }

@@ -57,6 +57,13 @@ QJsonObject QueryCommand::bodyJson() const
     return body;
 }
 
+QString connectivityTestSql(const QString &pmsType)
+{
+    if (pmsType == QLatin1String("Zedmed"))
+        return QStringLiteral("SELECT 1 AS ok FROM RDB$DATABASE");
+    return QStringLiteral("SELECT 1 AS ok");
+}
+
 QList<OutputParameter> parseOutputParameters(const QJsonValue &value)
 {
     QList<OutputParameter> list;

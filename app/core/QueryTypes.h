@@ -117,4 +117,8 @@ struct ResultData {
 
 QList<OutputParameter> parseOutputParameters(const QJsonValue &value);
 
+// A harmless query that proves a site answers, in the SQL dialect of its PMS database
+// (Firebird, used by Zedmed, has no FROM-less SELECT).
+QString connectivityTestSql(const QString &pmsType);
+
 } // namespace Halo

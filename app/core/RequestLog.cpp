@@ -89,8 +89,10 @@ void RequestLog::clear()
 void RequestLog::setCapacity(int capacity)
 {
     m_capacity = std::max(1, capacity);
-    while (m_exchanges.size() > m_capacity)
+    while (m_exchanges.size() > m_capacity) {
+        emit aboutToDropOldest();
         m_exchanges.removeFirst();
+    }
 }
 
 } // namespace Halo

@@ -1,49 +1,155 @@
 #include "SiteListModel.h"
 
+#include "Environment.h"
+#include "SiteStore.h"
+
 namespace Halo {
 
-SiteListModel::SiteListModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{}
+namespace {
+
+// Internal ids: 0 for a group row, group index + 1 for a site row of that group.
+constexpr quintptr kGroupId = 0;
+
+} // namespace
+
+SiteListModel::SiteListModel(SiteStore *store, QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_store(store)
+{
+    rebuild();
+    connect(m_store, &SiteStore::changed, this, [this]() {
+        beginResetModel();
+        rebuild();
+        endResetModel();
+    });
+}
+
+void SiteListModel::rebuild()
+{
+    m_groups.clear();
+    for (Environment environment :
+         {Environment::Production, Environment::Stage, Environment::Sandbox, Environment::Custom}) {
+        Group group;
+        group.environment = environmentId(environment);
+        group.sites = m_store->sitesFor(group.environment);
+        if (!group.sites.isEmpty())
+            m_groups.append(group);
+    }
+}
+
+QString SiteListModel::key(const QString &environment, const QString &guid)
+{
+    return environment + QLatin1Char('/') + guid.toLower();
+}
+
+QModelIndex SiteListModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    if (!parent.isValid())
+        return createIndex(row, column, kGroupId);
+    return createIndex(row, column, quintptr(parent.row()) + 1);
+}
+
+QModelIndex SiteListModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == kGroupId)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, kGroupId);
+}
 
 int SiteListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    if (!parent.isValid())
+        return int(m_groups.size());
+    if (parent.internalId() != kGroupId || parent.column() != 0)
+        return 0;
+    return int(m_groups.at(parent.row()).sites.size());
 }
 
-int SiteListModel::columnCount(const QModelIndex &parent) const
+int SiteListModel::columnCount(const QModelIndex &) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return ColumnCount;
+}
+
+const SiteRecord *SiteListModel::recordAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.internalId() == kGroupId)
+        return nullptr;
+    return &m_groups.at(int(index.internalId() - 1)).sites.at(index.row());
+}
+
+QString SiteListModel::availabilityLabel(SiteInfo::Availability availability, bool failed)
+{
+    if (failed)
+        return tr("Unreachable (no answer)");
+    return availabilityText(availability);
 }
 
 QVariant SiteListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const Row &row = m_rows.at(index.row());
-    if (role == GuidRole)
-        return row.site.guid;
-    if (role == AvailabilityRole)
-        return int(row.site.availability);
-    if (role == Qt::ToolTipRole && !row.problem.isEmpty())
-        return row.problem;
-    if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
+    if (index.internalId() == kGroupId) {
+        const Group &group = m_groups.at(index.row());
+        if (role == IsGroupRole)
+            return true;
+        if (role == EnvironmentRole)
+            return group.environment;
+        if ((role == Qt::DisplayRole || role == Qt::AccessibleTextRole) &&
+            index.column() == PracticeColumn) {
+            const auto environment = environmentFromId(group.environment);
+            return tr("%1 (%n sites)", nullptr, int(group.sites.size()))
+                .arg(environment ? environmentDisplayName(*environment) : group.environment);
+        }
         return {};
+    }
+
+    const SiteRecord &record = m_groups.at(int(index.internalId() - 1)).sites.at(index.row());
+    const auto liveIt = m_live.constFind(key(record.environment, record.guid));
+    const Live *live = liveIt == m_live.constEnd() ? nullptr : &liveIt.value();
+    const auto availability =
+        live && live->known ? live->site.availability : SiteInfo::Availability::Unknown;
+    switch (role) {
+    case IsGroupRole:
+        return false;
+    case GuidRole:
+        return record.guid;
+    case EnvironmentRole:
+        return record.environment;
+    case AvailabilityRole:
+        return int(availability);
+    case ProblemRole:
+        return live ? live->problem : QString();
+    case FilterTextRole:
+        return QStringList{record.recorded.practiceName,
+                           live && live->known ? live->site.practiceName : QString(), record.pmsId,
+                           record.guid}
+            .join(QLatin1Char(' '));
+    case Qt::ToolTipRole:
+        if (live && !live->problem.isEmpty())
+            return live->problem;
+        return {};
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        break;
+    default:
+        return {};
+    }
     switch (index.column()) {
     case PracticeColumn:
-        if (!row.loaded)
-            return row.problem.isEmpty() ? tr("Loading…") : tr("Not available");
-        return row.site.practiceName;
+        // The name Halo reports now, else the one recorded at onboarding.
+        return live && live->known && !live->site.practiceName.isEmpty()
+                   ? live->site.practiceName
+                   : record.recorded.practiceName;
     case PmsColumn:
-        return pmsDisplayName(row.site.pmsType);
+        return pmsDisplayName(record.pmsType);
     case PmsIdColumn:
-        return row.site.pmsId;
+        return record.pmsId;
     case AvailabilityColumn:
-        if (!row.problem.isEmpty())
-            return tr("Unknown (%1)").arg(row.problem);
-        return availabilityText(row.site.availability);
+        return availabilityLabel(availability, live && !live->problem.isEmpty());
     case GuidColumn:
-        return row.site.guid;
+        return record.guid;
     default:
         return {};
     }
@@ -69,53 +175,52 @@ QVariant SiteListModel::headerData(int section, Qt::Orientation orientation, int
     }
 }
 
-void SiteListModel::addGuid(const QString &guid)
+void SiteListModel::updateStatus(const QString &environment, const SiteInfo &site)
 {
-    if (rowOf(guid) >= 0)
-        return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
-    Row row;
-    row.site.guid = guid;
-    m_rows.append(row);
-    endInsertRows();
+    Live &live = m_live[key(environment, site.guid)];
+    live.site = site;
+    live.known = true;
+    live.problem.clear();
+    const QModelIndex row = indexOf(environment, site.guid);
+    if (row.isValid())
+        emit dataChanged(row, row.siblingAtColumn(ColumnCount - 1));
 }
 
-void SiteListModel::updateSite(const SiteInfo &site)
+void SiteListModel::markUnreachable(const QString &environment, const QString &guid,
+                                    const QString &problem)
 {
-    int r = rowOf(site.guid);
-    if (r < 0) {
-        addGuid(site.guid);
-        r = int(m_rows.size()) - 1;
+    m_live[key(environment, guid)].problem = problem;
+    const QModelIndex row = indexOf(environment, guid);
+    if (row.isValid())
+        emit dataChanged(row, row.siblingAtColumn(ColumnCount - 1));
+}
+
+const SiteInfo *SiteListModel::liveStatus(const QString &environment, const QString &guid) const
+{
+    const auto it = m_live.constFind(key(environment, guid));
+    return it != m_live.constEnd() && it->known ? &it->site : nullptr;
+}
+
+QModelIndex SiteListModel::groupIndex(const QString &environment) const
+{
+    for (int g = 0; g < m_groups.size(); ++g) {
+        if (m_groups.at(g).environment == environment)
+            return index(g, 0);
     }
-    m_rows[r].site = site;
-    m_rows[r].loaded = true;
-    m_rows[r].problem.clear();
-    emit dataChanged(index(r, 0), index(r, ColumnCount - 1));
+    return {};
 }
 
-void SiteListModel::markFailed(const QString &guid, const QString &message)
+QModelIndex SiteListModel::indexOf(const QString &environment, const QString &guid) const
 {
-    const int r = rowOf(guid);
-    if (r < 0)
-        return;
-    m_rows[r].problem = message;
-    emit dataChanged(index(r, 0), index(r, ColumnCount - 1));
-}
-
-void SiteListModel::clear()
-{
-    beginResetModel();
-    m_rows.clear();
-    endResetModel();
-}
-
-int SiteListModel::rowOf(const QString &guid) const
-{
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).site.guid.compare(guid, Qt::CaseInsensitive) == 0)
-            return i;
+    const QModelIndex group = groupIndex(environment);
+    if (!group.isValid())
+        return {};
+    const QList<SiteRecord> &sites = m_groups.at(group.row()).sites;
+    for (int r = 0; r < sites.size(); ++r) {
+        if (sites.at(r).guid.compare(guid, Qt::CaseInsensitive) == 0)
+            return index(r, 0, group);
     }
-    return -1;
+    return {};
 }
 
 } // namespace Halo

@@ -1,5 +1,7 @@
 #include "SqlRunner.h"
 
+#include <QRegularExpression>
+
 #include <QElapsedTimer>
 #include <QHash>
 #include <QSqlError>
@@ -357,6 +359,10 @@ Statement rewrite(QList<Token> tokens, QHash<QString, QString> *placeholders)
         statement.sql += token.prefix + token.text;
     }
     statement.sql += suffix;
+    // Firebird's one-row table (Zedmed): SELECT 1 FROM RDB$DATABASE is its "SELECT 1".
+    static const QRegularExpression firebirdDual(QStringLiteral("\\s+FROM\\s+RDB\\$DATABASE\\b"),
+                                                 QRegularExpression::CaseInsensitiveOption);
+    statement.sql.replace(firebirdDual, QString());
     return statement;
 }
 

@@ -1,77 +1,313 @@
-// The window a new user sees with --sandbox: it names the environment and lists the sandbox's
-// sites with what the API says about each.
-#include "EnvironmentBanner.h"
+// The window people live in, driven as a user would: against the embedded sandbox, a sandbox
+// posing as a custom environment, and a real keyring (see tests/support/isolated.sh).
 #include "ExplorerSession.h"
+#include "HaloApiClient.h"
+#include "KeyStore.h"
 #include "MainWindow.h"
+#include "RequestLog.h"
 #include "SampleSites.h"
+#include "SandboxServer.h"
 #include "SiteListModel.h"
+#include "SiteStore.h"
+#include "sites/SiteListPanel.h"
 
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
-#include <QTableView>
+#include <QTemporaryDir>
+#include <QTreeView>
 #include <QtTest>
+
+namespace {
+
+QWidget *byName(const QString &accessibleName)
+{
+    for (QWidget *top : QApplication::topLevelWidgets()) {
+        if (!top->isVisible())
+            continue;
+        if (top->accessibleName() == accessibleName)
+            return top;
+        for (QWidget *child : top->findChildren<QWidget *>()) {
+            if (child->accessibleName() == accessibleName && child->isVisible())
+                return child;
+        }
+    }
+    return nullptr;
+}
+
+int visibleSiteRows(QTreeView *view)
+{
+    int rows = 0;
+    QAbstractItemModel *model = view->model();
+    for (int g = 0; g < model->rowCount(); ++g)
+        rows += model->rowCount(model->index(g, 0));
+    return rows;
+}
+
+QString allLabelText(QWidget *root)
+{
+    QStringList texts;
+    for (QLabel *label : root->findChildren<QLabel *>())
+        texts << label->text();
+    return texts.join(QLatin1Char('\n'));
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 private slots:
-    void listsTheSandboxSitesWithTheirStatus();
-    void namesProductionInTheTitleAndBanner();
+    void init();
+    void cleanup();
+    void sandboxListsItsPracticesGroupedWithLiveAvailability();
+    void filterNarrowsTheListByNamePmsIdOrGuid();
+    void renamedPracticeIsFlaggedInTheStatusPanel();
+    void siteListSurvivesARestart();
+    void firstRunAsksForTheKeyAndKeepsItInTheKeyring();
+    void productionIsUnmistakable();
+    void keyboardShortcutsReachTheMainActions();
+    void everyNamedControlOfTheContractExists();
+    void screenshotOfTheMainWindowIsSaved();
+
+private:
+    void startSandboxSession(ExplorerSession &session);
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString siteFile() const { return m_dir->filePath(QStringLiteral("sites.json")); }
 };
 
-void TestMainWindow::listsTheSandboxSitesWithTheirStatus()
+void TestMainWindow::init()
 {
-    ExplorerSession session;
-    QSignalSpy connected(&session, &ExplorerSession::connected);
-    Halo::Endpoint endpoint;
-    endpoint.environment = Halo::Environment::Sandbox;
-    session.start(endpoint);
-    session.window()->show();
-    QVERIFY(connected.wait(10000));
-
-    QCOMPARE(session.window()->windowTitle(), QStringLiteral("Halo Explorer — Sandbox"));
-    auto *view = session.window()->findChild<QTableView *>(QStringLiteral("siteList"));
-    QVERIFY(view);
-    QCOMPARE(view->accessibleName(), QStringLiteral("Site list"));
-    QAbstractItemModel *model = view->model();
-    const auto &samples = Sandbox::sampleSites();
-    QTRY_COMPARE(model->rowCount(), int(samples.size()));
-
-    // Every row is filled from GET /integrator/sites/{guid} over loopback.
-    for (const Sandbox::SampleSite &sample : samples) {
-        const int row = session.sites()->rowOf(sample.guid);
-        QVERIFY2(row >= 0, qPrintable(sample.guid));
-        QTRY_COMPARE(model->index(row, Halo::SiteListModel::PracticeColumn).data().toString(),
-                     sample.practiceName);
-        QCOMPARE(model->index(row, Halo::SiteListModel::PmsIdColumn).data().toString(),
-                 sample.pmsId);
-        QCOMPARE(
-            model->index(row, Halo::SiteListModel::AvailabilityColumn).data().toString().toLower(),
-            sample.availability);
-    }
-
-    auto *banner = session.window()->findChild<EnvironmentBanner *>();
-    QVERIFY(banner);
-    auto *bannerLabel = banner->findChild<QLabel *>();
-    QVERIFY(bannerLabel->text().contains(QStringLiteral("Sandbox")));
-    QVERIFY(bannerLabel->text().contains(QStringLiteral("http://127.0.0.1:")));
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
 }
 
-void TestMainWindow::namesProductionInTheTitleAndBanner()
+void TestMainWindow::cleanup()
 {
-    ExplorerSession session;
-    Halo::Endpoint endpoint;
-    endpoint.environment = Halo::Environment::Production;
-    endpoint.baseUrl = Halo::defaultBaseUrl(endpoint.environment);
-    session.start(endpoint);
+    for (QWidget *top : QApplication::topLevelWidgets()) {
+        if (qobject_cast<QDialog *>(top))
+            top->close();
+    }
+}
+
+void TestMainWindow::startSandboxSession(ExplorerSession &session)
+{
+    QSignalSpy connected(&session, &ExplorerSession::connected);
+    session.start(Halo::Endpoint{Halo::Environment::Sandbox, QUrl()});
+    session.window()->show();
+    QVERIFY(connected.count() > 0 || connected.wait(10000));
+}
+
+void TestMainWindow::sandboxListsItsPracticesGroupedWithLiveAvailability()
+{
+    ExplorerSession session(siteFile());
+    startSandboxSession(session);
+    QCOMPARE(session.window()->windowTitle(), QStringLiteral("Halo Explorer — Sandbox"));
+
+    auto *view = qobject_cast<QTreeView *>(byName(QStringLiteral("Site list")));
+    QVERIFY(view);
+    QTRY_COMPARE(visibleSiteRows(view), int(Sandbox::sampleSites().size()));
+    const QModelIndex group = view->model()->index(0, 0);
+    QVERIFY(group.data().toString().startsWith(QStringLiteral("Sandbox")));
+
+    Halo::SiteListModel *model = session.sites();
+    for (const Sandbox::SampleSite &sample : Sandbox::sampleSites()) {
+        const QModelIndex row = model->indexOf(QStringLiteral("sandbox"), sample.guid);
+        QVERIFY2(row.isValid(), qPrintable(sample.guid));
+        // Filled from GET /integrator/sites/{guid} over loopback.
+        QTRY_COMPARE(row.siblingAtColumn(Halo::SiteListModel::PracticeColumn).data().toString(),
+                     sample.practiceName);
+        QCOMPARE(row.siblingAtColumn(Halo::SiteListModel::PmsIdColumn).data().toString(),
+                 sample.pmsId);
+        QTRY_COMPARE(row.siblingAtColumn(Halo::SiteListModel::AvailabilityColumn)
+                         .data()
+                         .toString()
+                         .toLower(),
+                     sample.availability);
+    }
+}
+
+void TestMainWindow::filterNarrowsTheListByNamePmsIdOrGuid()
+{
+    ExplorerSession session(siteFile());
+    startSandboxSession(session);
+    auto *view = qobject_cast<QTreeView *>(byName(QStringLiteral("Site list")));
+    auto *filter = qobject_cast<QLineEdit *>(byName(QStringLiteral("Filter sites")));
+    QVERIFY(view && filter);
+    QTRY_COMPARE(visibleSiteRows(view), int(Sandbox::sampleSites().size()));
+
+    QTest::keyClicks(filter, QStringLiteral("BP-20431"));
+    QTRY_COMPARE(visibleSiteRows(view), 2); // the practice and its older install
+    filter->clear();
+    QTest::keyClicks(filter, QStringLiteral("58e1a6c3"));
+    QTRY_COMPARE(visibleSiteRows(view), 1);
+    filter->clear();
+    QTest::keyClicks(filter, QStringLiteral("wattle grove"));
+    QTRY_COMPARE(visibleSiteRows(view), 1);
+    filter->clear();
+    QTRY_COMPARE(visibleSiteRows(view), int(Sandbox::sampleSites().size()));
+}
+
+void TestMainWindow::renamedPracticeIsFlaggedInTheStatusPanel()
+{
+    ExplorerSession session(siteFile());
+    startSandboxSession(session);
+    const Sandbox::SampleSite *renamed = nullptr;
+    for (const Sandbox::SampleSite &sample : Sandbox::sampleSites()) {
+        if (sample.scenario == Sandbox::SiteScenario::Renamed)
+            renamed = &sample;
+    }
+    QVERIFY(renamed);
+    session.window()->siteListPanel()->selectSite(QStringLiteral("sandbox"), renamed->guid);
+    QWidget *panel = byName(QStringLiteral("Status panel"));
+    QVERIFY(panel);
+    QTRY_VERIFY(allLabelText(panel).contains(renamed->practiceName));
+    QTRY_VERIFY(allLabelText(panel).contains(renamed->recordedPracticeName));
+    QVERIFY(allLabelText(panel).contains(QStringLiteral("merger")));
+}
+
+void TestMainWindow::siteListSurvivesARestart()
+{
+    {
+        ExplorerSession session(siteFile());
+        startSandboxSession(session);
+        QTRY_COMPARE(session.store()->sites().size(), Sandbox::sampleSites().size());
+        Halo::SiteRecord extra;
+        extra.environment = QStringLiteral("stage");
+        extra.guid = QStringLiteral("0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9");
+        extra.pmsType = QStringLiteral("Zedmed");
+        extra.pmsId = QStringLiteral("ZM-9001");
+        extra.recorded.practiceName = QStringLiteral("Stage Test Clinic");
+        QString error;
+        QVERIFY2(session.store()->add(extra, &error), qPrintable(error));
+    }
+    ExplorerSession again(siteFile());
+    startSandboxSession(again);
+    QCOMPARE(again.store()->sites().size(), Sandbox::sampleSites().size() + 1);
+    const QModelIndex stage = again.sites()->groupIndex(QStringLiteral("stage"));
+    QVERIFY(stage.isValid());
+    QCOMPARE(again.sites()->rowCount(stage), 1);
+}
+
+void TestMainWindow::firstRunAsksForTheKeyAndKeepsItInTheKeyring()
+{
+    if (qEnvironmentVariableIsEmpty("HALO_TEST_HOME"))
+        QSKIP("needs the private keyring of tests/support/isolated.sh");
+    // A sandbox standing in for a custom Halo Cloud: the key must be typed and kept.
+    Sandbox::SandboxOptions options;
+    options.key = QStringLiteral("first-run-key-5d8a9c1e");
+    Sandbox::SandboxServer server(options);
+    QVERIFY(server.listen() != 0);
+
+    ExplorerSession session(siteFile());
+    QSignalSpy asked(&session, &ExplorerSession::keyRequested);
+    QSignalSpy connected(&session, &ExplorerSession::connected);
+    session.start(Halo::Endpoint{Halo::Environment::Custom, QUrl(server.baseUrl())});
+    session.window()->show();
+    QVERIFY(asked.wait(10000));
+
+    auto *keyField = qobject_cast<QLineEdit *>(byName(QStringLiteral("Subscription key")));
+    QVERIFY(keyField);
+    QTest::keyClicks(keyField, options.key);
+    auto *save = qobject_cast<QAbstractButton *>(byName(QStringLiteral("Save key")));
+    QVERIFY(save);
+    save->click();
+    QVERIFY(connected.wait(10000));
+    QVERIFY(session.client()->hasSubscriptionKey());
+
+    // A new process would find it in the keychain: read it back through a fresh KeyStore.
+    Halo::KeyStore keys;
+    QSignalSpy read(&keys, &Halo::KeyStore::keyRead);
+    keys.readKey(Halo::Environment::Custom, QStringLiteral("127.0.0.1"));
+    QVERIFY(read.wait(10000));
+    QCOMPARE(read.first().at(2).toString(), options.key);
+}
+
+void TestMainWindow::productionIsUnmistakable()
+{
+    ExplorerSession session(siteFile());
+    session.start(Halo::Endpoint{Halo::Environment::Production,
+                                 Halo::defaultBaseUrl(Halo::Environment::Production)});
+    session.window()->show();
     QVERIFY(session.window()->windowTitle().contains(QStringLiteral("Production")));
-    auto *bannerLabel = session.window()->findChild<EnvironmentBanner *>()->findChild<QLabel *>();
-    QVERIFY(bannerLabel->text().contains(QStringLiteral("Production")));
-    QVERIFY(bannerLabel->text().contains(QStringLiteral("https://api.haloconnect.io")));
-    // Nothing is sent without a key: the list stays empty and the status bar says why.
-    QCOMPARE(session.sites()->rowCount(), 0);
-    auto *status = session.window()->findChild<QLabel *>(QStringLiteral("lastRequestStatus"));
-    QVERIFY(status->text().contains(QStringLiteral("subscription key")));
+    QWidget *banner = byName(QStringLiteral("Environment banner"));
+    QVERIFY(banner);
+    QVERIFY(allLabelText(banner).contains(QStringLiteral("Production")));
+    QVERIFY(allLabelText(banner).contains(QStringLiteral("https://api.haloconnect.io")));
+    auto *refresh = session.window()->findChild<QAction *>(QStringLiteral("refreshAction"));
+    QVERIFY(refresh->text().contains(QStringLiteral("Production")));
+    auto *environment = qobject_cast<QComboBox *>(byName(QStringLiteral("Environment")));
+    QVERIFY(environment);
+    QVERIFY(environment->currentText().contains(QStringLiteral("Production")));
+    // No key yet: nothing was sent to Production.
+    QCOMPARE(session.client()->requestLog()->exchanges().size(), 0);
+}
+
+void TestMainWindow::keyboardShortcutsReachTheMainActions()
+{
+    ExplorerSession session(siteFile());
+    startSandboxSession(session);
+    QMainWindow *window = session.window();
+    QApplication::setActiveWindow(window);
+    QVERIFY(QTest::qWaitForWindowActive(window));
+
+    QTest::keySequence(window, QKeySequence::Find);
+    QTRY_COMPARE(QApplication::focusWidget(), byName(QStringLiteral("Filter sites")));
+
+    QTest::keySequence(window, QKeySequence::New);
+    QTRY_VERIFY(byName(QStringLiteral("Add site")) != nullptr);
+    QWidget *dialog = byName(QStringLiteral("Add site"));
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    QTRY_VERIFY(byName(QStringLiteral("Add site")) == nullptr);
+
+    const qsizetype before = session.client()->requestLog()->exchanges().size();
+    QTest::keySequence(window, QKeySequence::Refresh);
+    QTRY_VERIFY(session.client()->requestLog()->exchanges().size() > before);
+}
+
+void TestMainWindow::everyNamedControlOfTheContractExists()
+{
+    ExplorerSession session(siteFile());
+    startSandboxSession(session);
+    for (const QString &name :
+         {QStringLiteral("Site list"), QStringLiteral("Filter sites"),
+          QStringLiteral("Environment"), QStringLiteral("Status panel"), QStringLiteral("Refresh")})
+        QVERIFY2(byName(name), qPrintable(name));
+    // The dialog's controls.
+    session.window()->findChild<QAction *>(QStringLiteral("addSiteAction"))->trigger();
+    for (const QString &name :
+         {QStringLiteral("Add site"), QStringLiteral("PMS ID"), QStringLiteral("PMS"),
+          QStringLiteral("Look up"), QStringLiteral("Save site")})
+        QTRY_VERIFY2(byName(name), qPrintable(name));
+}
+
+void TestMainWindow::screenshotOfTheMainWindowIsSaved()
+{
+    ExplorerSession session(siteFile());
+    startSandboxSession(session);
+    session.window()->resize(1280, 800);
+    QTRY_COMPARE(session.sites()
+                     ->indexOf(QStringLiteral("sandbox"), Sandbox::sampleSites().first().guid)
+                     .siblingAtColumn(Halo::SiteListModel::AvailabilityColumn)
+                     .data()
+                     .toString(),
+                 QStringLiteral("Online"));
+    session.window()->siteListPanel()->selectSite(QStringLiteral("sandbox"),
+                                                  Sandbox::sampleSites().first().guid);
+    QTest::qWait(300); // let the status answer paint; this is a picture, not an assertion
+    const QString folder =
+        QDir(QStringLiteral(QT_TESTCASE_BUILDDIR)).filePath(QStringLiteral("artefacts"));
+    QDir().mkpath(folder);
+    const QString path = QDir(folder).filePath(QStringLiteral("main-window.png"));
+    QVERIFY(session.window()->grab().save(path));
+    QVERIFY(QFileInfo(path).size() > 10000);
+    qInfo("screenshot: %s", qPrintable(path));
 }
 
 QTEST_MAIN(TestMainWindow)
