@@ -1,5 +1,7 @@
 #include "QueryTypes.h"
 
+#include "SiteInfo.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -9,10 +11,7 @@ namespace {
 
 QDateTime parseTime(const QJsonValue &value)
 {
-    QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-    if (!time.isValid())
-        time = QDateTime::fromString(value.toString(), Qt::ISODate);
-    return time;
+    return parseHaloTime(value.toString());
 }
 
 std::optional<qint64> optionalInteger(const QJsonObject &json, const char *key)

@@ -9,11 +9,7 @@ namespace {
 
 QDateTime parseTime(const QJsonValue &value)
 {
-    // Halo writes both "...Z" with and without milliseconds; Qt's ISODate reads both.
-    QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-    if (!time.isValid())
-        time = QDateTime::fromString(value.toString(), Qt::ISODate);
-    return time;
+    return parseHaloTime(value.toString());
 }
 
 SiteInfo::Availability parseAvailability(const QString &text)
@@ -70,6 +66,15 @@ SiteInfo SiteInfo::fromJson(const QJsonObject &json)
             name == QLatin1String("Best Practice") ? QStringLiteral("BestPractice") : name;
     }
     return site;
+}
+
+QDateTime parseHaloTime(const QString &text)
+{
+    // Halo writes both "...Z" with and without milliseconds.
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid())
+        time = QDateTime::fromString(text, Qt::ISODate);
+    return time.isValid() ? time.toUTC() : QDateTime();
 }
 
 QString SiteInfo::defaultCatalogue() const

@@ -38,6 +38,8 @@ struct SiteInfo {
 };
 
 QString availabilityText(SiteInfo::Availability availability); // translated
+// A Halo timestamp ("...Z", with or without milliseconds) in UTC; invalid when absent or bad.
+QDateTime parseHaloTime(const QString &text);
 // The PMS type in words: "Best Practice" for BestPractice.
 QString pmsDisplayName(const QString &pmsType);
 

@@ -1,5 +1,7 @@
 #include "SiteStore.h"
 
+#include "SiteInfo.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -33,10 +35,7 @@ QString timeText(const QDateTime &time)
 
 QDateTime parseTime(const QString &text)
 {
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!time.isValid())
-        time = QDateTime::fromString(text, Qt::ISODate);
-    return time.isValid() ? time.toUTC() : QDateTime();
+    return parseHaloTime(text);
 }
 
 // Only the fields named here are read or written: the format has no place for a key, and
