@@ -1,14 +1,17 @@
 #include "ExplorerSession.h"
 
 #include "AppSettings.h"
+#include "AsyncQueryJournal.h"
 #include "AvailabilityMonitor.h"
 #include "EmbeddedSandbox.h"
 #include "HaloApiClient.h"
 #include "KeyStore.h"
 #include "MainWindow.h"
+#include "QueryHistory.h"
 #include "SampleSites.h"
 #include "SiteListModel.h"
 #include "SiteStore.h"
+#include "SnippetStore.h"
 #include "keys/KeyDialog.h"
 
 #include <QMessageBox>
@@ -21,9 +24,12 @@ ExplorerSession::ExplorerSession(const QString &siteFile, QObject *parent)
           new Halo::SiteStore(siteFile.isEmpty() ? Halo::SiteStore::defaultPath() : siteFile, this))
     , m_sites(new Halo::SiteListModel(m_store, this))
     , m_monitor(new Halo::AvailabilityMonitor(m_client, m_store, m_sites, this))
+    , m_history(new Halo::QueryHistory(Halo::QueryHistory::defaultPath(), this))
+    , m_snippets(new Halo::SnippetStore(Halo::SnippetStore::defaultPath(), this))
+    , m_journal(std::make_unique<Halo::AsyncQueryJournal>())
 {
-    m_window =
-        std::make_unique<MainWindow>(MainWindow::Parts{m_client, m_store, m_sites, m_monitor});
+    m_window = std::make_unique<MainWindow>(MainWindow::Parts{
+        m_client, m_store, m_sites, m_monitor, m_history, m_snippets, m_journal.get()});
     connect(m_window.get(), &MainWindow::environmentRequested, this, &ExplorerSession::switchTo);
     connect(m_window.get(), &MainWindow::setKeyRequested, this, &ExplorerSession::askForKey);
     connect(m_window.get(), &MainWindow::forgetKeyRequested, this, &ExplorerSession::forgetKey);
@@ -56,6 +62,10 @@ QString ExplorerSession::customHost() const
 void ExplorerSession::start(const Halo::Endpoint &endpoint)
 {
     QString error;
+    // History and snippets that cannot be read are reported by their panels and never
+    // overwritten; the session goes on without them.
+    m_history->load();
+    m_snippets->load();
     if (!m_store->load(&error))
         QMessageBox::warning(m_window.get(), tr("Site list"),
                              tr("%1\n\nSites cannot be added or changed until the file is "

@@ -8,7 +8,10 @@
 class MainWindow;
 
 namespace Halo {
+class AsyncQueryJournal;
 class AvailabilityMonitor;
+class QueryHistory;
+class SnippetStore;
 class HaloApiClient;
 class KeyStore;
 class SiteListModel;
@@ -58,6 +61,9 @@ private:
     Halo::SiteStore *m_store;
     Halo::SiteListModel *m_sites;
     Halo::AvailabilityMonitor *m_monitor;
+    Halo::QueryHistory *m_history;
+    Halo::SnippetStore *m_snippets;
+    std::unique_ptr<Halo::AsyncQueryJournal> m_journal;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<Sandbox::EmbeddedSandbox> m_sandbox;
     QString m_sandboxUrl;

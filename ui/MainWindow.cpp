@@ -9,6 +9,8 @@
 #include "log/RequestLogView.h"
 #include "sites/AddSiteDialog.h"
 #include "sites/SiteListPanel.h"
+#include "sql/SqlTab.h"
+#include "sql/SqlWorkspace.h"
 #include "status/SiteStatusPanel.h"
 
 #include <QAction>
@@ -48,6 +50,8 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     , m_siteList(new SiteListPanel(parts.sites, this))
     , m_tabs(new QTabWidget(this))
     , m_statusPanel(new SiteStatusPanel(parts.client, parts.store, this))
+    , m_sqlWorkspace(
+          new SqlWorkspace(parts.client, parts.history, parts.snippets, parts.journal, this))
     , m_logView(new RequestLogView(parts.client->requestLog(), this))
     , m_statusLabel(new QLabel(this))
     , m_environmentBox(new QComboBox(this))
@@ -58,11 +62,10 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("siteTabs"));
     m_tabs->setAccessibleName(tr("Site tabs"));
     m_tabs->addTab(m_statusPanel, tr("&Status"));
-    const int sql = m_tabs->addTab(
-        comingLater(tr("The SQL editor arrives with its own release."), this), tr("S&QL"));
+    m_tabs->addTab(m_sqlWorkspace, tr("S&QL"));
+    m_sqlWorkspace->setEnabled(false); // until a site is chosen
     const int fhir = m_tabs->addTab(
         comingLater(tr("The FHIR browser arrives with its own release."), this), tr("&FHIR"));
-    m_tabs->setTabEnabled(sql, false);
     m_tabs->setTabEnabled(fhir, false);
     m_tabs->addTab(m_logView, tr("&Log"));
 
@@ -93,6 +96,10 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     connect(m_statusPanel, &SiteStatusPanel::statusFetched, this,
             [this](const Halo::SiteInfo &site) {
                 m_parts.sites->updateStatus(Halo::environmentId(m_endpoint.environment), site);
+                // The catalogues arrive with the status: give them to the SQL tab.
+                if (const Halo::SiteRecord *record = m_siteList->selectedRecord();
+                    record && record->guid == site.guid)
+                    m_sqlWorkspace->sqlTab()->setSite(*record, &site);
             });
     connect(m_statusPanel, &SiteStatusPanel::siteUpdated, this,
             [this](const Halo::SiteRecord &, const Halo::SiteRecord &updated) {
@@ -289,6 +296,8 @@ void MainWindow::reportCall(Halo::ApiCall *call)
 void MainWindow::showSite(const Halo::SiteRecord &record)
 {
     m_statusPanel->setSite(record);
+    m_sqlWorkspace->setEnabled(true);
+    m_sqlWorkspace->setSite(record, m_parts.sites->liveStatus(record.environment, record.guid));
 }
 
 void MainWindow::addSite()

@@ -14,10 +14,14 @@ class EnvironmentBanner;
 class SiteListPanel;
 class SiteStatusPanel;
 class RequestLogView;
+class SqlWorkspace;
 
 namespace Halo {
 class ApiCall;
+class AsyncQueryJournal;
 class AvailabilityMonitor;
+class QueryHistory;
+class SnippetStore;
 class HaloApiClient;
 class SiteListModel;
 class SiteStore;
@@ -35,6 +39,9 @@ public:
         Halo::SiteStore *store = nullptr;
         Halo::SiteListModel *sites = nullptr;
         Halo::AvailabilityMonitor *monitor = nullptr;
+        Halo::QueryHistory *history = nullptr;
+        Halo::SnippetStore *snippets = nullptr;
+        Halo::AsyncQueryJournal *journal = nullptr;
     };
     explicit MainWindow(const Parts &parts, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -45,6 +52,7 @@ public:
 
     SiteListPanel *siteListPanel() const { return m_siteList; }
     SiteStatusPanel *statusPanel() const { return m_statusPanel; }
+    SqlWorkspace *sqlWorkspace() const { return m_sqlWorkspace; }
 
 signals:
     void environmentRequested(const Halo::Endpoint &endpoint);
@@ -72,6 +80,7 @@ private:
     SiteListPanel *m_siteList;
     QTabWidget *m_tabs;
     SiteStatusPanel *m_statusPanel;
+    SqlWorkspace *m_sqlWorkspace;
     RequestLogView *m_logView;
     QLabel *m_statusLabel;
     QComboBox *m_environmentBox;

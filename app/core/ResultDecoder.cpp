@@ -2,11 +2,18 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <qalgorithms.h>
 
+#include <charconv>
 #include <cstring>
 #include <limits>
 #include <string>
 #include <vector>
+
+#if defined(__SSE2__) || defined(_M_X64)
+#include <emmintrin.h>
+#define HALO_DECODER_SSE2 1
+#endif
 
 namespace Halo {
 
@@ -123,6 +130,59 @@ bool readHex4(const char *p, char32_t *value)
     return true;
 }
 
+// The end of a plain run of string text: the first '"', '\\' or control character at or after
+// `p`, or `end`. Sets *nonAscii when the run holds a byte of a multi-byte UTF-8 sequence.
+const char *scanString(const char *p, const char *end, bool *nonAscii)
+{
+#ifdef HALO_DECODER_SSE2
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i control = _mm_set1_epi8(0x1F);
+    while (end - p >= 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i stops = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)),
+            _mm_cmpeq_epi8(_mm_max_epu8(bytes, control), control));
+        const auto stopMask = quint32(_mm_movemask_epi8(stops));
+        const auto highMask = quint32(_mm_movemask_epi8(bytes));
+        if (stopMask != 0) {
+            const quint32 at = qCountTrailingZeroBits(stopMask);
+            if ((highMask & ((quint32(1) << at) - 1)) != 0)
+                *nonAscii = true;
+            return p + at;
+        }
+        if (highMask != 0)
+            *nonAscii = true;
+        p += 16;
+    }
+#endif
+    for (; p < end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c == '"' || c == '\\' || c < 0x20)
+            return p;
+        if (c >= 0x80)
+            *nonAscii = true;
+    }
+    return end;
+}
+
+// memcmp() for the short keys of row objects, without a library call per key.
+bool sameBytes(const char *a, const char *b, qsizetype count)
+{
+    for (; count >= 8; a += 8, b += 8, count -= 8) {
+        quint64 x, y;
+        std::memcpy(&x, a, 8);
+        std::memcpy(&y, b, 8);
+        if (x != y)
+            return false;
+    }
+    for (; count > 0; ++a, ++b, --count) {
+        if (*a != *b)
+            return false;
+    }
+    return true;
+}
+
 // A pull reader over UTF-8 JSON text (RFC 8259, strict) that writes values straight into a
 // ResultTable: no document tree, and strings without escapes are never copied twice.
 class JsonReader
@@ -138,6 +198,7 @@ public:
     JsonReader part(const char *begin, const char *end) const { return {begin, end, m_origin}; }
 
     const char *position() const { return m_pos; }
+    qsizetype remaining() const { return m_end - m_pos; }
     bool failed() const { return m_error != nullptr; }
     bool atEnd()
     {
@@ -166,6 +227,11 @@ public:
             m_errorOffset = other.m_errorOffset;
         }
         return false;
+    }
+    bool failUtf8(const char *at)
+    {
+        m_pos = at;
+        return fail(QT_TRANSLATE_NOOP("Halo::ResultDecoder", "a string is not UTF-8"));
     }
     QString errorText() const
     {
@@ -206,32 +272,28 @@ public:
             return false;
         if (peek() != '"')
             return fail(QT_TRANSLATE_NOOP("Halo::ResultDecoder", "expected a quoted key"));
-        if (!readString(key))
-            return false;
-        if (peek() != ':')
-            return fail(QT_TRANSLATE_NOOP("Halo::ResultDecoder", "expected a colon"));
-        ++m_pos;
-        return true;
+        return readString(key) && readColon();
     }
 
     // At a '"'. The result points into the input, or into a scratch buffer when it had escapes.
+    // Strings are checked to be UTF-8 here: everything outside them is ASCII or an error.
     bool readString(QByteArrayView *out)
     {
-        const char *p = ++m_pos;
-        while (p < m_end && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20)
-            ++p;
+        const char *start = ++m_pos;
+        bool nonAscii = false;
+        const char *p = scanString(start, m_end, &nonAscii);
         if (p < m_end && *p == '"') {
-            *out = QByteArrayView(m_pos, p - m_pos);
+            *out = QByteArrayView(start, p - start);
             m_pos = p + 1;
-            return true;
+            return !nonAscii || isValidUtf8(*out) || failUtf8(start);
         }
-        m_scratch.assign(m_pos, p);
+        m_scratch.assign(start, p);
         while (p < m_end) {
             const char c = *p;
             if (c == '"') {
                 *out = QByteArrayView(m_scratch.data(), qsizetype(m_scratch.size()));
                 m_pos = p + 1;
-                return true;
+                return !nonAscii || isValidUtf8(*out) || failUtf8(start);
             }
             if (static_cast<unsigned char>(c) < 0x20) {
                 m_pos = p;
@@ -240,10 +302,7 @@ public:
             }
             if (c != '\\') {
                 const char *run = p;
-                while (p < m_end && *p != '"' && *p != '\\' &&
-                       static_cast<unsigned char>(*p) >= 0x20) {
-                    ++p;
-                }
+                p = scanString(p, m_end, &nonAscii);
                 m_scratch.append(run, p);
                 continue;
             }
@@ -252,6 +311,28 @@ public:
         }
         m_pos = p;
         return fail(QT_TRANSLATE_NOOP("Halo::ResultDecoder", "unterminated string"));
+    }
+
+    // At the key of an object member: true, and past the key, when it is exactly `key`, which
+    // holds no character that needs an escape. Leaves the position alone otherwise.
+    bool tryPlainKey(QByteArrayView key)
+    {
+        peek();
+        const auto length = key.size();
+        if (m_end - m_pos < length + 2 || *m_pos != '"' || m_pos[length + 1] != '"' ||
+            !sameBytes(m_pos + 1, key.data(), length)) {
+            return false;
+        }
+        m_pos += length + 2;
+        return true;
+    }
+
+    bool readColon()
+    {
+        if (peek() != ':')
+            return fail(QT_TRANSLATE_NOOP("Halo::ResultDecoder", "expected a colon"));
+        ++m_pos;
+        return true;
     }
 
     // Reads one value into the last row of `table`. Nested arrays and objects are kept as their
@@ -327,7 +408,7 @@ public:
 private:
     void skipSpace()
     {
-        while (m_pos < m_end &&
+        while (m_pos < m_end && static_cast<unsigned char>(*m_pos) <= ' ' &&
                (*m_pos == ' ' || *m_pos == '\n' || *m_pos == '\r' || *m_pos == '\t')) {
             ++m_pos;
         }
@@ -381,19 +462,36 @@ private:
         return true;
     }
 
-    bool scanNumber(const char **start, bool *integral)
+    // The digits of a number as it is scanned, so that most numbers are read in one pass.
+    struct NumberDigits {
+        quint64 mantissa = 0; // wraps when there are more than 19 digits
+        int count = 0;
+        int fractional = 0;
+        bool exponent = false;
+    };
+
+    bool scanNumber(const char **start, bool *integral, NumberDigits *digits = nullptr)
     {
         const char *p = m_pos;
         *start = p;
         *integral = true;
-        auto isDigit = [this](const char *q) { return q < m_end && *q >= '0' && *q <= '9'; };
+        NumberDigits ignored;
+        NumberDigits &parts = digits ? *digits : ignored;
+        const auto isDigit = [this](const char *q) { return q < m_end && *q >= '0' && *q <= '9'; };
+        const auto readDigits = [&](const char *q) {
+            for (; isDigit(q); ++q) {
+                parts.mantissa = parts.mantissa * 10 + quint64(*q - '0');
+                ++parts.count;
+            }
+            return q;
+        };
         if (p < m_end && *p == '-')
             ++p;
         if (p < m_end && *p == '0') {
             ++p;
+            ++parts.count;
         } else if (isDigit(p)) {
-            while (isDigit(p))
-                ++p;
+            p = readDigits(p);
         } else {
             return fail(QT_TRANSLATE_NOOP("Halo::ResultDecoder", "invalid value"));
         }
@@ -403,11 +501,13 @@ private:
                 m_pos = p;
                 return fail(QT_TRANSLATE_NOOP("Halo::ResultDecoder", "invalid number"));
             }
-            while (isDigit(p))
-                ++p;
+            const int before = parts.count;
+            p = readDigits(p);
+            parts.fractional = parts.count - before;
         }
         if (p < m_end && (*p == 'e' || *p == 'E')) {
             *integral = false;
+            parts.exponent = true;
             ++p;
             if (p < m_end && (*p == '+' || *p == '-'))
                 ++p;
@@ -428,11 +528,17 @@ private:
     {
         const char *start = nullptr;
         bool integral = false;
-        if (!scanNumber(&start, &integral))
+        NumberDigits digits;
+        if (!scanNumber(&start, &integral, &digits))
             return false;
+        const bool negative = *start == '-';
         const QByteArrayView text(start, m_pos - start);
         if (integral) {
-            const bool negative = *start == '-';
+            if (digits.count <= 18) { // cannot overflow
+                const auto value = qint64(digits.mantissa);
+                table.setInteger(column, negative ? -value : value);
+                return true;
+            }
             const quint64 limit = negative ? quint64(1) << 63 : (quint64(1) << 63) - 1;
             quint64 value = 0;
             for (const char *p = start + (negative ? 1 : 0); p < m_pos; ++p) {
@@ -451,8 +557,23 @@ private:
                 table.setInteger(column, -qint64(value));
             return true;
         }
+        // Most reals are short decimals such as 1234.56. With at most 15 digits and no exponent,
+        // the digits and the power of ten are exact doubles and one division rounds correctly
+        // (Clinger's fast path), so this agrees with a full conversion.
+        static constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                  1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+        if (!digits.exponent && digits.count <= 15) {
+            const double value = double(digits.mantissa) / kPowersOfTen[digits.fractional];
+            table.setReal(column, negative ? -value : value);
+            return true;
+        }
+        double value = 0;
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
+        const bool ok = std::from_chars(start, m_pos, value).ec == std::errc();
+#else
         bool ok = false;
-        const double value = text.toDouble(&ok);
+        value = text.toDouble(&ok);
+#endif
         if (ok)
             table.setReal(column, value);
         else
@@ -489,6 +610,20 @@ public:
         m_lastOrder.push_back(column);
     }
 
+    // The column of the key at `position` in the previous row, when its key can be matched
+    // against the raw text (no escapes needed); -1 otherwise.
+    int expectedPlain(int position, QByteArrayView *key) const
+    {
+        const auto slot = size_t(position);
+        if (slot >= m_lastOrder.size())
+            return -1;
+        const int column = m_lastOrder[slot];
+        if (column < 0 || !m_plain[size_t(column)])
+            return -1;
+        *key = m_keys[size_t(column)];
+        return column;
+    }
+
     int column(QByteArrayView key, int position, int previousColumn)
     {
         const auto slot = size_t(position);
@@ -512,9 +647,15 @@ public:
 private:
     void remember(const QByteArray &key, int column)
     {
-        if (m_keys.size() <= size_t(column))
+        if (m_keys.size() <= size_t(column)) {
             m_keys.resize(size_t(column) + 1);
+            m_plain.resize(size_t(column) + 1);
+        }
         m_keys[size_t(column)] = key;
+        bool plain = true;
+        for (const char c : key)
+            plain = plain && c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20;
+        m_plain[size_t(column)] = plain;
         if (!m_index.contains(key))
             m_index.insert(key, column); // a repeated name maps to its first column
     }
@@ -527,6 +668,7 @@ private:
 
     ResultTable &m_table;
     std::vector<QByteArray> m_keys; // by column index
+    std::vector<bool> m_plain;      // by column index: the key is written without escapes
     QHash<QByteArray, int> m_index;
     std::vector<int> m_lastOrder; // the column of the n-th key of the previous row
 };
@@ -538,8 +680,22 @@ bool readObjectRow(JsonReader &reader, ResultTable &table, KeyedColumns &columns
     QByteArrayView key;
     int position = 0;
     int column = -1;
-    while (reader.nextMember(first, &key)) {
-        column = columns.column(key, position++, column);
+    while (reader.nextItem('}', first)) {
+        // Rows nearly always repeat the previous row's keys: compare the raw text first.
+        const int expected = columns.expectedPlain(position, &key);
+        if (expected >= 0 && reader.tryPlainKey(key)) {
+            column = expected;
+            if (!reader.readColon())
+                return false;
+        } else {
+            if (reader.peek() != '"')
+                return reader.fail(
+                    QT_TRANSLATE_NOOP("Halo::ResultDecoder", "expected a quoted key"));
+            if (!reader.readString(&key) || !reader.readColon())
+                return false;
+            column = columns.column(key, position, column);
+        }
+        ++position;
         if (!reader.readCell(table, column))
             return false;
     }
@@ -566,6 +722,8 @@ bool readRows(JsonReader &reader, ResultTable &table, KeyedColumns &columns,
 {
     if (!reader.expect('['))
         return false;
+    // Text in cells is never longer than the JSON it came from: one allocation holds it all.
+    table.reserveText(reader.remaining());
     bool first = true;
     char rowStart = '\0';
     while (reader.nextItem(']', first)) {
@@ -647,12 +805,131 @@ DecodedResult rawResult(QByteArrayView bytes, const QString &note)
     return result;
 }
 
-QByteArray strictBase64(const QByteArray &text, bool *ok)
+// Decoding tables for one base64 quantum: the four characters' tables OR-ed together give the
+// three bytes in the low bytes of a little-endian word; any other character sets kBadBase64.
+constexpr quint32 kBadBase64 = 0x01000000;
+struct Base64Tables {
+    quint32 d[4][256] = {};
+    constexpr Base64Tables()
+    {
+        constexpr char alphabet[] =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int k = 0; k < 4; ++k) {
+            for (int c = 0; c < 256; ++c)
+                d[k][c] = kBadBase64;
+        }
+        for (quint32 v = 0; v < 64; ++v) {
+            const auto c = static_cast<unsigned char>(alphabet[v]);
+            d[0][c] = v << 2;
+            d[1][c] = (v >> 4) | ((v & 0xF) << 12);
+            d[2][c] = ((v >> 2) << 8) | ((v & 0x3) << 22);
+            d[3][c] = v << 16;
+        }
+    }
+};
+constexpr Base64Tables kBase64;
+
+quint32 base64Quantum(const unsigned char *in)
 {
-    auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+    return kBase64.d[0][in[0]] | kBase64.d[1][in[1]] | kBase64.d[2][in[2]] | kBase64.d[3][in[3]];
+}
+
+#ifdef HALO_DECODER_SSE2
+// 16 base64 characters to 12 bytes (plus two spare bytes written after them). False when a
+// character is not in the alphabet.
+bool decodeBase64Block(const unsigned char *in, unsigned char *out)
+{
+    const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i *>(in));
+    const auto between = [c](char low, char high) {
+        return _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8(char(low - 1))),
+                             _mm_cmplt_epi8(c, _mm_set1_epi8(char(high + 1))));
+    };
+    // Bytes from 0x80 are negative as signed and fall in no range.
+    const __m128i upper = between('A', 'Z');
+    const __m128i lower = between('a', 'z');
+    const __m128i digit = between('0', '9');
+    const __m128i plus = _mm_cmpeq_epi8(c, _mm_set1_epi8('+'));
+    const __m128i slash = _mm_cmpeq_epi8(c, _mm_set1_epi8('/'));
+    const __m128i valid =
+        _mm_or_si128(_mm_or_si128(_mm_or_si128(upper, lower), _mm_or_si128(digit, plus)), slash);
+    if (_mm_movemask_epi8(valid) != 0xFFFF)
+        return false;
+    const __m128i shift =
+        _mm_or_si128(_mm_or_si128(_mm_and_si128(upper, _mm_set1_epi8(-65)),
+                                  _mm_and_si128(lower, _mm_set1_epi8(-71))),
+                     _mm_or_si128(_mm_or_si128(_mm_and_si128(digit, _mm_set1_epi8(4)),
+                                               _mm_and_si128(plus, _mm_set1_epi8(19))),
+                                  _mm_and_si128(slash, _mm_set1_epi8(16))));
+    const __m128i values = _mm_add_epi8(c, shift); // 6 bits per byte
+    // Pairs of 6-bit values into 12 bits per 16-bit lane, then pairs of those into 24 bits.
+    const __m128i pairs =
+        _mm_or_si128(_mm_slli_epi16(_mm_and_si128(values, _mm_set1_epi16(0x00FF)), 6),
+                     _mm_srli_epi16(values, 8));
+    const __m128i quads = _mm_madd_epi16(pairs, _mm_set1_epi32(0x00011000));
+    // Each 32-bit lane holds its 3 bytes most significant first: put them in memory order...
+    const __m128i lowByte = _mm_set1_epi32(0xFF);
+    const __m128i ordered =
+        _mm_or_si128(_mm_or_si128(_mm_and_si128(_mm_srli_epi32(quads, 16), lowByte),
+                                  _mm_and_si128(quads, _mm_set1_epi32(0xFF00))),
+                     _mm_slli_epi32(_mm_and_si128(quads, lowByte), 16));
+    // ...then close the gap in each 64-bit half: 6 bytes each.
+    const __m128i packed =
+        _mm_or_si128(_mm_and_si128(ordered, _mm_set1_epi64x(0xFFFFFF)),
+                     _mm_srli_epi64(_mm_and_si128(ordered, _mm_set1_epi64x(0xFFFFFF00000000)), 8));
+    _mm_storel_epi64(reinterpret_cast<__m128i *>(out), packed);
+    _mm_storel_epi64(reinterpret_cast<__m128i *>(out + 6), _mm_unpackhi_epi64(packed, packed));
+    return true;
+}
+#endif
+
+// The common case fast: unbroken base64 with its padding. False for anything else (whitespace,
+// missing padding, stray characters), which Qt's own decoder then judges.
+bool fastBase64(QByteArrayView text, QByteArray *decoded)
+{
+    const qsizetype n = text.size();
+    if (Q_BYTE_ORDER != Q_LITTLE_ENDIAN || n == 0 || n % 4 != 0)
+        return false;
+    const auto *in = reinterpret_cast<const unsigned char *>(text.data());
+    const int padding = in[n - 1] == '=' ? (in[n - 2] == '=' ? 2 : 1) : 0;
+    decoded->resize(n / 4 * 3 - padding);
+    auto *out = reinterpret_cast<unsigned char *>(decoded->data());
+    const unsigned char *last = in + n - 4; // decoded bytewise, for its padding
+    quint32 bad = 0;
+#ifdef HALO_DECODER_SSE2
+    while (last - in >= 20) { // the spare bytes land on output still to come
+        if (!decodeBase64Block(in, out))
+            return false;
+        in += 16;
+        out += 12;
+    }
+#endif
+    for (; in < last; in += 4, out += 3) {
+        const quint32 word = base64Quantum(in);
+        bad |= word;
+        std::memcpy(out, &word, 4); // the fourth byte is overwritten next
+    }
+    constexpr unsigned char zero = 'A';
+    const unsigned char final[4] = {last[0], last[1], padding == 2 ? zero : last[2],
+                                    padding >= 1 ? zero : last[3]};
+    const quint32 word = base64Quantum(final);
+    bad |= word;
+    for (int i = 0; i < 3 - padding; ++i)
+        out[i] = static_cast<unsigned char>(word >> (8 * i));
+    return (bad & kBadBase64) == 0;
+}
+
+QByteArray strictBase64(QByteArrayView text, bool *ok)
+{
+    QByteArray fast;
+    if (fastBase64(text, &fast)) {
+        *ok = true;
+        return fast;
+    }
+    const QByteArray input = QByteArray::fromRawData(text.data(), text.size());
+    auto decoded = QByteArray::fromBase64Encoding(input, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded) {
         // Line-wrapped base64 (MIME style) is still base64.
-        QByteArray compact = text;
+        QByteArray compact = input;
         compact.replace('\n', QByteArray()).replace('\r', QByteArray());
         compact.replace(' ', QByteArray()).replace('\t', QByteArray());
         if (compact.size() != text.size())
@@ -776,7 +1053,7 @@ bool readTopObject(JsonReader &reader, DecodedResult &result, int unwrapLevels)
         QByteArrayView text;
         dataReader.readString(&text);
         bool isBase64 = false;
-        const QByteArray bytes = strictBase64(text.toByteArray(), &isBase64);
+        const QByteArray bytes = strictBase64(text, &isBase64);
         if (isBase64) {
             result = decodeText(bytes, unwrapLevels - 1);
             prependNote(result, translated(QT_TRANSLATE_NOOP(
@@ -806,11 +1083,13 @@ DecodedResult decodeText(QByteArrayView text, int unwrapLevels)
 {
     if (text.startsWith("\xEF\xBB\xBF")) // a byte-order mark, as .NET writers may add
         text = text.sliced(3);
-    if (!isValidUtf8(text)) {
+    // UTF-8 is checked inside strings as they are read (JSON outside strings is ASCII), so
+    // well-formed input is read in one pass; the whole text is checked only after a failure.
+    const auto notUtf8 = [text] {
         return rawResult(text, translated(QT_TRANSLATE_NOOP(
                                    "Halo::ResultDecoder",
                                    "The data is not UTF-8 text, so it is shown as bytes.")));
-    }
+    };
     JsonReader reader(text.data(), text.data() + text.size(), text.data());
     DecodedResult result;
     if (reader.atEnd()) {
@@ -842,18 +1121,19 @@ DecodedResult decodeText(QByteArrayView text, int unwrapLevels)
     if (ok && !reader.atEnd())
         ok = reader.fail(QT_TRANSLATE_NOOP("Halo::ResultDecoder", "more text after the value"));
     if (!ok) {
+        if (!isValidUtf8(text))
+            return notUtf8();
         return rawResult(text,
                          translated(QT_TRANSLATE_NOOP("Halo::ResultDecoder",
                                                       "The data is not a JSON table (%1), so it is "
                                                       "shown as it came."))
                              .arg(reader.errorText()));
     }
+    result.table.squeeze();
     return result;
 }
 
-} // namespace
-
-DecodedResult ResultDecoder::decode(const QByteArray &base64Data)
+DecodedResult decodeData(QByteArrayView base64Data)
 {
     bool isBase64 = false;
     const QByteArray bytes = strictBase64(base64Data, &isBase64);
@@ -872,6 +1152,67 @@ DecodedResult ResultDecoder::decode(const QByteArray &base64Data)
                      translated(QT_TRANSLATE_NOOP("Halo::ResultDecoder",
                                                   "The data is not valid base64, so it is shown "
                                                   "as it came.")));
+}
+
+// In an object: the string value of `key`, or false when there is none (or the text is not
+// JSON). `key` is matched case-sensitively, as Halo writes it.
+bool findMember(JsonReader &reader, const char *key, char type, const char **begin,
+                const char **end)
+{
+    if (!reader.expect('{'))
+        return false;
+    bool first = true;
+    QByteArrayView name;
+    while (reader.nextMember(first, &name)) {
+        const bool wanted = name == QByteArrayView(key) && reader.peek() == type;
+        const char *start = reader.position();
+        if (!reader.skipValue(1))
+            return false;
+        if (wanted) {
+            *begin = start;
+            *end = reader.position();
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+DecodedResult ResultDecoder::decode(const QByteArray &base64Data)
+{
+    return decodeData(base64Data);
+}
+
+DecodedResult ResultDecoder::decodeResponseBody(const QByteArray &body)
+{
+    const char *origin = body.constData();
+    JsonReader top(origin, origin + body.size(), origin);
+    const char *begin = nullptr;
+    const char *end = nullptr;
+    bool found = false;
+    if (top.peek() == '{') {
+        JsonReader result = top;
+        found = findMember(result, "result", '{', &begin, &end);
+        if (found) {
+            JsonReader inner = top.part(begin, end);
+            found = findMember(inner, "data", '"', &begin, &end);
+        } else {
+            JsonReader page = top;
+            found = findMember(page, "data", '"', &begin, &end);
+        }
+    }
+    DecodedResult decoded;
+    if (!found) {
+        decoded.shape = DecodedResult::Empty;
+        decoded.note =
+            translated(QT_TRANSLATE_NOOP("Halo::ResultDecoder", "The result holds no data."));
+        return decoded;
+    }
+    JsonReader dataReader = top.part(begin, end);
+    QByteArrayView data;
+    dataReader.readString(&data);
+    return decodeData(data);
 }
 
 DecodedResult ResultDecoder::decodeJson(const QByteArray &json)

@@ -39,6 +39,10 @@ public:
     // `data` of a result, a result page or a registered query's latest run. Input that is not
     // base64 but is a JSON table is read as JSON (with a note); otherwise it comes back RawText.
     static DecodedResult decode(const QByteArray &base64Data);
+    // The body of an answer as it came over the wire: an immediate query's {"result": {"data":
+    // ...}} or a result page's {"data": ...}. Finds `data` without building a JSON document
+    // around megabytes of base64, then decodes it as decode() does. Empty when there is none.
+    static DecodedResult decodeResponseBody(const QByteArray &body);
     // Text that is already decoded, such as the body of a page's /stream endpoint. A {"data":
     // "<base64>"} envelope and a JSON document inside a JSON string are unwrapped.
     static DecodedResult decodeJson(const QByteArray &json);

@@ -6,6 +6,8 @@
 #include <QTime>
 #include <QTimeZone>
 
+#include <algorithm>
+#include <cstring>
 #include <limits>
 
 namespace Halo {
@@ -33,6 +35,34 @@ bool readDigits(const char *p, int count, int *value)
     return true;
 }
 
+// Most cell texts are a few bytes long. The C library's memcpy() for those uses AVX registers on
+// CPUs that have them and, on some (virtual) machines, leaves every SSE instruction after it
+// paying to switch register states: decoding ran at half speed. Short copies stay here.
+void copyBytes(char *to, const char *from, qsizetype length)
+{
+    if (length > 64) {
+        std::memcpy(to, from, size_t(length));
+        return;
+    }
+    for (; length >= 8; to += 8, from += 8, length -= 8) {
+        quint64 word;
+        std::memcpy(&word, from, 8);
+        std::memcpy(to, &word, 8);
+    }
+    for (; length > 0; --length)
+        *to++ = *from++;
+}
+
+// QDate::isValid() for years 0 to 9999 (there is no year 0), without going through a calendar.
+bool isValidDate(int year, int month, int day)
+{
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (year == 0 || month < 1 || month > 12 || day < 1)
+        return false;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
 ResultCell::Kind parseIso(QByteArrayView text, IsoParts *parts)
 {
     const char *p = text.data();
@@ -40,7 +70,7 @@ ResultCell::Kind parseIso(QByteArrayView text, IsoParts *parts)
     int year = 0, month = 0, day = 0;
     if ((n != 10 && n < 19) || p[4] != '-' || p[7] != '-' || !readDigits(p, 4, &year) ||
         !readDigits(p + 5, 2, &month) || !readDigits(p + 8, 2, &day) ||
-        !QDate::isValid(year, month, day)) {
+        !isValidDate(year, month, day)) {
         return ResultCell::Kind::String;
     }
     if (parts)
@@ -257,17 +287,40 @@ bool operator==(const ResultCell &a, const ResultCell &b)
     }
 }
 
-const ResultTable::Slot *ResultTable::slotAt(int row, int column) const
+const ResultTable::Slot *ResultTable::slotAt(int row, int column, const Segment **segment) const
 {
     if (row < 0 || row >= m_rowCount || column < 0 || column >= columnCount())
         return nullptr;
-    const std::vector<Slot> &cells = m_cells[size_t(column)];
-    return size_t(row) < cells.size() ? &cells[size_t(row)] : nullptr;
+    auto found = m_segments.end() - 1;
+    if (row < found->firstRow) {
+        found = std::upper_bound(m_segments.begin(), m_segments.end(), row,
+                                 [](int r, const Segment &s) { return r < s.firstRow; }) -
+                1;
+    }
+    if (size_t(column) >= found->columns.size() || !found->columns[size_t(column)])
+        return nullptr;
+    const Cells &cells = *found->columns[size_t(column)];
+    const auto index = size_t(row - found->firstRow);
+    if (index >= cells.size())
+        return nullptr;
+    if (segment)
+        *segment = &*found;
+    return &cells[index];
+}
+
+QByteArrayView ResultTable::slotText(const Segment &segment, const Slot &slot) const
+{
+    const size_t chunk = size_t(segment.firstChunk + (slot.text >> kChunkBits));
+    const quint64 offset = slot.text & ((quint64(1) << kChunkBits) - 1);
+    const char *base =
+        chunk < m_textChunks.size() ? m_textChunks[chunk].constData() : m_text.constData();
+    return QByteArrayView(base + offset, qsizetype(slot.length));
 }
 
 ResultCell ResultTable::cell(int row, int column) const
 {
-    const Slot *slot = slotAt(row, column);
+    const Segment *segment = nullptr;
+    const Slot *slot = slotAt(row, column, &segment);
     if (!slot)
         return {};
     ResultCell cell;
@@ -291,7 +344,7 @@ ResultCell ResultTable::cell(int row, int column) const
     case Stored::Date:
     case Stored::DateTime:
         cell.m_kind = kind(row, column);
-        cell.m_text = QString::fromUtf8(m_text.constData() + slot->offset, slot->length);
+        cell.m_text = QString::fromUtf8(slotText(*segment, *slot));
         break;
     }
     return cell;
@@ -299,7 +352,7 @@ ResultCell ResultTable::cell(int row, int column) const
 
 ResultCell::Kind ResultTable::kind(int row, int column) const
 {
-    const Slot *slot = slotAt(row, column);
+    const Slot *slot = slotAt(row, column, nullptr);
     if (!slot)
         return ResultCell::Kind::Null;
     switch (slot->stored) {
@@ -320,6 +373,25 @@ ResultCell::Kind ResultTable::kind(int row, int column) const
         return ResultCell::Kind::DateTime;
     }
     return ResultCell::Kind::Null;
+}
+
+QByteArrayView ResultTable::textUtf8(int row, int column) const
+{
+    const Segment *segment = nullptr;
+    const Slot *slot = slotAt(row, column, &segment);
+    return slot && hasText(slot->stored) ? slotText(*segment, *slot) : QByteArrayView();
+}
+
+qint64 ResultTable::memoryUsed() const
+{
+    qint64 bytes = m_text.capacity();
+    for (const QByteArray &chunk : m_textChunks)
+        bytes += chunk.capacity();
+    for (const Segment &segment : m_segments) {
+        for (const std::shared_ptr<Cells> &cells : segment.columns)
+            bytes += cells ? qint64(cells->capacity() * sizeof(Slot)) : 0;
+    }
+    return bytes;
 }
 
 void ResultTable::append(const ResultTable &other)
@@ -343,37 +415,103 @@ void ResultTable::append(const ResultTable &other)
         }
         target[size_t(c)] = found >= 0 ? found : addColumn(name);
     }
+    if (other.m_rowCount >= kShareRowsFrom)
+        appendShared(other, target);
+    else
+        appendCopied(other, target);
+}
 
-    const quint64 textBase = quint64(m_text.size());
-    m_text.append(other.m_text);
-    for (int c = 0; c < other.columnCount(); ++c) {
-        const std::vector<Slot> &source = other.m_cells[size_t(c)];
-        if (source.empty())
-            continue;
-        std::vector<Slot> &cells = m_cells[size_t(target[size_t(c)])];
-        cells.resize(size_t(m_rowCount));
-        cells.reserve(cells.size() + source.size());
-        for (Slot slot : source) {
-            if (hasText(slot.stored))
-                slot.offset += textBase;
-            cells.push_back(slot);
+// Other's segments and text become this table's too, without copying a cell.
+void ResultTable::appendShared(const ResultTable &other, const std::vector<int> &target)
+{
+    sealText();
+    const auto chunkBase = quint64(m_textChunks.size());
+    m_textChunks.insert(m_textChunks.end(), other.m_textChunks.begin(), other.m_textChunks.end());
+    if (other.m_textUsed > 0) {
+        // A finished table's text is exactly its size (squeeze()); one still being built is
+        // copied at its exact size.
+        m_textChunks.push_back(other.m_text.size() == other.m_textUsed
+                                   ? other.m_text
+                                   : QByteArray(other.m_text.constData(), other.m_textUsed));
+    }
+    for (const Segment &source : other.m_segments) {
+        Segment segment;
+        segment.firstRow = m_rowCount + source.firstRow;
+        segment.rowCount = source.rowCount;
+        segment.firstChunk = chunkBase + source.firstChunk;
+        for (size_t c = 0; c < source.columns.size() && c < target.size(); ++c) {
+            const auto mine = size_t(target[c]);
+            if (segment.columns.size() <= mine)
+                segment.columns.resize(mine + 1);
+            segment.columns[mine] = source.columns[c];
         }
+        m_segments.push_back(std::move(segment));
     }
     m_rowCount += other.m_rowCount;
+    m_lastSegmentOpen = false;
+}
+
+// A few rows: copied, so that many small appends do not make many small segments.
+void ResultTable::appendCopied(const ResultTable &other, const std::vector<int> &target)
+{
+    for (int row = 0; row < other.m_rowCount; ++row) {
+        addRow();
+        for (int c = 0; c < other.columnCount(); ++c) {
+            const Segment *segment = nullptr;
+            const Slot *slot = other.slotAt(row, c, &segment);
+            if (!slot || slot->stored == Stored::Null)
+                continue;
+            if (hasText(slot->stored))
+                setTextSlot(target[size_t(c)], other.slotText(*segment, *slot), slot->stored);
+            else
+                lastRowSlot(target[size_t(c)]) = *slot;
+        }
+    }
 }
 
 int ResultTable::addColumn(const QString &name)
 {
     m_columns.append(name);
-    m_cells.emplace_back();
     return columnCount() - 1;
+}
+
+void ResultTable::addRow()
+{
+    if (!m_lastSegmentOpen || m_segments.back().rowCount == kRowsPerSegment) {
+        Segment segment;
+        segment.firstRow = m_rowCount;
+        segment.firstChunk = quint64(m_textChunks.size());
+        m_segments.push_back(std::move(segment));
+        m_lastSegmentOpen = true;
+    }
+    ++m_segments.back().rowCount;
+    ++m_rowCount;
 }
 
 ResultTable::Slot &ResultTable::lastRowSlot(int column)
 {
     Q_ASSERT(m_rowCount > 0 && column >= 0 && column < columnCount());
-    std::vector<Slot> &cells = m_cells[size_t(column)];
-    const size_t row = size_t(m_rowCount - 1);
+    Segment &segment = m_segments.back();
+    const auto row = size_t(m_rowCount - 1 - segment.firstRow);
+    if (size_t(column) < segment.columns.size()) {
+        // The common case while decoding: the next cell of a column this table alone holds.
+        Cells *cells = segment.columns[size_t(column)].get();
+        if (cells && cells->size() == row && row < cells->capacity() &&
+            segment.columns[size_t(column)].use_count() == 1) {
+            return cells->emplace_back();
+        }
+    } else {
+        segment.columns.resize(size_t(column) + 1);
+    }
+    std::shared_ptr<Cells> &shared = segment.columns[size_t(column)];
+    if (!shared) {
+        shared = std::make_shared<Cells>();
+        // Past the first segment the table is large: room for the whole segment at once.
+        shared->reserve(m_segments.size() > 1 ? kRowsPerSegment : 16);
+    } else if (shared.use_count() > 1) {
+        shared = std::make_shared<Cells>(*shared); // a copy of this table still reads the old
+    }
+    Cells &cells = *shared;
     if (cells.size() == row)
         return cells.emplace_back();
     if (cells.size() < row)
@@ -435,11 +573,58 @@ void ResultTable::setTextSlot(int column, QByteArrayView utf8, Stored stored)
 {
     // A cell longer than 4 GiB cannot come out of one result page; cut rather than overflow.
     const qsizetype length = qMin<qsizetype>(utf8.size(), std::numeric_limits<quint32>::max());
+    const quint64 position = appendText(utf8.data(), length);
     Slot &slot = lastRowSlot(column);
     slot.stored = stored;
-    slot.offset = quint64(m_text.size());
     slot.length = quint32(length);
-    m_text.append(utf8.data(), length);
+    slot.text = position - (m_segments.back().firstChunk << kChunkBits);
+}
+
+void ResultTable::reserveText(qsizetype bytes)
+{
+    if (m_textUsed + bytes > m_text.size())
+        m_text.resize(m_textUsed + bytes);
+}
+
+void ResultTable::squeeze()
+{
+    m_text.truncate(m_textUsed);
+    m_text.squeeze();
+    if (m_lastSegmentOpen) {
+        for (std::shared_ptr<Cells> &cells : m_segments.back().columns) {
+            if (cells && cells.use_count() == 1)
+                cells->shrink_to_fit();
+        }
+        m_lastSegmentOpen = false;
+    }
+}
+
+quint64 ResultTable::appendText(const char *data, qsizetype length)
+{
+    // The chunk being written grows by doubling, up to a size where a new chunk is cheaper than
+    // moving what is there; strings never span chunks.
+    constexpr qsizetype kMaxChunk = 16 * 1024 * 1024;
+    if (m_textUsed + length > m_text.size()) {
+        if (m_textUsed > 0 && m_textUsed + length > kMaxChunk)
+            sealText();
+        const qsizetype wanted = qMax(m_textUsed + length, qMin(m_text.size() * 2, kMaxChunk));
+        m_text.resize(qMax<qsizetype>(wanted, 256));
+    }
+    const quint64 position = (quint64(m_textChunks.size()) << kChunkBits) | quint64(m_textUsed);
+    copyBytes(m_text.data() + m_textUsed, data, length);
+    m_textUsed += length;
+    return position;
+}
+
+void ResultTable::sealText()
+{
+    if (m_textUsed == 0)
+        return;
+    m_text.truncate(m_textUsed);
+    m_text.squeeze();
+    m_textChunks.push_back(std::move(m_text));
+    m_text = QByteArray();
+    m_textUsed = 0;
 }
 
 } // namespace Halo

@@ -10,8 +10,11 @@
 #include "SiteListModel.h"
 #include "SiteStore.h"
 #include "sites/SiteListPanel.h"
+#include "sql/SqlTab.h"
+#include "sql/SqlWorkspace.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -20,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
@@ -75,6 +79,7 @@ private slots:
     void keyboardShortcutsReachTheMainActions();
     void everyNamedControlOfTheContractExists();
     void screenshotOfTheMainWindowIsSaved();
+    void sqlTabRunsAQueryOnTheSelectedSite();
 
 private:
     void startSandboxSession(ExplorerSession &session);
@@ -308,6 +313,35 @@ void TestMainWindow::screenshotOfTheMainWindowIsSaved()
     QVERIFY(session.window()->grab().save(path));
     QVERIFY(QFileInfo(path).size() > 10000);
     qInfo("screenshot: %s", qPrintable(path));
+}
+
+void TestMainWindow::sqlTabRunsAQueryOnTheSelectedSite()
+{
+    ExplorerSession session(siteFile());
+    startSandboxSession(session);
+    const QString guid = Sandbox::sampleSites().first().guid;
+    session.window()->siteListPanel()->selectSite(QStringLiteral("sandbox"), guid);
+    auto *tabs = session.window()->findChild<QTabWidget *>(QStringLiteral("siteTabs"));
+    QVERIFY(tabs);
+    tabs->setCurrentIndex(1);
+    QTRY_VERIFY(byName(QStringLiteral("SQL editor")) != nullptr);
+    session.window()->sqlWorkspace()->sqlTab()->setSqlText(
+        QStringLiteral("SELECT id, surname FROM patients WHERE surname = 'Smith' ORDER BY id"));
+    auto *run = qobject_cast<QAbstractButton *>(byName(QStringLiteral("Run query")));
+    QVERIFY(run);
+    QTRY_VERIFY(run->isEnabled());
+    run->click();
+    auto *results = qobject_cast<QAbstractItemView *>(byName(QStringLiteral("Results")));
+    QVERIFY(results);
+    QTRY_COMPARE(results->model()->rowCount(), 5);
+    QCOMPARE(results->model()->index(0, 1).data().toString(), QStringLiteral("Smith"));
+    // The query went to the selected site, and the history has it.
+    QTRY_VERIFY(session.client()->requestLog()->exchanges().last().url.path().contains(guid));
+
+    const QString folder =
+        QDir(QStringLiteral(QT_TESTCASE_BUILDDIR)).filePath(QStringLiteral("artefacts"));
+    QDir().mkpath(folder);
+    QVERIFY(session.window()->grab().save(QDir(folder).filePath(QStringLiteral("sql-tab.png"))));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -49,6 +49,7 @@ SiteListPanel::SiteListPanel(Halo::SiteListModel *model, QWidget *parent)
     , m_view(new QTreeView(this))
 {
     setObjectName(QStringLiteral("siteListPanel"));
+    setMinimumWidth(280); // practice name and availability stay readable
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterRole(Halo::SiteListModel::FilterTextRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);

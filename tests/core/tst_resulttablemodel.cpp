@@ -1,0 +1,761 @@
+#include "ResultDecoder.h"
+#include "ResultExport.h"
+#include "ResultTable.h"
+#include "ResultTableModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <optional>
+
+using Halo::ExportSelection;
+using Halo::ResultCell;
+using Halo::ResultExport;
+using Halo::ResultTable;
+using Halo::ResultTableModel;
+using Kind = Halo::ResultCell::Kind;
+
+namespace {
+
+ResultTable tableFrom(const char *json)
+{
+    const Halo::DecodedResult decoded = Halo::ResultDecoder::decodeJson(QByteArray(json));
+    if (!decoded.isTable())
+        qFatal("not a table: %s", json);
+    return decoded.table;
+}
+
+QStringList column(const QAbstractItemModel &model, int column, int role = Qt::DisplayRole)
+{
+    QStringList values;
+    for (int row = 0; row < model.rowCount(); ++row)
+        values.append(model.index(row, column).data(role).toString());
+    return values;
+}
+
+// A field as read from CSV: its text, and whether it was quoted (so "" is not NULL).
+struct CsvField {
+    QString text;
+    bool quoted = false;
+};
+
+// RFC 4180: fields separated by commas, records by CRLF, quoted fields may hold anything with
+// quotes doubled. Returns nothing when the text breaks the grammar.
+std::optional<QList<QList<CsvField>>> parseCsv(const QByteArray &utf8)
+{
+    const QString text = QString::fromUtf8(utf8);
+    QList<QList<CsvField>> records;
+    QList<CsvField> record;
+    qsizetype i = 0;
+    while (i < text.size()) {
+        CsvField field;
+        if (text.at(i) == QLatin1Char('"')) {
+            field.quoted = true;
+            ++i;
+            while (true) {
+                if (i >= text.size())
+                    return std::nullopt; // unterminated
+                if (text.at(i) == QLatin1Char('"')) {
+                    if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
+                        field.text += QLatin1Char('"');
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                field.text += text.at(i++);
+            }
+        } else {
+            while (i < text.size() && text.at(i) != QLatin1Char(',') &&
+                   text.at(i) != QLatin1Char('\r')) {
+                if (text.at(i) == QLatin1Char('"') || text.at(i) == QLatin1Char('\n'))
+                    return std::nullopt; // must have been quoted
+                field.text += text.at(i++);
+            }
+        }
+        record.append(field);
+        if (i < text.size() && text.at(i) == QLatin1Char(',')) {
+            ++i;
+            continue;
+        }
+        if (text.mid(i, 2) != QLatin1String("\r\n"))
+            return std::nullopt;
+        i += 2;
+        records.append(record);
+        record.clear();
+    }
+    return records;
+}
+
+// One column of text and 100,000 rows: several megabytes of output.
+ResultTable bigTable(int rows)
+{
+    ResultTable table;
+    table.addColumn(QStringLiteral("id"));
+    table.addColumn(QStringLiteral("text"));
+    for (int row = 0; row < rows; ++row) {
+        table.addRow();
+        table.setInteger(0, row);
+        table.setText(1, "some text, with a comma and \"quotes\"");
+    }
+    return table;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QByteArray("<missing>");
+    return file.readAll();
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+}
+
+// Raw strings stay on one line and hold no backslash: moc 6.4 loses track of them otherwise.
+const char *const kTricky =
+    "[{\"id\":1,\"name\":\"a,b\",\"note\":null,\"empty\":\"\",\"real\":2.5,\"flag\":true},"
+    "{\"id\":2,\"name\":\"say \\\"hi\\\"\",\"note\":\"l1\\nl2\",\"empty\":\" x\",\"real\":3.0,"
+    "\"flag\":false}]";
+
+} // namespace
+
+class TestResultTableModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void passesTheModelTesterThroughPagesSortAndFilter();
+    void showsNullDistinctlyFromEmptyText();
+    void describesCellsWithTypedRoles();
+    void rightAlignsNumbersOnly();
+    void elidesLongTextToItsFirstLine();
+    void namesColumnsAndNumbersRows();
+    void sortsNumbersAsNumbersWithNullsFirst();
+    void sortsTextByCodePointAndStably();
+    void keepsPersistentIndexesWhenSorting();
+    void appendPageAnnouncesOnlyTheNewRowsAndColumns();
+    void appendPageKeepsTheSortAndTheFilter();
+    void filtersIgnoringCaseAndNeverMatchesNull();
+    void snapshotDoesNotChangeWhilePagesArrive();
+    void copiesASelectionAsTsvWithHeaders();
+    void writesExactCsv();
+    void csvReadsBackTrickyValues();
+    void writesExactJsonWithTypedValues();
+    void makesRepeatedJsonKeysUnique();
+    void exportsInChunksWithProgress();
+    void cancelledExportLeavesTheExistingFile();
+    void failedExportReportsAndLeavesTheExistingFile();
+    void exportsOnAWorkerThreadAndCanBeCancelled();
+
+    // The storage and decoding the grid relies on for speed.
+    void appendedPagesShareCellsButCopiesStayIndependent();
+    void manySmallPagesAndLongTextsReadBack();
+    void decodesAnswerBodiesWithoutAJsonDocument();
+    void fastBase64AgreesWithQt();
+    void rejectsInvalidUtf8InsideStrings();
+    void shortRealsReadExactly();
+};
+
+void TestResultTableModel::passesTheModelTesterThroughPagesSortAndFilter()
+{
+    ResultTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.appendPage(tableFrom(R"([{"a":1,"b":"x"},{"a":2,"b":null}])"));
+    model.appendPage(tableFrom(R"([{"b":"y","c":true},{"a":0,"c":false}])"));
+    model.sort(0, Qt::DescendingOrder);
+    model.appendPage(tableFrom(R"([{"a":5},{"a":-1,"b":"z"}])"));
+    model.setFilter(QStringLiteral("x"));
+    model.appendPage(tableFrom(R"([{"b":"xx"},{"b":"no"}])"));
+    model.setFilter(QString());
+    model.sort(-1);
+    model.setTable(tableFrom(R"([{"q":1}])"));
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.columnCount(), 0);
+}
+
+void TestResultTableModel::showsNullDistinctlyFromEmptyText()
+{
+    ResultTableModel model;
+    model.setTable(tableFrom(R"([{"v":null},{"v":""},{"v":"NULL"}])"));
+    QCOMPARE(column(model, 0), QStringList({"NULL", "", "NULL"}));
+    QCOMPARE(model.index(0, 0).data(ResultTableModel::IsNullRole).toBool(), true);
+    QCOMPARE(model.index(1, 0).data(ResultTableModel::IsNullRole).toBool(), false);
+    QCOMPARE(model.index(2, 0).data(ResultTableModel::IsNullRole).toBool(), false);
+    // What an editor or a copy would take: nothing for NULL, the empty string otherwise.
+    QVERIFY(!model.index(0, 0).data(Qt::EditRole).isValid());
+    QCOMPARE(model.index(1, 0).data(Qt::EditRole), QVariant(QString()));
+    QVERIFY(!model.index(0, 0).data(Qt::ForegroundRole).isValid());
+}
+
+void TestResultTableModel::describesCellsWithTypedRoles()
+{
+    ResultTableModel model;
+    model.setTable(tableFrom(
+        R"([{"i":42,"r":2.5,"b":true,"s":"text","d":"2024-02-29","t":"2024-02-29T10:00:00Z",)"
+        R"("big":123456789012345678901234567890,"n":null}])"));
+    const auto kind = [&](int c) {
+        return Kind(model.index(0, c).data(ResultTableModel::CellKindRole).toInt());
+    };
+    QCOMPARE(kind(0), Kind::Integer);
+    QCOMPARE(kind(1), Kind::Real);
+    QCOMPARE(kind(2), Kind::Boolean);
+    QCOMPARE(kind(3), Kind::String);
+    QCOMPARE(kind(4), Kind::Date);
+    QCOMPARE(kind(5), Kind::DateTime);
+    QCOMPARE(kind(6), Kind::Real);
+    QCOMPARE(kind(7), Kind::Null);
+
+    const auto sortValue = [&](int c) {
+        return model.index(0, c).data(ResultTableModel::SortRole);
+    };
+    QCOMPARE(sortValue(0).typeId(), QMetaType::LongLong);
+    QCOMPARE(sortValue(0).toLongLong(), 42LL);
+    QCOMPARE(sortValue(1).typeId(), QMetaType::Double);
+    QCOMPARE(sortValue(1).toDouble(), 2.5);
+    QCOMPARE(sortValue(2).typeId(), QMetaType::Bool);
+    QCOMPARE(sortValue(3), QVariant(QStringLiteral("text")));
+    QCOMPARE(sortValue(4), QVariant(QStringLiteral("2024-02-29")));
+    QCOMPARE(sortValue(6).typeId(), QMetaType::Double);
+    QVERIFY(!sortValue(7).isValid());
+    QCOMPARE(model.index(0, 6).data().toString(), QStringLiteral("123456789012345678901234567890"));
+    QCOMPARE(model.index(0, 2).data().toString(), QStringLiteral("true"));
+
+    const QHash<int, QByteArray> names = model.roleNames();
+    QCOMPARE(names.value(ResultTableModel::IsNullRole), QByteArray("isNull"));
+    QCOMPARE(names.value(Qt::DisplayRole), QByteArray("display"));
+}
+
+void TestResultTableModel::rightAlignsNumbersOnly()
+{
+    ResultTableModel model;
+    model.setTable(tableFrom(R"([{"i":1,"r":1.5,"s":"1","b":false,"n":null}])"));
+    const auto horizontal = [&](int c) {
+        return Qt::Alignment(model.index(0, c).data(Qt::TextAlignmentRole).toInt()) &
+               Qt::AlignHorizontal_Mask;
+    };
+    QCOMPARE(horizontal(0), Qt::Alignment(Qt::AlignRight));
+    QCOMPARE(horizontal(1), Qt::Alignment(Qt::AlignRight));
+    QCOMPARE(horizontal(2), Qt::Alignment(Qt::AlignLeft));
+    QCOMPARE(horizontal(3), Qt::Alignment(Qt::AlignLeft));
+    QCOMPARE(horizontal(4), Qt::Alignment(Qt::AlignLeft));
+}
+
+void TestResultTableModel::elidesLongTextToItsFirstLine()
+{
+    const QString longText(ResultTableModel::kMaxDisplayCharacters + 100, QLatin1Char('w'));
+    ResultTable table;
+    table.addColumn(QStringLiteral("v"));
+    for (const QString &text : {QStringLiteral("line one\nline two"), QStringLiteral("dos\r\nline"),
+                                longText, QStringLiteral("short")}) {
+        table.addRow();
+        table.setText(0, text.toUtf8());
+    }
+    ResultTableModel model;
+    model.setTable(table);
+    const QString ellipsis(QChar(0x2026));
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("line one") + ellipsis);
+    QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("dos") + ellipsis);
+    QCOMPARE(model.index(2, 0).data().toString(),
+             longText.left(ResultTableModel::kMaxDisplayCharacters) + ellipsis);
+    QCOMPARE(model.index(3, 0).data().toString(), QStringLiteral("short"));
+    QCOMPARE(model.index(0, 0).data(Qt::EditRole).toString(), QStringLiteral("line one\nline two"));
+    QCOMPARE(model.index(0, 0).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("line one\nline two"));
+    QCOMPARE(model.index(2, 0).data(Qt::EditRole).toString(), longText);
+}
+
+void TestResultTableModel::namesColumnsAndNumbersRows()
+{
+    ResultTableModel model;
+    model.setTable(tableFrom(R"([{"id":1,"name":"a"},{"id":2,"name":"b"}])"));
+    QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("id"));
+    QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("name"));
+    QCOMPARE(model.headerData(0, Qt::Vertical).toInt(), 1);
+    QCOMPARE(model.headerData(1, Qt::Vertical).toInt(), 2);
+    QVERIFY(!model.headerData(2, Qt::Horizontal).isValid());
+    QVERIFY(!(model.flags(model.index(0, 0)) & Qt::ItemIsEditable));
+}
+
+void TestResultTableModel::sortsNumbersAsNumbersWithNullsFirst()
+{
+    ResultTableModel model;
+    model.setTable(tableFrom(R"([{"v":10},{"v":9.5},{"v":null},{"v":100},{"v":-3},{"v":9}])"));
+    model.sort(0, Qt::AscendingOrder);
+    QCOMPARE(column(model, 0), QStringList({"NULL", "-3", "9", "9.5", "10", "100"}));
+    QCOMPARE(model.sortColumn(), 0);
+    model.sort(0, Qt::DescendingOrder);
+    QCOMPARE(column(model, 0), QStringList({"100", "10", "9.5", "9", "-3", "NULL"}));
+    model.sort(-1);
+    QCOMPARE(column(model, 0), QStringList({"10", "9.5", "NULL", "100", "-3", "9"}));
+    QCOMPARE(model.sortColumn(), -1);
+}
+
+void TestResultTableModel::sortsTextByCodePointAndStably()
+{
+    ResultTableModel model;
+    model.setTable(tableFrom(R"([{"k":"b","n":1},{"k":"a","n":2},{"k":"é","n":3},{"k":"b","n":4},)"
+                             R"({"k":"B","n":5},{"k":"","n":6}])"));
+    model.sort(0);
+    QCOMPARE(column(model, 0), QStringList({"", "B", "a", "b", "b", "é"}));
+    QCOMPARE(column(model, 1), QStringList({"6", "5", "2", "1", "4", "3"})); // stable
+    model.sort(0, Qt::DescendingOrder);
+    QCOMPARE(column(model, 1), QStringList({"3", "1", "4", "2", "5", "6"})); // still stable
+}
+
+void TestResultTableModel::keepsPersistentIndexesWhenSorting()
+{
+    ResultTableModel model;
+    model.setTable(tableFrom(R"([{"v":3},{"v":1},{"v":2}])"));
+    const QPersistentModelIndex three = model.index(0, 0);
+    model.sort(0);
+    QCOMPARE(three.row(), 2);
+    QCOMPARE(three.data().toString(), QStringLiteral("3"));
+    model.appendPage(tableFrom(R"([{"v":0}])"));
+    QCOMPARE(three.row(), 3);
+    QCOMPARE(three.data().toString(), QStringLiteral("3"));
+}
+
+void TestResultTableModel::appendPageAnnouncesOnlyTheNewRowsAndColumns()
+{
+    ResultTableModel model;
+    model.appendPage(tableFrom(R"([{"a":1,"b":"x"},{"a":2,"b":"y"}])"));
+    QSignalSpy rows(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy columns(&model, &QAbstractItemModel::columnsInserted);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy layouts(&model, &QAbstractItemModel::layoutChanged);
+
+    model.appendPage(tableFrom(R"([{"b":"z","c":true},{"a":4,"c":false}])"));
+    QCOMPARE(columns.size(), 1);
+    QCOMPARE(columns.at(0).at(1).toInt(), 2);
+    QCOMPARE(columns.at(0).at(2).toInt(), 2);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.at(0).at(1).toInt(), 2);
+    QCOMPARE(rows.at(0).at(2).toInt(), 3);
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(layouts.size(), 0);
+
+    QCOMPARE(model.columnCount(), 3);
+    QCOMPARE(model.headerData(2, Qt::Horizontal).toString(), QStringLiteral("c"));
+    QCOMPARE(column(model, 0), QStringList({"1", "2", "NULL", "4"}));
+    QCOMPARE(column(model, 1), QStringList({"x", "y", "z", "NULL"}));
+    QCOMPARE(column(model, 2), QStringList({"NULL", "NULL", "true", "false"}));
+    QCOMPARE(model.totalRowCount(), 4);
+
+    // A page with no rows still brings its columns.
+    model.appendPage(tableFrom(R"({"columns":["d"],"rows":[]})"));
+    QCOMPARE(model.columnCount(), 4);
+    QCOMPARE(rows.size(), 1);
+}
+
+void TestResultTableModel::appendPageKeepsTheSortAndTheFilter()
+{
+    ResultTableModel model;
+    model.setTable(tableFrom(R"([{"v":5,"s":"keep"},{"v":1,"s":"keep"},{"v":3,"s":"drop"}])"));
+    model.setFilter(QStringLiteral("KEEP"));
+    model.sort(0);
+    QCOMPARE(column(model, 0), QStringList({"1", "5"}));
+    QSignalSpy rows(&model, &QAbstractItemModel::rowsInserted);
+    model.appendPage(tableFrom(R"([{"v":4,"s":"keep"},{"v":0,"s":"drop"},{"v":9,"s":"keep"},)"
+                               R"({"v":1,"s":"keep too"}])"));
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.at(0).at(1).toInt(), 2);
+    QCOMPARE(rows.at(0).at(2).toInt(), 4);
+    QCOMPARE(column(model, 0), QStringList({"1", "1", "4", "5", "9"}));
+    QCOMPARE(column(model, 1), QStringList({"keep", "keep too", "keep", "keep", "keep"}));
+    QCOMPARE(model.totalRowCount(), 7);
+}
+
+void TestResultTableModel::filtersIgnoringCaseAndNeverMatchesNull()
+{
+    ResultTableModel model;
+    model.setTable(tableFrom(R"([{"name":"Smith","n":12},{"name":"MÜLLER","n":null},)"
+                             R"({"name":null,"n":312},{"name":"smithers","n":7}])"));
+    model.setFilter(QStringLiteral("smi"));
+    QCOMPARE(column(model, 0), QStringList({"Smith", "smithers"}));
+    model.setFilter(QStringLiteral("müller"));
+    QCOMPARE(column(model, 0), QStringList({"MÜLLER"}));
+    model.setFilter(QStringLiteral("12"));
+    QCOMPARE(column(model, 1), QStringList({"12", "312"}));
+    model.setFilter(QStringLiteral("null"));
+    QCOMPARE(model.rowCount(), 0);
+    model.setFilter(QStringLiteral("1"), 0);
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.filterColumn(), 0);
+    model.setFilter(QString());
+    QCOMPARE(model.rowCount(), 4);
+}
+
+void TestResultTableModel::snapshotDoesNotChangeWhilePagesArrive()
+{
+    ResultTableModel model;
+    model.setTable(tableFrom(R"([{"a":1}])"));
+    const std::shared_ptr<const ResultTable> snapshot = model.snapshot();
+    model.appendPage(tableFrom(R"([{"a":2,"b":"new"}])"));
+    QCOMPARE(snapshot->rowCount(), 1);
+    QCOMPARE(snapshot->columnCount(), 1);
+    QCOMPARE(model.table().rowCount(), 2);
+    QVERIFY(model.memoryUsed() > 0);
+}
+
+void TestResultTableModel::copiesASelectionAsTsvWithHeaders()
+{
+    ResultTableModel model;
+    model.setTable(tableFrom(kTricky));
+    QCOMPARE(ResultExport::toTsv(model.table()),
+             QStringLiteral("id\tname\tnote\tempty\treal\tflag\n"
+                            "1\ta,b\t\t\t2.5\ttrue\n"
+                            "2\t\"say \"\"hi\"\"\"\t\"l1\nl2\"\t"
+                            " x\t3.0\tfalse\n"));
+    // Rows as shown (sorted), only the selected columns, left to right.
+    model.sort(0, Qt::DescendingOrder);
+    QItemSelection selection;
+    selection.select(model.index(0, 4), model.index(1, 4));
+    selection.select(model.index(0, 0), model.index(0, 0));
+    const ExportSelection cells = model.cellsOf(selection);
+    QCOMPARE(*cells.rows, std::vector<int>({1, 0}));
+    QCOMPARE(*cells.columns, std::vector<int>({0, 4}));
+    QCOMPARE(ResultExport::toTsv(model.table(), cells),
+             QStringLiteral("id\treal\n2\t3.0\n1\t2.5\n"));
+}
+
+void TestResultTableModel::writesExactCsv()
+{
+    QCOMPARE(ResultExport::toCsv(tableFrom(kTricky)),
+             QByteArray("id,name,note,empty,real,flag\r\n"
+                        "1,\"a,b\",,\"\",2.5,true\r\n"
+                        "2,\"say \"\"hi\"\"\",\"l1\nl2\",\" x\",3.0,false\r\n"));
+    ExportSelection cells;
+    cells.rows = std::vector<int>{};
+    QCOMPARE(ResultExport::toCsv(tableFrom(kTricky), cells),
+             QByteArray("id,name,note,empty,real,flag\r\n"));
+}
+
+void TestResultTableModel::csvReadsBackTrickyValues()
+{
+    const QStringList values = {
+        QStringLiteral("plain"),      QStringLiteral("a,b"),
+        QStringLiteral("\"quoted\""), QStringLiteral("line\nbreak"),
+        QStringLiteral("cr\r\nlf"),   QStringLiteral(" leading"),
+        QStringLiteral("trailing "),  QStringLiteral("tab\tinside"),
+        QStringLiteral("Zhang 张 😀"), QStringLiteral("=1+1"),
+        QStringLiteral(""),           QStringLiteral("\""),
+        QStringLiteral(",,,"),        QStringLiteral("2024-02-29"),
+    };
+    ResultTable table;
+    table.addColumn(QStringLiteral("text, with comma"));
+    table.addColumn(QStringLiteral("number"));
+    for (const QString &value : values) {
+        table.addRow();
+        table.setText(0, value.toUtf8());
+        table.setReal(1, -0.5);
+    }
+    table.addRow(); // NULLs
+    const std::optional<QList<QList<CsvField>>> records = parseCsv(ResultExport::toCsv(table));
+    QVERIFY(records);
+    QCOMPARE(records->size(), values.size() + 2);
+    QCOMPARE(records->at(0).at(0).text, QStringLiteral("text, with comma"));
+    for (int i = 0; i < values.size(); ++i) {
+        const QList<CsvField> &record = records->at(i + 1);
+        QCOMPARE(record.size(), 2);
+        QCOMPARE(record.at(0).text, values.at(i));
+        QVERIFY(!record.at(0).text.isEmpty() || record.at(0).quoted); // "" is not NULL
+        QCOMPARE(record.at(1).text, QStringLiteral("-0.5"));
+    }
+    const QList<CsvField> &nulls = records->last();
+    QCOMPARE(nulls.size(), 2);
+    QVERIFY(nulls.at(0).text.isEmpty() && !nulls.at(0).quoted);
+    QVERIFY(nulls.at(1).text.isEmpty() && !nulls.at(1).quoted);
+}
+
+void TestResultTableModel::writesExactJsonWithTypedValues()
+{
+    const QByteArray json = ResultExport::toJson(tableFrom(kTricky));
+    QCOMPARE(json,
+             QByteArray("[\n{\"id\":1,\"name\":\"a,b\",\"note\":null,\"empty\":\"\",\"real\":2.5,"
+                        "\"flag\":true},\n{\"id\":2,\"name\":\"say \\\"hi\\\"\",\"note\":"
+                        "\"l1\\nl2\",\"empty\":\" x\",\"real\":3.0,\"flag\":false}\n]\n"));
+    const QJsonArray rows = QJsonDocument::fromJson(json).array();
+    QCOMPARE(rows.size(), 2);
+    QVERIFY(rows.at(0).toObject().value(QLatin1String("id")).isDouble());
+    QVERIFY(rows.at(0).toObject().value(QLatin1String("note")).isNull());
+    QVERIFY(rows.at(0).toObject().value(QLatin1String("flag")).isBool());
+    QCOMPARE(rows.at(1).toObject().value(QLatin1String("note")).toString(),
+             QStringLiteral("l1\nl2"));
+
+    // What the decoder reads back is what was exported.
+    const ResultTable again = tableFrom(json.constData());
+    const ResultTable original = tableFrom(kTricky);
+    QCOMPARE(again.columns(), original.columns());
+    for (int row = 0; row < original.rowCount(); ++row) {
+        for (int c = 0; c < original.columnCount(); ++c)
+            QVERIFY(again.cell(row, c) == original.cell(row, c));
+    }
+
+    ResultTable controls;
+    controls.addColumn(QStringLiteral("c"));
+    controls.addRow();
+    controls.setText(0, QByteArray("\x01 tab\t \xE2\x80\xA8 \\", 12));
+    controls.addColumn(QStringLiteral("big"));
+    controls.setNumberText(1, "123456789012345678901234567890");
+    QCOMPARE(ResultExport::toJson(controls),
+             QByteArray("[\n{\"c\":\"\\u0001 tab\\t \\u2028 \\\\\",\"big\":"
+                        "123456789012345678901234567890}\n]\n"));
+    QCOMPARE(ResultExport::toJson(ResultTable()), QByteArray("[]\n"));
+}
+
+void TestResultTableModel::makesRepeatedJsonKeysUnique()
+{
+    ResultTable table = tableFrom(R"({"columns":["x","x","x_2"],"rows":[[1,2,3]]})");
+    QCOMPARE(ResultExport::toJson(table), QByteArray("[\n{\"x\":1,\"x_3\":2,\"x_2\":3}\n]\n"));
+}
+
+void TestResultTableModel::exportsInChunksWithProgress()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("big.csv"));
+    const ResultTable table = bigTable(100000);
+    QList<QPair<qint64, qint64>> calls;
+    const ResultExport::Outcome outcome = ResultExport::writeFile(
+        path, ResultExport::Format::Csv, table, {}, [&](qint64 done, qint64 total) {
+            calls.append({done, total});
+            return true;
+        });
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    QCOMPARE(outcome.rows, qint64(100000));
+    QVERIFY(calls.size() >= 4); // the start, some chunks, the end
+    QCOMPARE(calls.first(), qMakePair(qint64(0), qint64(100000)));
+    QCOMPARE(calls.last(), qMakePair(qint64(100000), qint64(100000)));
+    for (int i = 1; i < calls.size(); ++i)
+        QVERIFY(calls.at(i).first >= calls.at(i - 1).first);
+    const QByteArray written = readFile(path);
+    QCOMPARE(qint64(written.size()), outcome.bytes);
+    QCOMPARE(written, ResultExport::toCsv(table));
+}
+
+void TestResultTableModel::cancelledExportLeavesTheExistingFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("result.json"));
+    writeFile(path, "old content");
+    int calls = 0;
+    const ResultExport::Outcome outcome =
+        ResultExport::writeFile(path, ResultExport::Format::Json, bigTable(100000), {},
+                                [&](qint64 done, qint64) { return ++calls < 2 || done == 0; });
+    QVERIFY(outcome.cancelled);
+    QVERIFY(!outcome.ok);
+    QVERIFY(outcome.error.isEmpty());
+    QCOMPARE(readFile(path), QByteArray("old content"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList({"result.json"}));
+}
+
+void TestResultTableModel::failedExportReportsAndLeavesTheExistingFile()
+{
+    QTemporaryDir dir;
+    const QString missing = dir.filePath(QStringLiteral("no/such/dir/out.csv"));
+    ResultExport::Outcome outcome =
+        ResultExport::writeFile(missing, ResultExport::Format::Csv, tableFrom(kTricky));
+    QVERIFY(!outcome.ok);
+    QVERIFY(!outcome.cancelled);
+    QVERIFY(outcome.error.contains(QStringLiteral("out.csv")));
+
+    // A directory in the way: the write fails, and what was there stays.
+    const QString blocked = dir.filePath(QStringLiteral("blocked"));
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("blocked")));
+    outcome = ResultExport::writeFile(blocked, ResultExport::Format::Csv, tableFrom(kTricky));
+    QVERIFY(!outcome.ok);
+    QVERIFY(QFileInfo(blocked).isDir());
+}
+
+void TestResultTableModel::exportsOnAWorkerThreadAndCanBeCancelled()
+{
+    QTemporaryDir dir;
+    ResultTableModel model;
+    model.setTable(bigTable(200000));
+    model.sort(0, Qt::DescendingOrder);
+
+    const QString path = dir.filePath(QStringLiteral("all.tsv"));
+    QFutureWatcher<ResultExport::Outcome> watcher;
+    QSignalSpy progress(&watcher, &QFutureWatcherBase::progressValueChanged);
+    QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
+    watcher.setFuture(ResultExport::writeFileAsync(path, ResultExport::Format::Tsv,
+                                                   model.snapshot(), model.shownCells()));
+    model.appendPage(bigTable(10)); // the export keeps reading its snapshot
+    QVERIFY(finished.wait(60000));
+    const ResultExport::Outcome outcome = watcher.result();
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    QCOMPARE(outcome.rows, qint64(200000));
+    QCOMPARE(watcher.progressMaximum(), 200000);
+    QVERIFY(!progress.isEmpty());
+    const QByteArray written = readFile(path);
+    QVERIFY(written.startsWith("id\ttext\n199999\t"));
+    QCOMPARE(written.count('\n'), qsizetype(200001));
+
+    writeFile(path, "kept");
+    QFuture<ResultExport::Outcome> future = ResultExport::writeFileAsync(
+        path, ResultExport::Format::Csv, model.snapshot(), model.shownCells());
+    future.cancel();
+    future.waitForFinished();
+    QCOMPARE(readFile(path), QByteArray("kept"));
+}
+
+void TestResultTableModel::appendedPagesShareCellsButCopiesStayIndependent()
+{
+    const auto page = [](int first, int rows) {
+        ResultTable table;
+        table.addColumn(QStringLiteral("id"));
+        table.addColumn(QStringLiteral("text"));
+        for (int row = first; row < first + rows; ++row) {
+            table.addRow();
+            table.setInteger(0, row);
+            table.setText(1, QStringLiteral("row %1").arg(row).toUtf8());
+        }
+        table.squeeze();
+        return table;
+    };
+    ResultTable first = page(0, 9000); // more than one segment
+    ResultTable whole;
+    whole.append(first);
+    whole.append(page(9000, 5000));
+    whole.append(page(14000, 3)); // small: copied
+    QCOMPARE(whole.rowCount(), 14003);
+    for (const int row : {0, 8191, 8192, 8999, 9000, 13999, 14000, 14002}) {
+        QCOMPARE(whole.cell(row, 0).toInteger(), qint64(row));
+        QCOMPARE(whole.textUtf8(row, 1), QStringLiteral("row %1").arg(row).toUtf8());
+    }
+
+    // Changing a page after appending it, or a copy of the whole, leaves the others alone.
+    first.setText(1, "changed");
+    first.addRow();
+    first.setInteger(0, -1);
+    QCOMPARE(whole.textUtf8(8999, 1), QByteArray("row 8999"));
+    QCOMPARE(whole.rowCount(), 14003);
+    ResultTable copy = whole;
+    copy.setText(1, "changed too");
+    copy.addRow();
+    copy.setText(1, "new");
+    QCOMPARE(whole.textUtf8(14002, 1), QByteArray("row 14002"));
+    QCOMPARE(whole.rowCount(), 14003);
+    QCOMPARE(copy.textUtf8(14002, 1), QByteArray("changed too"));
+    QCOMPARE(copy.textUtf8(14003, 1), QByteArray("new"));
+    whole.append(whole);
+    QCOMPARE(whole.rowCount(), 28006);
+    QCOMPARE(whole.textUtf8(14003 + 9000, 1), QByteArray("row 9000"));
+}
+
+void TestResultTableModel::manySmallPagesAndLongTextsReadBack()
+{
+    ResultTable whole;
+    const QByteArray big(3 * 1024 * 1024, 'b');
+    for (int i = 0; i < 2000; ++i) {
+        ResultTable one;
+        one.addColumn(QStringLiteral("n"));
+        one.addColumn(i % 2 ? QStringLiteral("odd") : QStringLiteral("even"));
+        one.addRow();
+        one.setInteger(0, i);
+        one.setText(1, i % 100 == 0 ? QByteArrayView(big) : QByteArrayView("x"));
+        whole.append(one);
+    }
+    QCOMPARE(whole.rowCount(), 2000);
+    QCOMPARE(whole.columns(), QStringList({"n", "even", "odd"}));
+    QCOMPARE(whole.textUtf8(1900, 1), QByteArrayView(big));
+    QCOMPARE(whole.textUtf8(1901, 2), QByteArrayView("x"));
+    QCOMPARE(whole.kind(1901, 1), Kind::Null);
+    QCOMPARE(whole.cell(1999, 0).toInteger(), qint64(1999));
+}
+
+void TestResultTableModel::decodesAnswerBodiesWithoutAJsonDocument()
+{
+    const QByteArray rows = R"([{"a":1,"b":"x"},{"a":2,"b":null}])";
+    const QByteArray data = rows.toBase64();
+    const QByteArray immediate = R"({"id":"q","result":{"rows":2,"data":")" + data +
+                                 R"(","parameters":[]},"status":"successful"})";
+    Halo::DecodedResult decoded = Halo::ResultDecoder::decodeResponseBody(immediate);
+    QCOMPARE(decoded.shape, Halo::DecodedResult::RowObjects);
+    QCOMPARE(decoded.table.rowCount(), 2);
+    QCOMPARE(decoded.table.cell(0, 1).text(), QStringLiteral("x"));
+
+    const QByteArray page = R"({"data":")" + data + R"(","rows":2})";
+    QCOMPARE(Halo::ResultDecoder::decodeResponseBody(page).table.rowCount(), 2);
+    QByteArray escaped = page; // a writer may escape '/' in JSON strings
+    escaped.replace('/', "\\/");
+    QCOMPARE(Halo::ResultDecoder::decodeResponseBody(escaped).table.rowCount(), 2);
+
+    QCOMPARE(Halo::ResultDecoder::decodeResponseBody(R"({"result":{"rowsAffected":3}})").shape,
+             Halo::DecodedResult::Empty);
+    QCOMPARE(Halo::ResultDecoder::decodeResponseBody("not json").shape, Halo::DecodedResult::Empty);
+}
+
+void TestResultTableModel::fastBase64AgreesWithQt()
+{
+    // Strings of every length around the 16-character blocks, with bytes from the whole range.
+    QByteArray text;
+    for (int length = 0; length < 70; ++length) {
+        QByteArray json = "[[\"" + text + "\"]]";
+        for (const QByteArray &data :
+             {json.toBase64(), json.toBase64(QByteArray::OmitTrailingEquals)}) {
+            const Halo::DecodedResult decoded = Halo::ResultDecoder::decode(data);
+            QCOMPARE(decoded.shape, Halo::DecodedResult::ArrayOfArrays);
+            QCOMPARE(decoded.table.textUtf8(0, 0), text);
+        }
+        static const char *const pieces[] = {"a", "Z",        "0", "9", "+",
+                                             "/", "\xc3\xa9", "~", " ", "?"};
+        text += pieces[length % 10];
+    }
+    const QByteArray json = R"([{"value":"0123456789abcdefghijklmnopqrstuvwxyz"}])";
+    const QByteArray data = json.toBase64();
+    for (const qsizetype at : {qsizetype(0), qsizetype(5), qsizetype(17), data.size() - 6}) {
+        QByteArray broken = data;
+        broken[at] = '*';
+        QCOMPARE(Halo::ResultDecoder::decode(broken).shape, Halo::DecodedResult::RawText);
+        QByteArray wrapped = data;
+        wrapped.insert(at, "\r\n");
+        QCOMPARE(Halo::ResultDecoder::decode(wrapped).table.rowCount(), 1);
+    }
+}
+
+void TestResultTableModel::rejectsInvalidUtf8InsideStrings()
+{
+    for (const QByteArray &json :
+         {QByteArray("[{\"a\":\"ok \xc3\"}]"), QByteArray("[{\"\xe0\x80\xaf\":1}]"),
+          QByteArray("[{\"a\":\"\xed\xa0\x80 surrogate\"}]"),
+          QByteArray("[{\"a\":\"long enough to be scanned sixteen at a time \xff\"}]")}) {
+        const Halo::DecodedResult decoded = Halo::ResultDecoder::decodeJson(json);
+        QCOMPARE(decoded.shape, Halo::DecodedResult::RawBinary);
+        QVERIFY(decoded.note.contains(QStringLiteral("UTF-8")));
+    }
+    const Halo::DecodedResult fine = Halo::ResultDecoder::decodeJson(
+        "[{\"a\":\"caf\xc3\xa9 \xf0\x9f\x98\x80 long text after it\"}]");
+    QCOMPARE(fine.table.cell(0, 0).text(), QStringLiteral("café 😀 long text after it"));
+}
+
+void TestResultTableModel::shortRealsReadExactly()
+{
+    for (const char *number :
+         {"0.1", "0.30000000000000004", "2.675", "-0.0", "123456789012345.6", "1234567.891",
+          "0.000001", "1e-7", "9007199254740993.0", "99999999999999.99", "1.5E3", "4.9e-324"}) {
+        const QByteArray json = QByteArray("[[") + number + "]]";
+        const ResultTable table = Halo::ResultDecoder::decodeJson(json).table;
+        QCOMPARE(table.kind(0, 0), Kind::Real);
+        const double expected = QByteArray(number).toDouble();
+        QCOMPARE(table.cell(0, 0).toReal(), expected);
+        QCOMPARE(std::signbit(table.cell(0, 0).toReal()), std::signbit(expected));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestResultTableModel)
+#include "tst_resulttablemodel.moc"

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QWidget>
+
+#include "QueryTypes.h"
+
+class QLabel;
+class QTableWidget;
+class StatusTimeline;
+
+// Beside the grid: rows, result size, sqlExecutionDuration, the statusTiming timeline, rows
+// affected (nonQuery) and output parameters of the last query.
+class ResultSummary : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ResultSummary(QWidget *parent = nullptr);
+
+    void clear();
+    // `live`: the query still runs, so its current state lasts until now.
+    void showInfo(const Halo::QueryInfo &info, bool live = false);
+    void showRows(qint64 shown, std::optional<qint64> total);
+    void showOutputParameters(const QList<Halo::OutputParameter> &parameters);
+    StatusTimeline *timeline() const { return m_timeline; }
+
+private:
+    QLabel *m_rows;
+    QLabel *m_size;
+    QLabel *m_duration;
+    QLabel *m_rowsAffected;
+    StatusTimeline *m_timeline;
+    QLabel *m_parametersLabel;
+    QTableWidget *m_parameters;
+};

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QWidget>
+
+class QLineEdit;
+class QToolButton;
+class QsciScintilla;
+
+// The SQL editor: QScintilla with SQL highlighting, line numbers, brace matching, undo and redo,
+// plus a find bar (Ctrl+F). Ctrl+Enter asks to run everything, Ctrl+Shift+Enter the selection.
+// Tab indents; Ctrl+Tab and Ctrl+Shift+Tab leave the editor for keyboard users.
+class SqlEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SqlEditor(QWidget *parent = nullptr);
+
+    QString text() const;
+    void setText(const QString &text);
+    QString selectedText() const;
+    bool hasSelectedText() const;
+    // The selection when there is one, otherwise the whole text.
+    QString selectedOrAllText() const;
+    QsciScintilla *editor() const { return m_editor; }
+
+    void showFindBar();
+    bool findNext(bool backwards = false); // the find bar's text from the cursor, wrapping
+
+signals:
+    void runAllRequested();
+    void runSelectionRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void setUpEditor();
+    void hideFindBar();
+
+    QsciScintilla *m_editor;
+    QWidget *m_findBar;
+    QLineEdit *m_findText;
+    QToolButton *m_findPrevious;
+    QToolButton *m_findNext;
+    QToolButton *m_closeFind;
+    QString m_lastFind;
+};
