@@ -5,10 +5,38 @@
 #include "HaloApiClient.h"
 
 #include <QFutureWatcher>
+#include <QJsonDocument>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Halo {
+
+namespace {
+
+// Whether a page body carries a non-empty "parameters" array, found without parsing the JSON.
+bool hasOutputParameters(const QByteArray &body)
+{
+    qsizetype at = body.indexOf("\"parameters\"");
+    if (at < 0)
+        return false;
+    at += 12;
+    auto skipSpace = [&body, &at]() {
+        while (at < body.size() && QByteArrayView(" \t\r\n").contains(body.at(at)))
+            ++at;
+    };
+    skipSpace();
+    if (at >= body.size() || body.at(at) != ':')
+        return false;
+    ++at;
+    skipSpace();
+    if (at >= body.size() || body.at(at) != '[')
+        return false;
+    ++at;
+    skipSpace();
+    return at < body.size() && body.at(at) == '{';
+}
+
+} // namespace
 
 AsyncQueryRunner::AsyncQueryRunner(HaloApiClient *client, QObject *parent)
     : QObject(parent)
@@ -151,21 +179,30 @@ void AsyncQueryRunner::fetchNextPage()
             fail(call->error());
             return;
         }
-        const ResultData data = ResultData::fromJson(call->jsonObject());
-        // Decoding a large page takes a while: never on the thread that runs the window.
-        auto *watcher = new QFutureWatcher<DecodedResult>(this);
-        connect(watcher, &QFutureWatcher<DecodedResult>::finished, this,
-                [this, watcher, page, data, generation]() {
+        // A page is about a megabyte of base64: reading and decoding it never happens on the
+        // thread that runs the window, not even the JSON around it.
+        using Decoded = std::pair<DecodedResult, QList<OutputParameter>>;
+        auto *watcher = new QFutureWatcher<Decoded>(this);
+        connect(watcher, &QFutureWatcher<Decoded>::finished, this,
+                [this, watcher, page, generation]() {
                     watcher->deleteLater();
                     if (generation != m_generation)
                         return;
                     m_fetching = false;
                     ++m_nextPage;
-                    emit pageReady(page, watcher->result(), data.parameters);
+                    const Decoded decoded = watcher->result();
+                    emit pageReady(page, decoded.first, decoded.second);
                     fetchNextPage();
                     finishIfDone();
                 });
-        watcher->setFuture(QtConcurrent::run(&ResultDecoder::decode, data.data));
+        watcher->setFuture(QtConcurrent::run([body = call->body()]() {
+            QList<OutputParameter> parameters;
+            // Output parameters are rare; only parse the envelope when there are some.
+            if (hasOutputParameters(body))
+                parameters =
+                    ResultData::fromJson(QJsonDocument::fromJson(body).object()).parameters;
+            return Decoded{ResultDecoder::decodeResponseBody(body), parameters};
+        }));
     });
 }
 
