@@ -56,6 +56,45 @@ QJsonObject QueryCommand::bodyJson() const
     return body;
 }
 
+const QStringList &sqlParameterTypes()
+{
+    static const QStringList list = {
+        QStringLiteral("BigInt"),
+        QStringLiteral("Binary"),
+        QStringLiteral("Bit"),
+        QStringLiteral("Char"),
+        QStringLiteral("String"),
+        QStringLiteral("Date"),
+        QStringLiteral("DateTime"),
+        QStringLiteral("DateTime2"),
+        QStringLiteral("DateTimeOffset"),
+        QStringLiteral("Decimal"),
+        QStringLiteral("Float"),
+        QStringLiteral("Image"),
+        QStringLiteral("Int"),
+        QStringLiteral("Money"),
+        QStringLiteral("NChar"),
+        QStringLiteral("NText"),
+        QStringLiteral("NVarChar"),
+        QStringLiteral("Real"),
+        QStringLiteral("SmallDateTime"),
+        QStringLiteral("SmallInt"),
+        QStringLiteral("SmallMoney"),
+        QStringLiteral("Structured"),
+        QStringLiteral("Text"),
+        QStringLiteral("Time"),
+        QStringLiteral("Timestamp"),
+        QStringLiteral("TinyInt"),
+        QStringLiteral("Udt"),
+        QStringLiteral("UniqueIdentifier"),
+        QStringLiteral("VarBinary"),
+        QStringLiteral("VarChar"),
+        QStringLiteral("Variant"),
+        QStringLiteral("Xml"),
+    };
+    return list;
+}
+
 QString connectivityTestSql(const QString &pmsType)
 {
     if (pmsType == QLatin1String("Zedmed"))

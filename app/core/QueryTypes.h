@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 #include "ApiError.h"
@@ -120,5 +121,8 @@ QList<OutputParameter> parseOutputParameters(const QJsonValue &value);
 // A harmless query that proves a site answers, in the SQL dialect of its PMS database
 // (Firebird, used by Zedmed, has no FROM-less SELECT).
 QString connectivityTestSql(const QString &pmsType);
+
+// The SqlDbType names a parameter's `type` may take (the spec's Parameter.type).
+const QStringList &sqlParameterTypes();
 
 } // namespace Halo

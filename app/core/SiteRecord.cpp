@@ -82,6 +82,16 @@ QList<IdentityDifference> compareIdentity(const RecordedIdentity &recorded, cons
     return differences;
 }
 
+const IdentityDifference *findDifference(const QList<IdentityDifference> &differences,
+                                         const QString &field)
+{
+    for (const IdentityDifference &difference : differences) {
+        if (difference.field == field)
+            return &difference;
+    }
+    return nullptr;
+}
+
 RecordedIdentity identityOf(const SiteInfo &site, const QDateTime &at)
 {
     return {site.practiceName.trimmed(), site.pmsVersion.trimmed(), site.haloLinkVersion.trimmed(),

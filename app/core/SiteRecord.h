@@ -44,6 +44,9 @@ struct IdentityDifference {
 QList<IdentityDifference> compareIdentity(const RecordedIdentity &recorded,
                                           const SiteInfo &current);
 RecordedIdentity identityOf(const SiteInfo &site, const QDateTime &at);
+// The difference for one field (by its translated label), or nullptr when it did not change.
+const IdentityDifference *findDifference(const QList<IdentityDifference> &differences,
+                                         const QString &field);
 
 // Halo GUIDs are UUIDs: 8-4-4-4-12 hexadecimal digits (braces and case tolerated).
 bool isValidHaloGuid(const QString &text);

@@ -1,5 +1,7 @@
 #include "ParametersTable.h"
 
+#include "QueryTypes.h"
+
 #include <algorithm>
 #include <functional>
 
@@ -129,41 +131,7 @@ const QStringList &ParametersTable::directions()
 
 const QStringList &ParametersTable::sqlDbTypes()
 {
-    static const QStringList list = {
-        QStringLiteral("BigInt"),
-        QStringLiteral("Binary"),
-        QStringLiteral("Bit"),
-        QStringLiteral("Char"),
-        QStringLiteral("String"),
-        QStringLiteral("Date"),
-        QStringLiteral("DateTime"),
-        QStringLiteral("DateTime2"),
-        QStringLiteral("DateTimeOffset"),
-        QStringLiteral("Decimal"),
-        QStringLiteral("Float"),
-        QStringLiteral("Image"),
-        QStringLiteral("Int"),
-        QStringLiteral("Money"),
-        QStringLiteral("NChar"),
-        QStringLiteral("NText"),
-        QStringLiteral("NVarChar"),
-        QStringLiteral("Real"),
-        QStringLiteral("SmallDateTime"),
-        QStringLiteral("SmallInt"),
-        QStringLiteral("SmallMoney"),
-        QStringLiteral("Structured"),
-        QStringLiteral("Text"),
-        QStringLiteral("Time"),
-        QStringLiteral("Timestamp"),
-        QStringLiteral("TinyInt"),
-        QStringLiteral("Udt"),
-        QStringLiteral("UniqueIdentifier"),
-        QStringLiteral("VarBinary"),
-        QStringLiteral("VarChar"),
-        QStringLiteral("Variant"),
-        QStringLiteral("Xml"),
-    };
-    return list;
+    return Halo::sqlParameterTypes();
 }
 
 void ParametersTable::addParameter(const Halo::QueryParameter &parameter)

@@ -21,16 +21,6 @@ QString identityField(const char *field)
     return QCoreApplication::translate("Halo::SiteRecord", field);
 }
 
-const Halo::IdentityDifference *differenceFor(const QList<Halo::IdentityDifference> &differences,
-                                              const QString &field)
-{
-    for (const Halo::IdentityDifference &difference : differences) {
-        if (difference.field == field)
-            return &difference;
-    }
-    return nullptr;
-}
-
 void setBold(QWidget *widget, bool bold)
 {
     QFont font = widget->font();
@@ -187,11 +177,11 @@ void ReResolveDialog::onCandidateFound(const Halo::SiteRecord &old, const Halo::
     const QString versionField = identityField("PMS version");
     const QString linkField = identityField("Halo Link version");
     fillRow(m_practiceName, recorded.practiceName, candidate.practiceName,
-            differenceFor(differences, nameField));
+            Halo::findDifference(differences, nameField));
     fillRow(m_pmsVersion, recorded.pmsVersion, candidate.pmsVersion,
-            differenceFor(differences, versionField));
+            Halo::findDifference(differences, versionField));
     fillRow(m_linkVersion, recorded.haloLinkVersion, candidate.haloLinkVersion,
-            differenceFor(differences, linkField));
+            Halo::findDifference(differences, linkField));
     fillRow(m_availability, QStringLiteral("—"),
             tr("%1 — %2").arg(
                 Halo::availabilityText(candidate.availability),

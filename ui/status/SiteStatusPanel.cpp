@@ -120,16 +120,6 @@ QString identityField(const char *field)
     return QCoreApplication::translate("Halo::SiteRecord", field);
 }
 
-const Halo::IdentityDifference *differenceFor(const QList<Halo::IdentityDifference> &differences,
-                                              const QString &field)
-{
-    for (const Halo::IdentityDifference &difference : differences) {
-        if (difference.field == field)
-            return &difference;
-    }
-    return nullptr;
-}
-
 } // namespace
 
 SiteStatusPanel::SiteStatusPanel(Halo::HaloApiClient *client, Halo::SiteStore *store,
@@ -488,7 +478,7 @@ void SiteStatusPanel::showIdentity()
                                            const QString &currentValue) {
         row.recorded->setText(recordedValue.isEmpty() ? tr("Not recorded") : recordedValue);
         row.current->setText(!m_hasStatus ? tr("Waiting for Halo…") : orNotReported(currentValue));
-        const Halo::IdentityDifference *difference = differenceFor(differences, field);
+        const Halo::IdentityDifference *difference = Halo::findDifference(differences, field);
         setBold(row.current, difference != nullptr);
         row.marker->setText(difference ? tr("⚠ Changed") : QString());
         setBold(row.marker, difference != nullptr);
