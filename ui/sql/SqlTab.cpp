@@ -26,6 +26,7 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -496,10 +497,42 @@ void SqlTab::onImmediateAnswer(Halo::ApiCall *call)
 {
     m_call = nullptr;
     const qint64 ms = call->elapsedMs();
-    const Halo::QueryInfo info = Halo::QueryInfo::fromJson(call->jsonObject());
+    if (!call->ok()) {
+        // Error answers are small: read them here.
+        showImmediateResult(Halo::QueryInfo::fromJson(call->jsonObject()), call->error(), {}, ms);
+        return;
+    }
+    // An answer can be megabytes of base64: reading its JSON and decoding the rows both happen
+    // on a worker, never on the thread that draws the window.
+    setStatus(tr("Ran in %1 ms; decoding %2…")
+                  .arg(ms)
+                  .arg(QLocale().formattedDataSize(call->body().size())));
+    using Read = std::pair<Halo::QueryInfo, Halo::DecodedResult>;
+    const quint64 generation = m_generation;
+    auto *watcher = new QFutureWatcher<Read>(this);
+    connect(watcher, &QFutureWatcher<Read>::finished, this, [this, watcher, generation, ms]() {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        const Read read = watcher->result();
+        showImmediateResult(read.first, Halo::ApiError(), read.second, ms);
+    });
+    watcher->setFuture(QtConcurrent::run([body = call->body()]() {
+        Halo::QueryInfo info = Halo::QueryInfo::fromJson(QJsonDocument::fromJson(body).object());
+        Halo::DecodedResult decoded;
+        if (!info.data.isEmpty())
+            decoded = Halo::ResultDecoder::decode(info.data);
+        info.data.clear(); // the rows live in `decoded` now
+        return Read{info, decoded};
+    }));
+}
+
+void SqlTab::showImmediateResult(const Halo::QueryInfo &info, const Halo::ApiError &callError,
+                                 const Halo::DecodedResult &decoded, qint64 ms)
+{
     m_summary->showInfo(info);
-    if (!call->ok() || info.failure.isError()) {
-        const Halo::ApiError error = call->ok() ? info.failure : call->error();
+    if (callError.isError() || info.failure.isError()) {
+        const Halo::ApiError error = callError.isError() ? callError : info.failure;
         if (error.kind == Halo::ApiError::Kind::Cancelled) {
             setStatus(tr("Stopped after %1.").arg(StatusTimeline::durationText(ms)));
             finishRun(QStringLiteral("stopped"), 0);
@@ -517,24 +550,10 @@ void SqlTab::onImmediateAnswer(Halo::ApiCall *call)
         finishRun(info.status, 0);
         return;
     }
-    // Decoding a large result takes a while: never on the thread that draws the window.
-    setStatus(tr("Ran in %1 ms; decoding %2…")
-                  .arg(ms)
-                  .arg(QLocale().formattedDataSize(info.data.size())));
-    const quint64 generation = m_generation;
-    auto *watcher = new QFutureWatcher<Halo::DecodedResult>(this);
-    connect(watcher, &QFutureWatcher<Halo::DecodedResult>::finished, this,
-            [this, watcher, generation, ms, info]() {
-                watcher->deleteLater();
-                if (generation != m_generation)
-                    return;
-                showDecoded(watcher->result(), true);
-                m_summary->showRows(m_model->totalRowCount(), info.rows);
-                setStatus(
-                    tr("Ran in %1 ms: %n row(s).", nullptr, m_model->totalRowCount()).arg(ms));
-                finishRun(info.status, m_model->totalRowCount());
-            });
-    watcher->setFuture(QtConcurrent::run(&Halo::ResultDecoder::decode, info.data));
+    showDecoded(decoded, true);
+    m_summary->showRows(m_model->totalRowCount(), info.rows);
+    setStatus(tr("Ran in %1 ms: %n row(s).", nullptr, m_model->totalRowCount()).arg(ms));
+    finishRun(info.status, m_model->totalRowCount());
 }
 
 void SqlTab::showExternalResult(const Halo::DecodedResult &result, const QString &status)

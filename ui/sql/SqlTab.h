@@ -93,6 +93,8 @@ private:
     void startImmediate(const Halo::QueryCommand &command);
     void onImmediateAnswer(Halo::ApiCall *call);
     void showDecoded(const Halo::DecodedResult &result, bool firstPage);
+    void showImmediateResult(const Halo::QueryInfo &info, const Halo::ApiError &callError,
+                             const Halo::DecodedResult &decoded, qint64 ms);
     void startAsync(const Halo::QueryCommand &command);
     void onPage(const Halo::ResultPageInfo &page, const Halo::DecodedResult &result,
                 const QList<Halo::OutputParameter> &parameters);
