@@ -10,6 +10,7 @@
 #include "ResultDecoder.h"
 #include "SampleSites.h"
 #include "SandboxOptions.h"
+#include "SandboxRig.h"
 #include "SandboxServer.h"
 
 #include <QDir>
@@ -67,24 +68,6 @@ const Sandbox::SampleSite &offlineSite()
     }
     qFatal("no offline sample site");
 }
-
-// A sandbox on 127.0.0.1 and a client pointed at it, both in the test thread.
-struct Rig {
-    explicit Rig(const Sandbox::SandboxOptions &options)
-        : server(options)
-    {
-        port = server.listen();
-        client.setEndpoint({Halo::Environment::Sandbox, QUrl(server.baseUrl())});
-        client.setSubscriptionKey(options.key);
-    }
-    Sandbox::SandboxServer server;
-    Halo::HaloApiClient client;
-    quint16 port = 0;
-};
-
-#define START_RIG(name, options)                                                                   \
-    Rig name(options);                                                                             \
-    QVERIFY2(name.port != 0, qPrintable(name.server.errorString()))
 
 Halo::QueryCommand sql(const QString &text, const QString &mode = QStringLiteral("reader"))
 {

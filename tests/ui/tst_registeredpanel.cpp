@@ -11,6 +11,7 @@
 #include "SandboxOptions.h"
 #include "SandboxServer.h"
 #include "SnippetStore.h"
+#include "WidgetLookup.h"
 #include "sql/HistoryPanel.h"
 #include "sql/RecentAsyncPanel.h"
 #include "sql/RegisteredQueriesPanel.h"
@@ -40,20 +41,6 @@ namespace {
 const QString kKey = QStringLiteral("k");
 const QString kSite = QStringLiteral("3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c14");
 const int kTimeoutMs = 15000;
-
-// The one widget of type T under `root` with this accessible name; null if none or several.
-template <typename T> T *named(const QWidget *root, const QString &accessibleName)
-{
-    T *match = nullptr;
-    for (T *widget : root->findChildren<T *>()) {
-        if (widget->accessibleName() != accessibleName)
-            continue;
-        if (match)
-            return nullptr;
-        match = widget;
-    }
-    return match;
-}
 
 #define NAMED(var, Type, root, name)                                                               \
     Type *var = named<Type>(root, name);                                                           \

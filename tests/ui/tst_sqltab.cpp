@@ -10,6 +10,7 @@
 #include "SandboxServer.h"
 #include "SiteInfo.h"
 #include "SiteRecord.h"
+#include "WidgetLookup.h"
 #include "WriteGuard.h"
 #include "sites/ProblemLabel.h"
 #include "sql/ResultGrid.h"
@@ -40,19 +41,6 @@ const int kTimeoutMs = 20000;
 const QString kSpecialCells =
     QStringLiteral("SELECT NULL AS n, 'Zoë' AS u, 'a' || char(10) || 'b' AS nl, '' AS empty, "
                    "'say \"hi\", ok' AS quoted, 42 AS answer");
-
-template <typename T> T *named(const QWidget *root, const QString &accessibleName)
-{
-    T *match = nullptr;
-    for (T *widget : root->findChildren<T *>()) {
-        if (widget->accessibleName() != accessibleName)
-            continue;
-        if (match)
-            return nullptr;
-        match = widget;
-    }
-    return match;
-}
 
 struct RigOptions {
     Halo::Environment environment = Halo::Environment::Sandbox;

@@ -7,6 +7,7 @@
 #include "SandboxOptions.h"
 #include "SandboxServer.h"
 #include "SiteStore.h"
+#include "WidgetLookup.h"
 #include "status/ReResolveDialog.h"
 #include "status/SiteStatusPanel.h"
 
@@ -30,20 +31,6 @@ const QString kOffline = QStringLiteral("58e1a6c3-0d7b-4b29-9c4e-2a6f93d1b785");
 const QString kUnpaired = QStringLiteral("7a3c9e52-b8d4-4f16-9e07-35b1d6a8c2f9");
 const QString kUnreachable = QStringLiteral("c94f27d8-6a13-4e5b-8d70-b1e5c382f64a");
 const int kTimeoutMs = 15000;
-
-// The one widget of type T under `root` with this accessible name; null if none or several.
-template <typename T> T *named(const QWidget *root, const QString &accessibleName)
-{
-    T *match = nullptr;
-    for (T *widget : root->findChildren<T *>()) {
-        if (widget->accessibleName() != accessibleName)
-            continue;
-        if (match)
-            return nullptr;
-        match = widget;
-    }
-    return match;
-}
 
 QString textOf(const QWidget *root, const QString &accessibleName)
 {

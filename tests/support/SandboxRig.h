@@ -1,0 +1,25 @@
+#pragma once
+
+// A sandbox on 127.0.0.1 and a client pointed at it, both in the test thread.
+#include "HaloApiClient.h"
+#include "SandboxOptions.h"
+#include "SandboxServer.h"
+
+#include <QtTest>
+
+struct SandboxRig {
+    explicit SandboxRig(const Sandbox::SandboxOptions &options)
+        : server(options)
+    {
+        port = server.listen();
+        client.setEndpoint({Halo::Environment::Sandbox, QUrl(server.baseUrl())});
+        client.setSubscriptionKey(options.key);
+    }
+    Sandbox::SandboxServer server;
+    Halo::HaloApiClient client;
+    quint16 port = 0;
+};
+
+#define START_RIG(name, options)                                                                   \
+    SandboxRig name(options);                                                                      \
+    QVERIFY2(name.port != 0, qPrintable(name.server.errorString()))
