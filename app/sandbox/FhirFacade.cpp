@@ -41,7 +41,7 @@ FhirReply jsonReply(const QJsonObject &object, int status = 200)
     return {status, compact(object)};
 }
 
-FhirReply outcomeReply(const Problem &problem)
+QJsonObject outcome(const QString &severity, const Problem &problem)
 {
     const QJsonObject details{
         {QStringLiteral("coding"),
@@ -50,12 +50,16 @@ FhirReply outcomeReply(const Problem &problem)
                           QStringLiteral("http://hl7.org/fhir/dotnet-api-operation-outcome")},
                          {QStringLiteral("code"), QString::number(problem.number)}}}},
         {QStringLiteral("text"), problem.text}};
-    const QJsonObject issue{{QStringLiteral("severity"), QStringLiteral("error")},
+    const QJsonObject issue{{QStringLiteral("severity"), severity},
                             {QStringLiteral("code"), problem.code},
                             {QStringLiteral("details"), details}};
-    return jsonReply({{QStringLiteral("resourceType"), QStringLiteral("OperationOutcome")},
-                      {QStringLiteral("issue"), QJsonArray{issue}}},
-                     problem.status);
+    return {{QStringLiteral("resourceType"), QStringLiteral("OperationOutcome")},
+            {QStringLiteral("issue"), QJsonArray{issue}}};
+}
+
+FhirReply outcomeReply(const Problem &problem)
+{
+    return jsonReply(outcome(QStringLiteral("error"), problem), problem.status);
 }
 
 QString nowInstant()
@@ -182,8 +186,11 @@ QJsonArray pageLinks(const QString &base, const QString &token, int offset, int 
     return links;
 }
 
+// `notice`, when set, travels as an OperationOutcome entry (search.mode outcome) in the Bundle:
+// the search ran, but not quite as asked.
 FhirReply searchPage(const SampleSite &site, const QString &base, const ResourceSpec &spec,
-                     const Filter &filter, const QString &token, int offset, int count)
+                     const Filter &filter, const QString &token, int offset, int count,
+                     const std::optional<Problem> &notice = std::nullopt)
 {
     std::optional<Problem> problem;
     std::optional<QSqlDatabase> db = openDatabase(site, problem);
@@ -213,6 +220,14 @@ FhirReply searchPage(const SampleSite &site, const QString &base, const Resource
             return outcomeReply(*page.problem);
         for (const QSqlRecord &record : page.records)
             entries.append(bundleEntry(base, spec.build(record), true));
+    }
+
+    if (notice) {
+        entries.append(QJsonObject{
+            {QStringLiteral("fullUrl"), QStringLiteral("urn:uuid:") + newId()},
+            {QStringLiteral("resource"), outcome(QStringLiteral("information"), *notice)},
+            {QStringLiteral("search"),
+             QJsonObject{{QStringLiteral("mode"), QStringLiteral("outcome")}}}});
     }
 
     QJsonObject bundle = emptyBundle(QStringLiteral("searchset"));
@@ -420,6 +435,7 @@ struct SearchRequest {
     const ResourceSpec *spec = nullptr;
     Filter filter;
     int count = DefaultPageSize;
+    std::optional<Problem> notice; // e.g. a _count above the largest page, reduced
 };
 
 std::optional<Problem> prepareSearch(const QString &resource, const Parameters &parameters,
@@ -432,6 +448,14 @@ std::optional<Problem> prepareSearch(const QString &resource, const Parameters &
         return problem;
     if (auto problem = pageSize(parameters, defaultCount, request.count))
         return problem;
+    const std::optional<int> asked = parseCount(lastValue(parameters, QStringLiteral("_count")));
+    if (asked && *asked > request.count) {
+        request.notice = Problem{200, QStringLiteral("informational"), PageReduced,
+                                 QStringLiteral("_count=%1 is more than this server sends in one "
+                                                "page; pages hold %2 entries")
+                                     .arg(*asked)
+                                     .arg(request.count)};
+    }
     return compileFilter(*request.spec, parameters, request.filter);
 }
 
@@ -465,7 +489,8 @@ FhirReply firstPage(Store &searches, const SampleSite &site, const QString &root
     if (auto problem = prepareSearch(resource, parameters, defaultCount, request))
         return outcomeReply(*problem);
     const QString token = rememberSearch(searches, site.guid, request.spec->type, parameters);
-    return searchPage(site, root, *request.spec, request.filter, token, 0, request.count);
+    return searchPage(site, root, *request.spec, request.filter, token, 0, request.count,
+                      request.notice);
 }
 
 // {base}?_getpages={token}&_getpagesoffset={n}&_count={n}: the token stands in for the search

@@ -31,6 +31,7 @@ enum DetailNumber {
     ResourceNotFound = 4005,
     SearchExpired = 4006,
     NotSupported = 4007,
+    PageReduced = 4008, // information: _count above the largest page
     GeneralError = 5003,
 };
 

@@ -136,6 +136,7 @@ private slots:
     void otherResourceTypes();
     void sortAndOr();
     void unknownPagingToken();
+    void reducedPageSizeNotice();
 
 private:
     FhirReply get(const QString &path, const QString &query = {});
@@ -794,6 +795,38 @@ void TestFhirFacade::unknownPagingToken()
     otherBp.guid = QStringLiteral("00000000-0000-0000-0000-000000000000");
     checkOutcome(m_fhir.get(otherBp, m_base, QString(), QUrlQuery(next)), 410,
                  QStringLiteral("not-found"), QStringLiteral("expired"));
+}
+
+// A search that runs, but not as asked, says so in an OperationOutcome entry of the Bundle.
+void TestFhirFacade::reducedPageSizeNotice()
+{
+    const QJsonObject bundle =
+        parse(get(QStringLiteral("Patient"), QStringLiteral("gender=female&_count=500")));
+    const QJsonArray all = entries(bundle);
+    QJsonObject notice;
+    int matches = 0;
+    for (const QJsonValue &entry : all) {
+        const QString mode = entry[QStringLiteral("search")][QStringLiteral("mode")].toString();
+        if (mode == QLatin1String("outcome"))
+            notice = entry[QStringLiteral("resource")].toObject();
+        else if (mode == QLatin1String("match"))
+            ++matches;
+    }
+    QCOMPARE(matches, 100);
+    QCOMPARE(notice[QStringLiteral("resourceType")].toString(), QStringLiteral("OperationOutcome"));
+    const QJsonObject issue = notice[QStringLiteral("issue")][0].toObject();
+    QCOMPARE(issue[QStringLiteral("severity")].toString(), QStringLiteral("information"));
+    QCOMPARE(issue[QStringLiteral("code")].toString(), QStringLiteral("informational"));
+    QVERIFY(issue[QStringLiteral("details")][QStringLiteral("text")].toString().contains(
+        QLatin1String("_count=500")));
+
+    // The next page is an ordinary one: the links carry the reduced size.
+    const QString next = linkUrl(bundle, QStringLiteral("next"));
+    QVERIFY(next.contains(QLatin1String("_count=100")));
+    const QJsonObject second = parse(follow(next));
+    for (const QJsonValue &entry : entries(second))
+        QCOMPARE(entry[QStringLiteral("search")][QStringLiteral("mode")].toString(),
+                 QStringLiteral("match"));
 }
 
 QTEST_GUILESS_MAIN(TestFhirFacade)
