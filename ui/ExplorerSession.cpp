@@ -4,6 +4,7 @@
 #include "AsyncQueryJournal.h"
 #include "AvailabilityMonitor.h"
 #include "EmbeddedSandbox.h"
+#include "FhirCapabilities.h"
 #include "HaloApiClient.h"
 #include "KeyStore.h"
 #include "MainWindow.h"
@@ -25,11 +26,15 @@ ExplorerSession::ExplorerSession(const QString &siteFile, QObject *parent)
     , m_sites(new Halo::SiteListModel(m_store, this))
     , m_monitor(new Halo::AvailabilityMonitor(m_client, m_store, m_sites, this))
     , m_history(new Halo::QueryHistory(Halo::QueryHistory::defaultPath(), this))
+    , m_fhirHistory(new Halo::QueryHistory(Halo::QueryHistory::defaultFhirPath(), this))
+    , m_fhirCapabilities(
+          new Halo::FhirCapabilityCache(Halo::FhirCapabilityCache::defaultDirectory(), this))
     , m_snippets(new Halo::SnippetStore(Halo::SnippetStore::defaultPath(), this))
     , m_journal(std::make_unique<Halo::AsyncQueryJournal>())
 {
-    m_window = std::make_unique<MainWindow>(MainWindow::Parts{
-        m_client, m_store, m_sites, m_monitor, m_history, m_snippets, m_journal.get()});
+    m_window = std::make_unique<MainWindow>(
+        MainWindow::Parts{m_client, m_store, m_sites, m_monitor, m_history, m_snippets,
+                          m_journal.get(), m_fhirHistory, m_fhirCapabilities});
     connect(m_window.get(), &MainWindow::environmentRequested, this, &ExplorerSession::switchTo);
     connect(m_window.get(), &MainWindow::setKeyRequested, this, &ExplorerSession::askForKey);
     connect(m_window.get(), &MainWindow::forgetKeyRequested, this, &ExplorerSession::forgetKey);
@@ -65,6 +70,7 @@ void ExplorerSession::start(const Halo::Endpoint &endpoint)
     // History and snippets that cannot be read are reported by their panels and never
     // overwritten; the session goes on without them.
     m_history->load();
+    m_fhirHistory->load();
     m_snippets->load();
     if (!m_store->load(&error))
         QMessageBox::warning(m_window.get(), tr("Site list"),

@@ -10,6 +10,7 @@ class MainWindow;
 namespace Halo {
 class AsyncQueryJournal;
 class AvailabilityMonitor;
+class FhirCapabilityCache;
 class QueryHistory;
 class SnippetStore;
 class HaloApiClient;
@@ -62,6 +63,8 @@ private:
     Halo::SiteListModel *m_sites;
     Halo::AvailabilityMonitor *m_monitor;
     Halo::QueryHistory *m_history;
+    Halo::QueryHistory *m_fhirHistory;
+    Halo::FhirCapabilityCache *m_fhirCapabilities;
     Halo::SnippetStore *m_snippets;
     std::unique_ptr<Halo::AsyncQueryJournal> m_journal;
     std::unique_ptr<MainWindow> m_window;

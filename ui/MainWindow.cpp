@@ -6,6 +6,7 @@
 #include "HaloApiClient.h"
 #include "SiteListModel.h"
 #include "SiteStore.h"
+#include "fhir/FhirTab.h"
 #include "log/RequestLogView.h"
 #include "sites/AddSiteDialog.h"
 #include "sites/SiteListPanel.h"
@@ -29,19 +30,6 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
-namespace {
-
-QLabel *comingLater(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    label->setAccessibleName(text);
-    return label;
-}
-
-} // namespace
-
 MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     : QMainWindow(parent)
     , m_parts(parts)
@@ -52,6 +40,7 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     , m_statusPanel(new SiteStatusPanel(parts.client, parts.store, this))
     , m_sqlWorkspace(
           new SqlWorkspace(parts.client, parts.history, parts.snippets, parts.journal, this))
+    , m_fhirTab(new FhirTab(parts.client, parts.fhirCapabilities, parts.fhirHistory, this))
     , m_logView(new RequestLogView(parts.client->requestLog(), this))
     , m_statusLabel(new QLabel(this))
     , m_environmentBox(new QComboBox(this))
@@ -64,9 +53,8 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     m_tabs->addTab(m_statusPanel, tr("&Status"));
     m_tabs->addTab(m_sqlWorkspace, tr("S&QL"));
     m_sqlWorkspace->setEnabled(false); // until a site is chosen
-    const int fhir = m_tabs->addTab(
-        comingLater(tr("The FHIR browser arrives with its own release."), this), tr("&FHIR"));
-    m_tabs->setTabEnabled(fhir, false);
+    m_tabs->addTab(m_fhirTab, tr("&FHIR"));
+    m_fhirTab->setEnabled(false); // until a site is chosen
     m_tabs->addTab(m_logView, tr("&Log"));
 
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -298,6 +286,8 @@ void MainWindow::showSite(const Halo::SiteRecord &record)
     m_statusPanel->setSite(record);
     m_sqlWorkspace->setEnabled(true);
     m_sqlWorkspace->setSite(record, m_parts.sites->liveStatus(record.environment, record.guid));
+    m_fhirTab->setEnabled(true);
+    m_fhirTab->setSite(record);
 }
 
 void MainWindow::addSite()

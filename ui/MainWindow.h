@@ -15,11 +15,13 @@ class SiteListPanel;
 class SiteStatusPanel;
 class RequestLogView;
 class SqlWorkspace;
+class FhirTab;
 
 namespace Halo {
 class ApiCall;
 class AsyncQueryJournal;
 class AvailabilityMonitor;
+class FhirCapabilityCache;
 class QueryHistory;
 class SnippetStore;
 class HaloApiClient;
@@ -42,6 +44,8 @@ public:
         Halo::QueryHistory *history = nullptr;
         Halo::SnippetStore *snippets = nullptr;
         Halo::AsyncQueryJournal *journal = nullptr;
+        Halo::QueryHistory *fhirHistory = nullptr; // FHIR query lines
+        Halo::FhirCapabilityCache *fhirCapabilities = nullptr;
     };
     explicit MainWindow(const Parts &parts, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -53,6 +57,7 @@ public:
     SiteListPanel *siteListPanel() const { return m_siteList; }
     SiteStatusPanel *statusPanel() const { return m_statusPanel; }
     SqlWorkspace *sqlWorkspace() const { return m_sqlWorkspace; }
+    FhirTab *fhirTab() const { return m_fhirTab; }
 
 signals:
     void environmentRequested(const Halo::Endpoint &endpoint);
@@ -81,6 +86,7 @@ private:
     QTabWidget *m_tabs;
     SiteStatusPanel *m_statusPanel;
     SqlWorkspace *m_sqlWorkspace;
+    FhirTab *m_fhirTab;
     RequestLogView *m_logView;
     QLabel *m_statusLabel;
     QComboBox *m_environmentBox;

@@ -1,7 +1,6 @@
 #include "ApiError.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -32,17 +31,7 @@ ApiError ApiError::fromResponse(int httpStatus, const QByteArray &body, int retr
 
     if (json.value(QLatin1String("resourceType")).toString() == QLatin1String("OperationOutcome")) {
         error.kind = Kind::Fhir;
-        for (const QJsonValue &value : json.value(QLatin1String("issue")).toArray()) {
-            const QJsonObject issue = value.toObject();
-            QString text = issue.value(QLatin1String("details"))
-                               .toObject()
-                               .value(QLatin1String("text"))
-                               .toString();
-            if (text.isEmpty())
-                text = issue.value(QLatin1String("diagnostics")).toString();
-            error.issues.append({issue.value(QLatin1String("severity")).toString(),
-                                 issue.value(QLatin1String("code")).toString(), text});
-        }
+        error.issues = fhirIssuesOf(json);
         if (!error.issues.isEmpty())
             error.serverMessage = error.issues.first().text;
         return error;

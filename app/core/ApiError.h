@@ -4,14 +4,9 @@
 #include <QList>
 #include <QString>
 
-namespace Halo {
+#include "FhirIssue.h"
 
-// An issue of a FHIR OperationOutcome.
-struct FhirIssue {
-    QString severity; // fatal | error | warning | information
-    QString code;     // e.g. not-supported, invalid, not-found
-    QString text;     // details.text, else diagnostics
-};
+namespace Halo {
 
 // Everything that can go wrong with a request, from the three error shapes Halo sends (the
 // general envelope, a failed query's errorDetails, a FHIR OperationOutcome) to network, TLS and

@@ -1,12 +1,13 @@
 #include "AsyncQueryJournal.h"
 
+#include "AtomicFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <algorithm>
 
@@ -66,22 +67,11 @@ bool AsyncQueryJournal::save(const QList<JournalEntry> &entries, QString *error)
             {QStringLiteral("submittedAt"), entry.submittedAt.toUTC().toString(Qt::ISODateWithMs)},
             {QStringLiteral("lastStatus"), entry.lastStatus}});
     }
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    file.write(QJsonDocument(
-                   QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("queries"), array}})
-                   .toJson(QJsonDocument::Indented));
-    if (!file.commit()) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    return true;
+    return writeFileAtomically(m_path,
+                               QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
+                                                         {QStringLiteral("queries"), array}})
+                                   .toJson(QJsonDocument::Indented),
+                               error);
 }
 
 QList<JournalEntry> AsyncQueryJournal::entries() const

@@ -1,12 +1,13 @@
 #include "QueryHistory.h"
 
+#include "AtomicFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <algorithm>
 
@@ -52,19 +53,11 @@ HistoryEntry entryFromJson(const QJsonObject &object)
 
 bool writeAtomically(const QString &path, const QByteArray &data, QString *error)
 {
-    const QString folder = QFileInfo(path).absolutePath();
-    if (!QDir().mkpath(folder)) {
-        setError(error, QueryHistory::tr("Could not create the folder %1.")
-                            .arg(QDir::toNativeSeparators(folder)));
-        return false;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        setError(error, QueryHistory::tr("Could not save the query history to %1: %2")
-                            .arg(QDir::toNativeSeparators(path), file.errorString()));
-        return false;
-    }
-    return true;
+    QString reason;
+    if (writeFileAtomically(path, data, &reason))
+        return true;
+    setError(error, QueryHistory::tr("The query history was not saved. %1").arg(reason));
+    return false;
 }
 
 } // namespace
@@ -113,6 +106,12 @@ QString QueryHistory::defaultPath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
            QStringLiteral("/history.json");
+}
+
+QString QueryHistory::defaultFhirPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/fhir-history.json");
 }
 
 QString QueryHistory::siteKey(const QString &environment, const QString &siteGuid)

@@ -38,7 +38,8 @@ public:
 
     explicit QueryHistory(const QString &filePath = defaultPath(), QObject *parent = nullptr);
 
-    static QString defaultPath(); // <AppDataLocation>/history.json
+    static QString defaultPath();     // <AppDataLocation>/history.json (SQL)
+    static QString defaultFhirPath(); // <AppDataLocation>/fhir-history.json (FHIR query lines)
     QString filePath() const { return m_path; }
 
     // Loads at construction too. A missing file is an empty history. An unreadable or invalid

@@ -345,7 +345,8 @@ ResultExport::Outcome ResultExport::writeFile(const QString &path, Format format
     outcome.rows = total;
     if (progress && !progress(total, total))
         return cancelled();
-    if (!file.commit())
+    // Qt 6.4's commit() misses a failed final flush (disk full) and would keep a truncated file.
+    if (!file.flush() || !file.commit())
         return failed();
     outcome.ok = true;
     return outcome;

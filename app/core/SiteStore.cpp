@@ -2,6 +2,8 @@
 
 #include "SiteInfo.h"
 
+#include "AtomicFile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -9,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QUrl>
 #include <algorithm>
@@ -95,20 +96,11 @@ QByteArray documentFor(const QList<SiteRecord> &sites)
 
 bool writeAtomically(const QString &path, const QByteArray &data, QString *error)
 {
-    const QString folder = QFileInfo(path).absolutePath();
-    if (!QDir().mkpath(folder)) {
-        setError(error,
-                 QCoreApplication::translate("Halo::SiteStore", "Could not create the folder %1.")
-                     .arg(QDir::toNativeSeparators(folder)));
-        return false;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        setError(error, QCoreApplication::translate("Halo::SiteStore", "Could not save %1: %2")
-                            .arg(QDir::toNativeSeparators(path), file.errorString()));
-        return false;
-    }
-    return true;
+    QString reason;
+    if (writeFileAtomically(path, data, &reason))
+        return true;
+    setError(error, reason);
+    return false;
 }
 
 // Reads a site-list file. Fails on anything but a readable version-1 document with a site array;

@@ -1,12 +1,13 @@
 #include "SnippetStore.h"
 
+#include "AtomicFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <algorithm>
 
@@ -126,19 +127,11 @@ bool isBuiltInName(const QString &name)
 
 bool writeAtomically(const QString &path, const QByteArray &data, QString *error)
 {
-    const QString folder = QFileInfo(path).absolutePath();
-    if (!QDir().mkpath(folder)) {
-        setError(error, SnippetStore::tr("Could not create the folder %1.")
-                            .arg(QDir::toNativeSeparators(folder)));
-        return false;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        setError(error, SnippetStore::tr("Could not save the snippets to %1: %2")
-                            .arg(QDir::toNativeSeparators(path), file.errorString()));
-        return false;
-    }
-    return true;
+    QString reason;
+    if (writeFileAtomically(path, data, &reason))
+        return true;
+    setError(error, SnippetStore::tr("The snippets were not saved. %1").arg(reason));
+    return false;
 }
 
 } // namespace

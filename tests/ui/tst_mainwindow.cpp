@@ -9,6 +9,7 @@
 #include "SandboxServer.h"
 #include "SiteListModel.h"
 #include "SiteStore.h"
+#include "fhir/FhirTab.h"
 #include "sites/SiteListPanel.h"
 #include "sql/SqlTab.h"
 #include "sql/SqlWorkspace.h"
@@ -80,6 +81,7 @@ private slots:
     void everyNamedControlOfTheContractExists();
     void screenshotOfTheMainWindowIsSaved();
     void sqlTabRunsAQueryOnTheSelectedSite();
+    void fhirTabBrowsesTheSelectedSite();
 
 private:
     void startSandboxSession(ExplorerSession &session);
@@ -342,6 +344,59 @@ void TestMainWindow::sqlTabRunsAQueryOnTheSelectedSite()
         QDir(QStringLiteral(QT_TESTCASE_BUILDDIR)).filePath(QStringLiteral("artefacts"));
     QDir().mkpath(folder);
     QVERIFY(session.window()->grab().save(QDir(folder).filePath(QStringLiteral("sql-tab.png"))));
+}
+
+void TestMainWindow::fhirTabBrowsesTheSelectedSite()
+{
+    ExplorerSession session(siteFile());
+    startSandboxSession(session);
+    auto *tabs = session.window()->findChild<QTabWidget *>(QStringLiteral("siteTabs"));
+    QVERIFY(tabs);
+    const int fhirIndex = tabs->indexOf(session.window()->fhirTab());
+    QVERIFY(fhirIndex >= 0);
+    tabs->setCurrentIndex(fhirIndex);
+    QVERIFY(!session.window()->fhirTab()->isEnabled()); // no site chosen yet
+
+    // A Zedmed practice: said plainly, nothing asked.
+    const auto sampleOf = [](const QString &pms) {
+        for (const Sandbox::SampleSite &site : Sandbox::sampleSites()) {
+            if (site.pmsName == pms)
+                return site.guid;
+        }
+        return QString();
+    };
+    const int before = session.client()->requestLog()->exchanges().size();
+    session.window()->siteListPanel()->selectSite(QStringLiteral("sandbox"),
+                                                  sampleOf(QStringLiteral("Zedmed")));
+    QTRY_VERIFY(byName(QStringLiteral("FHIR not available")) &&
+                byName(QStringLiteral("FHIR not available"))->isVisible());
+    for (const Halo::LoggedExchange &exchange :
+         session.client()->requestLog()->exchanges().mid(before))
+        QVERIFY2(!exchange.url.path().contains(QLatin1String("/fhir/")),
+                 qPrintable(exchange.url.toString()));
+
+    // The Best Practice practice: its CapabilityStatement, then a read.
+    const QString guid = Sandbox::sampleSites().first().guid;
+    session.window()->siteListPanel()->selectSite(QStringLiteral("sandbox"), guid);
+    auto *types = qobject_cast<QComboBox *>(byName(QStringLiteral("FHIR resource type")));
+    QVERIFY(types);
+    QTRY_VERIFY(types->count() >= 4);
+    auto *line = qobject_cast<QLineEdit *>(byName(QStringLiteral("FHIR query")));
+    QVERIFY(line);
+    session.window()->fhirTab()->setQueryLine(QStringLiteral("Patient?family=Smith"));
+    qobject_cast<QAbstractButton *>(byName(QStringLiteral("Search")))->click();
+    auto *results = qobject_cast<QAbstractItemView *>(byName(QStringLiteral("FHIR results")));
+    QVERIFY(results);
+    QTRY_COMPARE(results->model()->rowCount(), 5);
+    QTRY_VERIFY(session.client()->requestLog()->exchanges().last().url.path().endsWith(
+        QStringLiteral("/sites/%1/fhir/R4/Patient").arg(guid)));
+
+    session.window()->resize(1440, 900);
+    QTest::qWait(200); // let it paint; this is a picture, not an assertion
+    const QString folder =
+        QDir(QStringLiteral(QT_TESTCASE_BUILDDIR)).filePath(QStringLiteral("artefacts"));
+    QDir().mkpath(folder);
+    QVERIFY(session.window()->grab().save(QDir(folder).filePath(QStringLiteral("fhir-tab.png"))));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,319 @@
+#include "FhirResourceView.h"
+
+#include "FhirJsonTreeModel.h"
+#include "FhirResponse.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFont>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIdentityProxyModel>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPalette>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTabWidget>
+#include <QTextDocument>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <functional>
+
+namespace {
+
+// References look like links: the core model says which nodes are references, this adds the
+// link colour and underline the widgets need.
+class ReferenceStyleProxy : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (index.column() == 1 &&
+            (role == Qt::ForegroundRole || role == Qt::FontRole || role == Qt::ToolTipRole)) {
+            const QString reference = index.data(Halo::FhirJsonTreeModel::ReferenceRole).toString();
+            if (!reference.isEmpty()) {
+                if (role == Qt::ForegroundRole)
+                    return QApplication::palette().brush(QPalette::Link);
+                if (role == Qt::ToolTipRole)
+                    return FhirResourceView::tr("Reference to %1: press Enter or double-click "
+                                                "to follow it")
+                        .arg(reference);
+                QFont font;
+                font.setUnderline(true);
+                return font;
+            }
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
+};
+
+// The tree follows a reference on Enter, as a browser follows a focused link.
+class JsonTreeView : public QTreeView
+{
+public:
+    std::function<bool()> onActivate;
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override
+    {
+        if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && onActivate &&
+            onActivate())
+            return;
+        QTreeView::keyPressEvent(event);
+    }
+};
+
+} // namespace
+
+FhirResourceView::FhirResourceView(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new Halo::FhirJsonTreeModel(this))
+    , m_views(new QTabWidget(this))
+    , m_tree(new JsonTreeView)
+    , m_text(new QPlainTextEdit(this))
+    , m_find(new QLineEdit(this))
+    , m_findResult(new QLabel(this))
+    , m_path(new QLabel(this))
+    , m_copyValue(new QPushButton(tr("Copy &value"), this))
+    , m_copyPath(new QPushButton(tr("Copy pa&th"), this))
+    , m_follow(new QPushButton(tr("F&ollow reference"), this))
+    , m_expand(new QPushButton(tr("E&xpand all"), this))
+    , m_collapse(new QPushButton(tr("Colla&pse all"), this))
+    , m_save(new QPushButton(tr("Save reso&urce…"), this))
+{
+    auto *proxy = new ReferenceStyleProxy(this);
+    proxy->setSourceModel(m_model);
+    m_tree->setModel(proxy);
+    m_tree->setObjectName(QStringLiteral("fhirResourceTree"));
+    m_tree->setAccessibleName(tr("Resource JSON"));
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Names at a readable width, values take the rest, the JSON type stays narrow.
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_tree->header()->resizeSection(0, 200);
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    static_cast<JsonTreeView *>(m_tree)->onActivate = [this]() {
+        const QModelIndex index = m_tree->currentIndex();
+        if (index.data(Halo::FhirJsonTreeModel::ReferenceRole).toString().isEmpty())
+            return false;
+        followSelected();
+        return true;
+    };
+
+    auto *copyValueAction = new QAction(tr("Copy value"), m_tree);
+    copyValueAction->setShortcut(QKeySequence::Copy);
+    copyValueAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(copyValueAction, &QAction::triggered, this, &FhirResourceView::copySelectedValue);
+    auto *copyPathAction = new QAction(tr("Copy path"), m_tree);
+    copyPathAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    copyPathAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(copyPathAction, &QAction::triggered, this, &FhirResourceView::copySelectedPath);
+    auto *followAction = new QAction(tr("Follow reference"), m_tree);
+    connect(followAction, &QAction::triggered, this, &FhirResourceView::followSelected);
+    m_tree->addActions({copyValueAction, copyPathAction, followAction});
+
+    m_text->setObjectName(QStringLiteral("fhirResourceText"));
+    m_text->setAccessibleName(tr("Raw resource JSON"));
+    m_text->setReadOnly(true);
+    m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+
+    m_find->setAccessibleName(tr("Find in JSON"));
+    m_find->setPlaceholderText(tr("Find in JSON (Enter: next, Shift+Enter: previous)"));
+    m_find->setClearButtonEnabled(true);
+    m_findResult->setAccessibleName(tr("Find result"));
+    connect(m_find, &QLineEdit::returnPressed, this,
+            [this]() { findText(QApplication::keyboardModifiers() & Qt::ShiftModifier); });
+    connect(m_find, &QLineEdit::textChanged, m_findResult, &QLabel::clear);
+
+    auto *textPage = new QWidget(this);
+    auto *textLayout = new QVBoxLayout(textPage);
+    textLayout->setContentsMargins(0, 0, 0, 0);
+    auto *findRow = new QHBoxLayout;
+    findRow->addWidget(m_find, 1);
+    findRow->addWidget(m_findResult);
+    textLayout->addLayout(findRow);
+    textLayout->addWidget(m_text, 1);
+
+    m_views->setObjectName(QStringLiteral("fhirResourceViews"));
+    m_views->setAccessibleName(tr("Resource view"));
+    m_views->addTab(m_tree, tr("&Tree"));
+    m_views->addTab(textPage, tr("&JSON text"));
+    auto *findShortcut = new QShortcut(QKeySequence::Find, this);
+    findShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(findShortcut, &QShortcut::activated, this, [this]() {
+        m_views->setCurrentIndex(1);
+        m_find->setFocus();
+        m_find->selectAll();
+    });
+
+    m_path->setAccessibleName(tr("Selected path"));
+    m_path->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_copyValue->setAccessibleName(tr("Copy value"));
+    m_copyValue->setToolTip(tr("Copies the selected value (Ctrl+C in the tree)"));
+    m_copyPath->setAccessibleName(tr("Copy path"));
+    m_copyPath->setToolTip(tr("Copies the selected node's path, e.g. Patient.name[0].family "
+                              "(Ctrl+Shift+C in the tree)"));
+    m_follow->setAccessibleName(tr("Follow reference"));
+    m_expand->setAccessibleName(tr("Expand all"));
+    m_collapse->setAccessibleName(tr("Collapse all"));
+    m_save->setAccessibleName(tr("Save resource"));
+    m_save->setToolTip(tr("Saves what this view shows as a JSON file. Nothing is saved "
+                          "unless you ask."));
+    connect(m_copyValue, &QPushButton::clicked, this, &FhirResourceView::copySelectedValue);
+    connect(m_copyPath, &QPushButton::clicked, this, &FhirResourceView::copySelectedPath);
+    connect(m_follow, &QPushButton::clicked, this, &FhirResourceView::followSelected);
+    connect(m_expand, &QPushButton::clicked, m_tree, &QTreeView::expandAll);
+    connect(m_collapse, &QPushButton::clicked, m_tree, &QTreeView::collapseAll);
+    connect(m_save, &QPushButton::clicked, this, &FhirResourceView::saveRequested);
+    connect(m_tree, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (!index.data(Halo::FhirJsonTreeModel::ReferenceRole).toString().isEmpty())
+            followSelected();
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &FhirResourceView::updateActions);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_copyValue);
+    buttons->addWidget(m_copyPath);
+    buttons->addWidget(m_follow);
+    buttons->addStretch(1);
+    buttons->addWidget(m_expand);
+    buttons->addWidget(m_collapse);
+    buttons->addWidget(m_save);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_views, 1);
+    layout->addWidget(m_path);
+    layout->addLayout(buttons);
+    updateActions();
+}
+
+void FhirResourceView::showJson(const QJsonObject &json, const QString &rootName,
+                                const QString &prettyText)
+{
+    m_json = json;
+    m_rootName = rootName;
+    m_model->setJson(json, rootName);
+    // The first level open: a resource's members at a glance, details on demand.
+    m_tree->expandToDepth(0);
+    m_text->setPlainText(prettyText.isEmpty() ? Halo::fhirPrettyJson(json) : prettyText);
+    m_tree->setCurrentIndex(m_tree->model()->index(0, 0));
+    m_tree->setEnabled(true);
+    updateActions();
+}
+
+void FhirResourceView::showText(const QString &text)
+{
+    m_json = {};
+    m_rootName.clear();
+    m_model->clear();
+    m_text->setPlainText(text);
+    m_views->setCurrentIndex(1);
+    updateActions();
+}
+
+void FhirResourceView::clear()
+{
+    m_json = {};
+    m_rootName.clear();
+    m_model->clear();
+    m_text->clear();
+    updateActions();
+}
+
+bool FhirResourceView::selectPath(const QString &path)
+{
+    const QModelIndex source = m_model->indexForPath(path);
+    if (!source.isValid())
+        return false;
+    auto *proxy = static_cast<QIdentityProxyModel *>(m_tree->model());
+    const QModelIndex index = proxy->mapFromSource(source);
+    m_views->setCurrentIndex(0);
+    m_tree->scrollTo(index);
+    m_tree->setCurrentIndex(index);
+    m_tree->expand(index);
+    return true;
+}
+
+bool FhirResourceView::selectContained(const QString &id)
+{
+    const QModelIndex source = m_model->containedResource(id);
+    return source.isValid() && selectPath(m_model->pathOf(source));
+}
+
+void FhirResourceView::copySelectedValue()
+{
+    const QModelIndex index = m_tree->currentIndex();
+    if (index.isValid())
+        QApplication::clipboard()->setText(
+            index.data(Halo::FhirJsonTreeModel::CopyTextRole).toString());
+}
+
+void FhirResourceView::copySelectedPath()
+{
+    const QModelIndex index = m_tree->currentIndex();
+    if (index.isValid())
+        QApplication::clipboard()->setText(
+            index.data(Halo::FhirJsonTreeModel::PathRole).toString());
+}
+
+void FhirResourceView::followSelected()
+{
+    const QString reference =
+        m_tree->currentIndex().data(Halo::FhirJsonTreeModel::ReferenceRole).toString();
+    if (reference.isEmpty())
+        return;
+    // A contained resource is in this very document: go there instead of asking the server.
+    if (reference.startsWith(QLatin1Char('#'))) {
+        selectContained(reference.mid(1));
+        return;
+    }
+    emit referenceActivated(reference);
+}
+
+bool FhirResourceView::findText(bool backwards)
+{
+    const QString needle = m_find->text();
+    if (needle.isEmpty())
+        return false;
+    const QTextDocument::FindFlags flags =
+        backwards ? QTextDocument::FindBackward : QTextDocument::FindFlags();
+    bool found = m_text->find(needle, flags);
+    if (!found) { // wrap around
+        QTextCursor cursor = m_text->textCursor();
+        cursor.movePosition(backwards ? QTextCursor::End : QTextCursor::Start);
+        m_text->setTextCursor(cursor);
+        found = m_text->find(needle, flags);
+    }
+    m_findResult->setText(found ? QString() : tr("Not found"));
+    return found;
+}
+
+void FhirResourceView::updateActions()
+{
+    const QModelIndex index = m_tree->currentIndex();
+    const bool hasNode = index.isValid();
+    m_copyValue->setEnabled(hasNode);
+    m_copyPath->setEnabled(hasNode);
+    m_follow->setEnabled(hasNode &&
+                         !index.data(Halo::FhirJsonTreeModel::ReferenceRole).toString().isEmpty());
+    const bool hasContent = !m_json.isEmpty() || !m_text->document()->isEmpty();
+    m_expand->setEnabled(!m_json.isEmpty());
+    m_collapse->setEnabled(!m_json.isEmpty());
+    m_save->setEnabled(hasContent);
+    m_path->setText(hasNode ? index.data(Halo::FhirJsonTreeModel::PathRole).toString() : QString());
+}

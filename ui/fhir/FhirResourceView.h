@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QTreeView;
+
+namespace Halo {
+class FhirJsonTreeModel;
+}
+
+// One FHIR resource (or a whole answer) two ways: a JSON tree to expand, collapse, copy values
+// and paths from and follow references in; and the pretty-printed text with a find line.
+class FhirResourceView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FhirResourceView(QWidget *parent = nullptr);
+
+    // `rootName` starts the paths (the resource type, or "Bundle"); `prettyText` is the text
+    // view's content (made here when empty: one resource is small).
+    void showJson(const QJsonObject &json, const QString &rootName,
+                  const QString &prettyText = QString());
+    void showText(const QString &text); // an answer that is not FHIR JSON: text only
+    void clear();
+
+    const QJsonObject &json() const { return m_json; }
+    QString rootName() const { return m_rootName; }
+    bool selectPath(const QString &path);    // selects and shows the node; false if absent
+    bool selectContained(const QString &id); // "#id" references land here
+    void copySelectedValue();
+    void copySelectedPath();
+    void followSelected(); // emits referenceActivated for a selected reference node
+
+    QTreeView *tree() const { return m_tree; }
+    QPlainTextEdit *textView() const { return m_text; }
+    QLineEdit *findField() const { return m_find; }
+    Halo::FhirJsonTreeModel *model() const { return m_model; }
+    bool findText(bool backwards = false); // from the find field; wraps; false if absent
+
+signals:
+    void referenceActivated(const QString &reference);
+    void saveRequested();
+
+private:
+    void updateActions();
+
+    QJsonObject m_json;
+    QString m_rootName;
+    Halo::FhirJsonTreeModel *m_model;
+    QTabWidget *m_views;
+    QTreeView *m_tree;
+    QPlainTextEdit *m_text;
+    QLineEdit *m_find;
+    QLabel *m_findResult;
+    QLabel *m_path;
+    QPushButton *m_copyValue;
+    QPushButton *m_copyPath;
+    QPushButton *m_follow;
+    QPushButton *m_expand;
+    QPushButton *m_collapse;
+    QPushButton *m_save;
+};

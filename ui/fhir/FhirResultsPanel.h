@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QWidget>
+
+#include "FhirResponse.h"
+
+class QLabel;
+class QPushButton;
+class QTableView;
+class FhirIssuesView;
+
+namespace Halo {
+class FhirEntryTableModel;
+}
+
+// What a FHIR answer holds, at a glance: its OperationOutcome issues, a line on the Bundle
+// (type, total, page), the entries as a table, and Previous / Next page from the Bundle's own
+// links. Selecting an entry asks the resource view to show it.
+class FhirResultsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FhirResultsPanel(QWidget *parent = nullptr);
+
+    void showResponse(const Halo::FhirResponse &response, int page);
+    void clear();
+    void setBusy(bool busy); // paging is disabled while a request runs
+
+    const Halo::FhirResponse &response() const { return m_response; }
+    QTableView *table() const { return m_table; }
+    Halo::FhirEntryTableModel *model() const { return m_model; }
+    FhirIssuesView *issuesView() const { return m_issues; }
+    QLabel *summaryLabel() const { return m_summary; }
+    QPushButton *nextButton() const { return m_next; }
+    QPushButton *previousButton() const { return m_previous; }
+    void selectEntry(int row);
+
+signals:
+    void entrySelected(int row);
+    void wholeResponseRequested();
+    void pageRequested(const QString &url, int page);
+    void saveResponseRequested();
+
+private:
+    void updateButtons();
+
+    Halo::FhirResponse m_response;
+    int m_page = 1;
+    bool m_busy = false;
+    FhirIssuesView *m_issues;
+    QLabel *m_summary;
+    Halo::FhirEntryTableModel *m_model;
+    QTableView *m_table;
+    QPushButton *m_previous;
+    QPushButton *m_next;
+    QPushButton *m_whole;
+    QPushButton *m_save;
+};
