@@ -38,6 +38,7 @@ ExplorerSession::ExplorerSession(const QString &siteFile, QObject *parent)
     connect(m_window.get(), &MainWindow::environmentRequested, this, &ExplorerSession::switchTo);
     connect(m_window.get(), &MainWindow::setKeyRequested, this, &ExplorerSession::askForKey);
     connect(m_window.get(), &MainWindow::forgetKeyRequested, this, &ExplorerSession::forgetKey);
+    connect(this, &ExplorerSession::connected, m_window.get(), &MainWindow::connectionReady);
 
     connect(m_keys, &Halo::KeyStore::keyRead, this,
             [this](Halo::Environment environment, const QString &host, const QString &key) {

@@ -20,10 +20,12 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -37,6 +39,8 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     , m_splitter(new QSplitter(this))
     , m_siteList(new SiteListPanel(parts.sites, this))
     , m_tabs(new QTabWidget(this))
+    , m_otherEnvironment(new QWidget(this))
+    , m_otherEnvironmentText(new QLabel(this))
     , m_statusPanel(new SiteStatusPanel(parts.client, parts.store, this))
     , m_sqlWorkspace(
           new SqlWorkspace(parts.client, parts.history, parts.snippets, parts.journal, this))
@@ -57,9 +61,30 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     m_fhirTab->setEnabled(false); // until a site is chosen
     m_tabs->addTab(m_logView, tr("&Log"));
 
+    // A site of another environment is shown, never queried through this one's connection.
+    m_otherEnvironment->setObjectName(QStringLiteral("otherEnvironmentNotice"));
+    m_otherEnvironmentText->setAccessibleName(tr("Site of another environment"));
+    m_otherEnvironmentText->setWordWrap(true);
+    auto *switchButton = new QPushButton(tr("S&witch environment"), m_otherEnvironment);
+    switchButton->setObjectName(QStringLiteral("switchToSiteEnvironment"));
+    switchButton->setAccessibleName(tr("Switch to the site's environment"));
+    connect(switchButton, &QPushButton::clicked, this, [this]() {
+        if (const Halo::SiteRecord *record = m_siteList->selectedRecord())
+            switchToEnvironmentOf(*record);
+    });
+    auto *noticeLayout = new QHBoxLayout(m_otherEnvironment);
+    noticeLayout->addWidget(m_otherEnvironmentText, 1);
+    noticeLayout->addWidget(switchButton);
+    m_otherEnvironment->hide();
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_otherEnvironment);
+    rightLayout->addWidget(m_tabs, 1);
+
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_siteList);
-    m_splitter->addWidget(m_tabs);
+    m_splitter->addWidget(right);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setChildrenCollapsible(false);
@@ -250,6 +275,22 @@ void MainWindow::setEndpoint(const Halo::Endpoint &endpoint)
     m_setKeyAction->setEnabled(endpoint.environment != Halo::Environment::Sandbox);
     m_forgetKeyAction->setEnabled(endpoint.environment != Halo::Environment::Sandbox);
     updateProductionMarks();
+    const Halo::SiteRecord *record = m_siteList->selectedRecord();
+    if (record && !isOnCurrentEndpoint(*record)) {
+        showSite(*record); // says where it lives; sends nothing
+    } else if (record) {
+        // Its environment, but no key yet: the panels wait for connectionReady().
+        m_otherEnvironment->hide();
+        m_statusPanel->setEnabled(false);
+        m_sqlWorkspace->setEnabled(false);
+        m_fhirTab->setEnabled(false);
+    }
+}
+
+void MainWindow::connectionReady()
+{
+    if (const Halo::SiteRecord *record = m_siteList->selectedRecord())
+        showSite(*record);
 }
 
 void MainWindow::updateProductionMarks()
@@ -281,8 +322,56 @@ void MainWindow::reportCall(Halo::ApiCall *call)
                         .arg(QString::fromLatin1(call->method()), path, call->error().oneLine()));
 }
 
+bool MainWindow::isOnCurrentEndpoint(const Halo::SiteRecord &record) const
+{
+    if (record.environment != Halo::environmentId(m_endpoint.environment))
+        return false;
+    if (m_endpoint.environment != Halo::Environment::Custom)
+        return true;
+    const auto normalised = [](const QUrl &url) {
+        return url.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments).toString();
+    };
+    return normalised(QUrl(record.baseUrl)) == normalised(m_endpoint.baseUrl);
+}
+
+void MainWindow::switchToEnvironmentOf(const Halo::SiteRecord &record)
+{
+    const std::optional<Halo::Environment> environment =
+        Halo::environmentFromId(record.environment);
+    if (!environment)
+        return;
+    Halo::Endpoint endpoint{*environment, *environment == Halo::Environment::Custom
+                                              ? QUrl(record.baseUrl)
+                                              : Halo::defaultBaseUrl(*environment)};
+    emit environmentRequested(endpoint);
+}
+
 void MainWindow::showSite(const Halo::SiteRecord &record)
 {
+    if (!isOnCurrentEndpoint(record)) {
+        // Its GUID means nothing to the service connected now (and the key belongs to that
+        // service): show where it lives and offer to switch, send nothing.
+        const QString environment =
+            Halo::environmentFromId(record.environment)
+                ? Halo::environmentDisplayName(*Halo::environmentFromId(record.environment))
+                : record.environment;
+        const QString where = record.baseUrl.isEmpty()
+                                  ? environment
+                                  : QStringLiteral("%1 (%2)").arg(environment, record.baseUrl);
+        const QString name =
+            record.recorded.practiceName.isEmpty() ? record.guid : record.recorded.practiceName;
+        m_otherEnvironmentText->setText(
+            tr("%1 is a site of %2; Halo Explorer is connected to %3. Switch to query it.")
+                .arg(name, where, Halo::environmentDisplayName(m_endpoint.environment)));
+        m_otherEnvironmentText->setAccessibleDescription(m_otherEnvironmentText->text());
+        m_otherEnvironment->show();
+        m_statusPanel->setEnabled(false);
+        m_sqlWorkspace->setEnabled(false);
+        m_fhirTab->setEnabled(false);
+        return;
+    }
+    m_otherEnvironment->hide();
+    m_statusPanel->setEnabled(true);
     m_statusPanel->setSite(record);
     m_sqlWorkspace->setEnabled(true);
     m_sqlWorkspace->setSite(record, m_parts.sites->liveStatus(record.environment, record.guid));

@@ -51,6 +51,8 @@ public:
     ~MainWindow() override;
 
     void setEndpoint(const Halo::Endpoint &endpoint);
+    // The key for the endpoint is in place: the selected site's panels may send again.
+    void connectionReady();
     void showMessage(const QString &message);
     void restoreLayout();
 
@@ -75,6 +77,10 @@ private:
     void exportSites();
     void chooseCustomEnvironment();
     void showSite(const Halo::SiteRecord &record);
+    // Whether requests for this site would go where the site lives: its environment (and, for
+    // a custom service, its base URL) is the one connected now.
+    bool isOnCurrentEndpoint(const Halo::SiteRecord &record) const;
+    void switchToEnvironmentOf(const Halo::SiteRecord &record);
     void reportCall(Halo::ApiCall *call);
     void updateProductionMarks();
 
@@ -84,6 +90,8 @@ private:
     QSplitter *m_splitter;
     SiteListPanel *m_siteList;
     QTabWidget *m_tabs;
+    QWidget *m_otherEnvironment; // "this site is on Stage; switch?" above the tabs
+    QLabel *m_otherEnvironmentText;
     SiteStatusPanel *m_statusPanel;
     SqlWorkspace *m_sqlWorkspace;
     FhirTab *m_fhirTab;

@@ -8,11 +8,13 @@
 #include "SampleSites.h"
 #include "SandboxServer.h"
 #include "SiteListModel.h"
+#include "SiteRecord.h"
 #include "SiteStore.h"
 #include "fhir/FhirTab.h"
 #include "sites/SiteListPanel.h"
 #include "sql/SqlTab.h"
 #include "sql/SqlWorkspace.h"
+#include "status/SiteStatusPanel.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -82,6 +84,7 @@ private slots:
     void screenshotOfTheMainWindowIsSaved();
     void sqlTabRunsAQueryOnTheSelectedSite();
     void fhirTabBrowsesTheSelectedSite();
+    void siteOfAnotherEnvironmentIsNeverQueriedHere();
 
 private:
     void startSandboxSession(ExplorerSession &session);
@@ -397,6 +400,49 @@ void TestMainWindow::fhirTabBrowsesTheSelectedSite()
         QDir(QStringLiteral(QT_TESTCASE_BUILDDIR)).filePath(QStringLiteral("artefacts"));
     QDir().mkpath(folder);
     QVERIFY(session.window()->grab().save(QDir(folder).filePath(QStringLiteral("fhir-tab.png"))));
+}
+
+// A Stage site selected while connected to the sandbox: said so, offered a switch, nothing sent
+// (its GUID would go to the wrong service, with the wrong key).
+void TestMainWindow::siteOfAnotherEnvironmentIsNeverQueriedHere()
+{
+    ExplorerSession session(siteFile());
+    startSandboxSession(session);
+    Halo::SiteRecord stage;
+    stage.environment = QStringLiteral("stage");
+    stage.guid = QStringLiteral("11111111-2222-4333-8444-555555555555");
+    stage.pmsType = QStringLiteral("BestPractice");
+    stage.pmsId = QStringLiteral("BP-1");
+    stage.recorded.practiceName = QStringLiteral("Stage Test Practice");
+    QVERIFY(session.store()->add(stage));
+    // The session must not really switch here: only what the window asks for is checked.
+    QObject::disconnect(session.window(), &MainWindow::environmentRequested, &session, nullptr);
+    QSignalSpy requested(session.window(), &MainWindow::environmentRequested);
+
+    session.window()->siteListPanel()->selectSite(QStringLiteral("stage"), stage.guid);
+    QWidget *notice = byName(QStringLiteral("Site of another environment"));
+    QVERIFY(notice);
+    QVERIFY(notice->accessibleDescription().contains(QLatin1String("Stage Test Practice")));
+    QVERIFY(notice->accessibleDescription().contains(QLatin1String("Stage")));
+    QVERIFY(!session.window()->fhirTab()->isEnabled());
+    QVERIFY(!session.window()->sqlWorkspace()->isEnabled());
+    QVERIFY(!session.window()->statusPanel()->isEnabled());
+    QTest::qWait(200);
+    for (const Halo::LoggedExchange &exchange : session.client()->requestLog()->exchanges())
+        QVERIFY2(!exchange.url.path().contains(stage.guid), qPrintable(exchange.url.toString()));
+
+    qobject_cast<QAbstractButton *>(byName(QStringLiteral("Switch to the site's environment")))
+        ->click();
+    QCOMPARE(requested.size(), 1);
+    const auto endpoint = requested.first().first().value<Halo::Endpoint>();
+    QCOMPARE(endpoint.environment, Halo::Environment::Stage);
+    QCOMPARE(endpoint.baseUrl, Halo::defaultBaseUrl(Halo::Environment::Stage));
+
+    // A sandbox site again: the notice goes, the tabs work.
+    session.window()->siteListPanel()->selectSite(QStringLiteral("sandbox"),
+                                                  Sandbox::sampleSites().first().guid);
+    QVERIFY(!byName(QStringLiteral("Site of another environment")));
+    QVERIFY(session.window()->fhirTab()->isEnabled());
 }
 
 QTEST_MAIN(TestMainWindow)
