@@ -107,6 +107,7 @@ private slots:
     void postIsTheDefaultOnProduction();
     void pagingForwardAndBack();
     void followReferenceAndComeBack();
+    void absoluteReferences();
     void unknownParameterShowsIssue();
     void outcomeInsideBundle();
     void richPatientInTree();
@@ -121,7 +122,17 @@ private:
     // Sends what the line says and waits for the answer on screen.
     bool searchAndWait(FhirRig &rig, QWidget *trigger = nullptr);
     QStringList column(FhirRig &rig, const QString &header);
+    // A picture of the tab for people to look at (build/tests/ui/artefacts); not an assertion.
+    void saveArtefact(FhirRig &rig, const QString &name);
 };
+
+void TestFhirTab::saveArtefact(FhirRig &rig, const QString &name)
+{
+    const QString folder =
+        QDir(QStringLiteral(QT_TESTCASE_BUILDDIR)).filePath(QStringLiteral("artefacts"));
+    QDir().mkpath(folder);
+    QVERIFY(rig.tab->grab().save(QDir(folder).filePath(name)));
+}
 
 void TestFhirTab::initTestCase()
 {
@@ -515,6 +526,41 @@ void TestFhirTab::followReferenceAndComeBack()
     QCOMPARE(rig.fhirRequests(), before + 1);
 }
 
+// Absolute URLs on the site's own FHIR base are followed like relative references; anything
+// else is refused in place and nothing is sent (the key would go with it).
+void TestFhirTab::absoluteReferences()
+{
+    FhirRig rig;
+    openBestPractice(rig);
+    rig.tab->setQueryLine(QStringLiteral("Practitioner?_count=3"));
+    QVERIFY(searchAndWait(rig));
+    named<QPushButton>(rig.tab.get(), QStringLiteral("Show whole response"))->click();
+    FhirResourceView *view = rig.tab->resourceView();
+    QCOMPARE(view->rootName(), QStringLiteral("Bundle"));
+    QVERIFY(view->selectPath(QStringLiteral("Bundle.entry[1].fullUrl")));
+    auto *tree = named<QTreeView>(rig.tab.get(), QStringLiteral("Resource JSON"));
+    const QString fullUrl =
+        tree->currentIndex().data(Halo::FhirJsonTreeModel::ReferenceRole).toString();
+    QVERIFY2(fullUrl.startsWith(QLatin1String("http://127.0.0.1:")), qPrintable(fullUrl));
+    const QString id = fullUrl.section(QLatin1Char('/'), -1);
+
+    QSignalSpy shown(rig.tab.get(), &FhirTab::answerShown);
+    named<QPushButton>(rig.tab.get(), QStringLiteral("Follow reference"))->click();
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(view->rootName(), QStringLiteral("Practitioner"));
+    QCOMPARE(view->json().value(QStringLiteral("id")).toString(), id);
+    QCOMPARE(named<QLineEdit>(rig.tab.get(), QStringLiteral("FHIR query"))->text(),
+             QStringLiteral("Practitioner/") + id);
+
+    const int before = rig.exchanges().size();
+    emit view->referenceActivated(QStringLiteral("https://fhir.elsewhere.example/R4/Patient/1"));
+    QVERIFY(rig.tab->requestProblem()->isVisible());
+    QCOMPARE(rig.exchanges().size(), before);
+    QVERIFY(rig.tab->requestProblem()->accessibleDescription().contains(
+        QLatin1String("not on this site's FHIR base")));
+    QCOMPARE(view->json().value(QStringLiteral("id")).toString(), id); // the answer stays
+}
+
 void TestFhirTab::unknownParameterShowsIssue()
 {
     FhirRig rig;
@@ -535,6 +581,7 @@ void TestFhirTab::unknownParameterShowsIssue()
     QVERIFY(rig.tab->requestProblem()->isVisible());
     QCOMPARE(named<QLineEdit>(rig.tab.get(), QStringLiteral("FHIR query"))->text(),
              QStringLiteral("Patient?shoesize=44"));
+    saveArtefact(rig, QStringLiteral("fhir-outcome.png"));
 }
 
 void TestFhirTab::outcomeInsideBundle()
@@ -613,6 +660,7 @@ void TestFhirTab::richPatientInTree()
     QVERIFY(!view->findText());
     QCOMPARE(named<QLabel>(rig.tab.get(), QStringLiteral("Find result"))->text(),
              QStringLiteral("Not found"));
+    saveArtefact(rig, QStringLiteral("fhir-patient.png"));
 }
 
 void TestFhirTab::readByIdAndOperation()

@@ -41,6 +41,7 @@ FhirIssuesView::FhirIssuesView(QWidget *parent)
     setWordWrap(true);
     setAlternatingRowColors(true);
     header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    header()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     header()->setStretchLastSection(false);
     setMaximumHeight(140);
     hide();

@@ -381,9 +381,8 @@ void FhirTab::showLineProblems(const Halo::FhirLineParse &parsed)
     if (warnings.isEmpty())
         m_lineProblem->clearProblem();
     else
-        m_lineProblem->showNote(tr("The site's CapabilityStatement does not list this: %1. "
-                                   "It can still be sent, to see what the server says.")
-                                    .arg(warnings.join(QStringLiteral("; "))));
+        m_lineProblem->showNote(warnings.join(QLatin1Char(' ')) + QLatin1Char(' ') +
+                                tr("It can still be sent, to see what the server says."));
 }
 
 void FhirTab::updateMethodHint()
@@ -479,8 +478,17 @@ void FhirTab::followReference(const QString &reference)
     // An absolute URL on this site's FHIR base reads like the relative reference it stands for.
     QString relative = reference;
     const QString base = m_client->fhirBase(m_site.guid).toString() + QLatin1Char('/');
-    if (relative.startsWith(base))
+    if (relative.startsWith(base)) {
         relative = relative.mid(base.size());
+    } else if (!QUrl(reference).isRelative()) {
+        m_requestProblem->showProblem(
+            tr("Reference outside this site"),
+            tr("%1 is not on this site's FHIR base (%2): following it would send the "
+               "subscription key to another server, so it is not followed.")
+                .arg(reference, m_client->fhirBase(m_site.guid).toString()),
+            tr("Copy the reference and open it with a tool meant for that server."));
+        return;
+    }
     Pending pending;
     pending.recordInHistory = true;
     pending.visit.title = relative;
