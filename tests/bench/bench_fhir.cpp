@@ -69,7 +69,8 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     int runs = 9;
     const QStringList args = app.arguments();
-    if (const qsizetype at = args.indexOf(QStringLiteral("--runs")); at >= 0 && at + 1 < args.size())
+    if (const qsizetype at = args.indexOf(QStringLiteral("--runs"));
+        at >= 0 && at + 1 < args.size())
         runs = std::max(1, args.at(at + 1).toInt());
 
     Sandbox::SandboxOptions options;
@@ -96,9 +97,10 @@ int main(int argc, char **argv)
         Halo::FhirEntryTableModel table;
         const double fill = medianMs(runs, [&] { table.setEntries(response.entries); });
         Halo::FhirJsonTreeModel tree;
-        const double whole = medianMs(runs, [&] { tree.setJson(response.root, QStringLiteral("Bundle")); });
-        const QJsonObject first = response.entries.isEmpty() ? response.root
-                                                             : response.entries.first().resource;
+        const double whole =
+            medianMs(runs, [&] { tree.setJson(response.root, QStringLiteral("Bundle")); });
+        const QJsonObject first =
+            response.entries.isEmpty() ? response.root : response.entries.first().resource;
         const double one = medianMs(runs, [&] { tree.setJson(first, QStringLiteral("Patient")); });
         std::printf("%-22s %9lld %9lld | %9.2f %9.2f %9.2f %9.2f\n", name,
                     static_cast<long long>(body.size()),
@@ -108,8 +110,9 @@ int main(int argc, char **argv)
     report("page of 100 Patients", bundleOf(page, 100));
     report("Bundle of 1,000", bundleOf(page, 1000));
     report("Bundle of 10,000", bundleOf(page, 10000));
-    std::printf("* on a worker thread in the FHIR tab (JSON, issues, pretty text); the other columns "
-                "run on the GUI thread: the table on every answer, the whole tree only on "
-                "'Whole response', one resource's tree on every selection.\n");
+    std::printf(
+        "* on a worker thread in the FHIR tab (JSON, issues, pretty text); the other columns "
+        "run on the GUI thread: the table on every answer, the whole tree only on "
+        "'Whole response', one resource's tree on every selection.\n");
     return 0;
 }
