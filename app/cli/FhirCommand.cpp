@@ -3,12 +3,11 @@
 #include "ApiCall.h"
 #include "CommandContext.h"
 #include "Console.h"
+#include "FhirRequest.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QRegularExpression>
-#include <QUrlQuery>
 
 namespace Cli {
 
@@ -27,13 +26,18 @@ int fhir(CommandContext &c)
 {
     const QString guid = c.arguments().at(0);
     const QString request = c.arguments().at(1).trimmed();
-    const bool post = c.isSet(QStringLiteral("post"));
-    const qsizetype question = request.indexOf(QLatin1Char('?'));
-    const QString resource = question < 0 ? request : request.left(question);
-    static const QRegularExpression resourceType(QStringLiteral("^[A-Z][A-Za-z]+$"));
     if (request.isEmpty())
         return c.usage(tr("the FHIR request is empty"));
-    if (post && !resourceType.match(resource).hasMatch())
+    // The window's reading of a query line, so both encode values alike ('+', '&', Unicode...).
+    // A Bundle's next link is absolute and goes as it is; a line the reader refuses goes as
+    // typed, for the server to judge.
+    const bool isLink = request.startsWith(QLatin1String("http://")) ||
+                        request.startsWith(QLatin1String("https://"));
+    const Halo::FhirLineParse parsed =
+        isLink ? Halo::FhirLineParse{} : Halo::parseFhirLine(request);
+    const bool post =
+        c.isSet(QStringLiteral("post")) || (parsed.request && parsed.request->usePost);
+    if (post && !(parsed.request && parsed.request->canPost()))
         return c.usage(tr("--post needs a search on a resource type, like "
                           "'Patient?family=Smith', not '%1'")
                            .arg(request));
@@ -42,9 +46,8 @@ int fhir(CommandContext &c)
 
     Halo::HaloApiClient &client = c.session().client();
     const auto reply = c.session().await(
-        post ? client.fhirSearch(guid, resource,
-                                 QUrlQuery(question < 0 ? QString() : request.mid(question + 1)))
-             : client.fhirGet(guid, request));
+        post ? client.fhirSearch(guid, parsed.request->resourceType, parsed.request->form())
+             : client.fhirGet(guid, parsed.request ? parsed.request->relativeUrl() : request));
     if (!reply->ok())
         return c.failed(reply->error());
     c.printJson(reply->body());

@@ -604,6 +604,21 @@ void TestCli::readsFhirWithGetAndWithPost()
     QCOMPARE(QJsonDocument::fromJson(one.out).object().value("resourceType").toString(),
              QStringLiteral("CapabilityStatement"));
 
+    // Values reach the server as typed, by GET and by POST: a '+' stays a plus (the sandbox
+    // repeats an unknown _sort value in its answer), Unicode and '|' survive.
+    for (const QStringList &extra : {QStringList{}, QStringList{"--post"}}) {
+        const CliResult plus =
+            cli(QStringList{"fhir", kOnline} + extra + QStringList{"Patient?_sort=odd+value"});
+        QVERIFY_RUN(plus, ApiFailure);
+        QVERIFY2(plus.errText().contains(QLatin1String("odd+value")), plus.err);
+        const CliResult medicare =
+            cli(QStringList{"fhir", kOnline} + extra +
+                QStringList{"Patient?identifier=http://ns.electronichealth.net.au/id/"
+                            "medicare-number|29531720712&given=Zoë"});
+        QVERIFY_RUN(medicare, Ok);
+        QCOMPARE(QJsonDocument::fromJson(medicare.out).object().value("total").toInt(), 1);
+    }
+
     const CliResult unsupported = cli({"fhir", kOnline, "Spaceship?_count=1"});
     QVERIFY_RUN(unsupported, ApiFailure);
     QVERIFY2(isOneLine(unsupported.err), unsupported.err);
