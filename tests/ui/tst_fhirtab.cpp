@@ -26,6 +26,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -714,7 +715,7 @@ void TestFhirTab::saveOnlyWhenAsked()
 {
     FhirRig rig;
     openBestPractice(rig);
-    rig.tab->setQueryLine(QStringLiteral("Patient?family=Smith"));
+    rig.tab->setQueryLine(QStringLiteral("Patient?family=Smith&_count=3"));
     QVERIFY(searchAndWait(rig));
     rig.tab->setQueryLine(QStringLiteral("Patient/1"));
     QVERIFY(searchAndWait(rig));
@@ -742,7 +743,18 @@ void TestFhirTab::saveOnlyWhenAsked()
         rig.history.entries(QStringLiteral("sandbox"), kBestPractice);
     QCOMPARE(history.size(), 2);
     QCOMPARE(history.first().sql, QStringLiteral("Patient/1"));
-    QCOMPARE(history.last().sql, QStringLiteral("Patient?family=Smith"));
+    QCOMPARE(history.last().sql, QStringLiteral("Patient?family=Smith&_count=3"));
+    // ... and offers them again under Recent, newest first; choosing one fills the line.
+    QMenu *recent =
+        named<QToolButton>(rig.tab.get(), QStringLiteral("Recent FHIR queries"))->menu();
+    emit recent->aboutToShow();
+    QCOMPARE(recent->actions().size(), 2);
+    QCOMPARE(recent->actions().at(1)->text(), QStringLiteral("Patient?family=Smith&&_count=3"));
+    recent->actions().at(1)->trigger();
+    QCOMPARE(named<QLineEdit>(rig.tab.get(), QStringLiteral("FHIR query"))->text(),
+             QStringLiteral("Patient?family=Smith&_count=3"));
+    QCOMPARE(rig.tab->form()->valueField(0)->text(), QStringLiteral("Smith"));
+    rig.tab->setQueryLine(QStringLiteral("Patient/1"));
 
     // Saved on request: the whole answer and the selected resource.
     const QString responsePath = rig.folder.filePath(QStringLiteral("answer.json"));

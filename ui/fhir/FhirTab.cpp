@@ -12,6 +12,7 @@
 #include "sites/ProblemLabel.h"
 #include "sites/ProductionMarker.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QDir>
 #include <QFileDialog>
@@ -616,10 +617,14 @@ void FhirTab::fillRecentMenu()
                 continue;
             seen.append(entry.sql);
             const QString line = entry.sql;
-            menu->addAction(line, this, [this, line]() {
-                setQueryLine(line);
-                m_line->setFocus();
-            });
+            // '&' would be read as a mnemonic marker: menus show it doubled.
+            QAction *action =
+                menu->addAction(QString(line).replace(QLatin1Char('&'), QStringLiteral("&&")), this,
+                                [this, line]() {
+                                    setQueryLine(line);
+                                    m_line->setFocus();
+                                });
+            action->setData(line);
             if (seen.size() >= kRecentQueries)
                 break;
         }
