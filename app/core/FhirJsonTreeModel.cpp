@@ -6,10 +6,14 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QStringList>
+#include <QThreadPool>
 
 namespace Halo {
 
 namespace {
+
+// Below this many nodes a tree is freed at once; above it, on a worker (see discard()).
+constexpr qsizetype kNodesWorthAThread = 2000;
 
 enum Column { NameColumn, ValueColumn, TypeColumn, ColumnCount };
 
@@ -176,24 +180,54 @@ struct FhirJsonTreeModel::Node {
     std::vector<std::unique_ptr<Node>> children;
 };
 
+struct FhirJsonTreeModel::Tree {
+    std::unique_ptr<Node> root = std::make_unique<Node>(); // not a row: its children are
+    QHash<QString, Node *> byPath;                         // for indexForPath
+    std::vector<Node *> references;                        // in document order
+};
+
 FhirJsonTreeModel::FhirJsonTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
-    , m_root(std::make_unique<Node>())
+    , m_tree(buildTree(QJsonValue(), QString()))
 {}
 
 FhirJsonTreeModel::~FhirJsonTreeModel() = default;
 
-void FhirJsonTreeModel::setJson(const QJsonValue &value, const QString &rootName)
+std::shared_ptr<const FhirJsonTreeModel::Tree> FhirJsonTreeModel::buildTree(const QJsonValue &value,
+                                                                            const QString &rootName)
+{
+    auto tree = std::make_shared<Tree>();
+    tree->root->name = rootName;
+    tree->root->path = rootName;
+    tree->root->value = value;
+    build(*tree, tree->root.get());
+    return tree;
+}
+
+void FhirJsonTreeModel::setTree(std::shared_ptr<const Tree> tree)
 {
     beginResetModel();
-    m_byPath.clear();
-    m_references.clear();
-    m_root = std::make_unique<Node>();
-    m_root->name = rootName;
-    m_root->path = rootName;
-    m_root->value = value;
-    build(m_root.get());
+    std::shared_ptr<const Tree> previous = std::move(m_tree);
+    m_tree = tree ? std::move(tree) : buildTree(QJsonValue(), QString());
     endResetModel();
+    discard(std::move(previous)); // no index points into it any more
+}
+
+void FhirJsonTreeModel::discard(std::shared_ptr<const Tree> tree)
+{
+    if (!tree || tree->byPath.size() < kNodesWorthAThread)
+        return; // small: freed here, now
+    QThreadPool::globalInstance()->start([tree = std::move(tree)]() mutable { tree.reset(); });
+}
+
+void FhirJsonTreeModel::setJson(const QJsonValue &value, const QString &rootName)
+{
+    setTree(buildTree(value, rootName));
+}
+
+QString FhirJsonTreeModel::rootName() const
+{
+    return m_tree->root->name;
 }
 
 void FhirJsonTreeModel::clear()
@@ -203,9 +237,9 @@ void FhirJsonTreeModel::clear()
 
 // Builds the whole tree at once: FHIR pages are at most a few thousand nodes, and a built tree
 // makes paths, references and indexForPath simple lookups.
-void FhirJsonTreeModel::build(Node *node)
+void FhirJsonTreeModel::build(Tree &tree, Node *node)
 {
-    const auto addChild = [this, node](const QString &name, bool isItem, const QJsonValue &value) {
+    const auto addChild = [&tree, node](const QString &name, bool isItem, const QJsonValue &value) {
         auto child = std::make_unique<Node>();
         child->parent = node;
         child->row = int(node->children.size());
@@ -220,12 +254,12 @@ void FhirJsonTreeModel::build(Node *node)
             child->path = node->path + QLatin1Char('.') + pathStep(name);
         if (isReference(*child)) {
             child->reference = value.toString();
-            m_references.push_back(child.get());
+            tree.references.push_back(child.get());
         }
-        m_byPath.insert(child->path, child.get());
+        tree.byPath.insert(child->path, child.get());
         Node *raw = child.get();
         node->children.push_back(std::move(child));
-        build(raw);
+        build(tree, raw);
     };
 
     if (node->value.isObject()) {
@@ -258,12 +292,12 @@ bool FhirJsonTreeModel::isReference(const Node &node)
 
 FhirJsonTreeModel::Node *FhirJsonTreeModel::nodeOf(const QModelIndex &index) const
 {
-    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
+    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_tree->root.get();
 }
 
 QModelIndex FhirJsonTreeModel::indexOf(const Node *node) const
 {
-    if (!node || node == m_root.get())
+    if (!node || node == m_tree->root.get())
         return {};
     return createIndex(node->row, NameColumn, const_cast<Node *>(node));
 }
@@ -285,7 +319,7 @@ QString FhirJsonTreeModel::referenceOf(const QModelIndex &index) const
 
 QModelIndex FhirJsonTreeModel::indexForPath(const QString &path) const
 {
-    return indexOf(m_byPath.value(path));
+    return indexOf(m_tree->byPath.value(path));
 }
 
 // Looks in the top resource's contained[] first; in a Bundle, where each entry has its own,
@@ -317,14 +351,14 @@ QModelIndex FhirJsonTreeModel::containedResource(const QString &id) const
         }
         return nullptr;
     };
-    return indexOf(search(search, m_root.get()));
+    return indexOf(search(search, m_tree->root.get()));
 }
 
 QModelIndexList FhirJsonTreeModel::references() const
 {
     QModelIndexList indexes;
-    indexes.reserve(qsizetype(m_references.size()));
-    for (const Node *node : m_references)
+    indexes.reserve(qsizetype(m_tree->references.size()));
+    for (const Node *node : m_tree->references)
         indexes.append(indexOf(node));
     return indexes;
 }

@@ -1,5 +1,7 @@
 #include "FhirNavigation.h"
 
+#include <utility>
+
 namespace Halo {
 
 void FhirNavigation::visit(const Visit &visit)
@@ -11,6 +13,7 @@ void FhirNavigation::visit(const Visit &visit)
     while (m_visits.size() > kMaxVisits)
         m_visits.removeFirst();
     m_current = static_cast<int>(m_visits.size()) - 1;
+    limitMemory();
 }
 
 void FhirNavigation::replaceCurrent(const Visit &visit)
@@ -20,6 +23,24 @@ void FhirNavigation::replaceCurrent(const Visit &visit)
         return;
     }
     m_visits[m_current] = visit;
+    limitMemory();
+}
+
+// The current answer is always kept; the others go oldest first until the rest fits.
+void FhirNavigation::limitMemory()
+{
+    qint64 total = 0;
+    for (const Visit &each : std::as_const(m_visits))
+        total += each.body.size();
+    for (int i = 0; i < m_visits.size() && total > m_maxBodyBytes; ++i) {
+        Visit &each = m_visits[i];
+        if (i == m_current || each.body.isEmpty())
+            continue;
+        total -= each.body.size();
+        each.body.clear();
+        each.body.squeeze();
+        each.bodyDropped = true;
+    }
 }
 
 void FhirNavigation::clear()

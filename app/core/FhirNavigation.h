@@ -9,6 +9,8 @@ namespace Halo {
 // Where the FHIR tab has been, like a browser's history: each visit keeps what was asked (for
 // the title and to ask again) and, in memory only, the answer, so Back and Forward show it
 // again without a request. Nothing here is ever written to disk: answers hold patient data.
+// Answers are kept up to a total size; past it the oldest are let go (bodyDropped) and asked
+// for again when the user goes back to them.
 class FhirNavigation
 {
 public:
@@ -19,10 +21,13 @@ public:
         bool post = false; // sent as POST _search
         int page = 1;      // of a search: 1 for the first page, +1 per Next
         int httpStatus = 0;
-        QByteArray body; // the answer as received
+        QByteArray body;          // the answer as received
+        bool bodyDropped = false; // let go to keep memory bounded: ask again to show it
     };
 
-    static constexpr int kMaxVisits = 50; // the oldest are dropped
+    static constexpr int kMaxVisits = 50;                       // the oldest are dropped
+    static constexpr qint64 kMaxBodyBytes = 64ll * 1024 * 1024; // answers kept, all visits
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
 
     // Becomes the current visit; anything forward of the current one is dropped.
     void visit(const Visit &visit);
@@ -39,7 +44,10 @@ public:
     const QList<Visit> &visits() const { return m_visits; }
 
 private:
+    void limitMemory();
+
     QList<Visit> m_visits;
+    qint64 m_maxBodyBytes = kMaxBodyBytes;
     int m_current = -1;
 };
 

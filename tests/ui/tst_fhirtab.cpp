@@ -31,6 +31,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QToolButton>
@@ -109,6 +110,8 @@ private slots:
     void pagingForwardAndBack();
     void followReferenceAndComeBack();
     void absoluteReferences();
+    void longTextLoadsInSlices();
+    void backAsksAgainForAnswersLetGo();
     void unknownParameterShowsIssue();
     void outcomeInsideBundle();
     void richPatientInTree();
@@ -527,6 +530,29 @@ void TestFhirTab::followReferenceAndComeBack()
     QCOMPARE(rig.fhirRequests(), before + 1);
 }
 
+// A whole page of 100 Patients is too much text to lay out in one go: it fills in slices, and
+// only once somebody looks at it.
+void TestFhirTab::longTextLoadsInSlices()
+{
+    FhirRig rig;
+    openBestPractice(rig);
+    rig.tab->setQueryLine(QStringLiteral("Patient?_count=100"));
+    QVERIFY(searchAndWait(rig));
+    named<QPushButton>(rig.tab.get(), QStringLiteral("Show whole response"))->click();
+    FhirResourceView *view = rig.tab->resourceView();
+    auto *text = named<QPlainTextEdit>(rig.tab.get(), QStringLiteral("Raw resource JSON"));
+    QVERIFY(text->toPlainText().isEmpty()); // not looked at yet
+    QSignalSpy loaded(view, &FhirResourceView::textLoaded);
+    named<QTabWidget>(rig.tab.get(), QStringLiteral("Resource view"))->setCurrentIndex(1);
+    QVERIFY(!view->isTextLoaded()); // the first slice only
+    QVERIFY(!text->toPlainText().isEmpty());
+    QVERIFY(loaded.wait(10000));
+    const QString all = text->toPlainText();
+    const QString expected = rig.tab->results()->response().prettyJson;
+    QCOMPARE(all.trimmed(), expected.trimmed()); // every slice, in order, nothing twice
+    QCOMPARE(QJsonDocument::fromJson(all.toUtf8()).object().value("entry").toArray().size(), 100);
+}
+
 // Absolute URLs on the site's own FHIR base are followed like relative references; anything
 // else is refused in place and nothing is sent (the key would go with it).
 void TestFhirTab::absoluteReferences()
@@ -560,6 +586,31 @@ void TestFhirTab::absoluteReferences()
     QVERIFY(rig.tab->requestProblem()->accessibleDescription().contains(
         QLatin1String("not on this site's FHIR base")));
     QCOMPARE(view->json().value(QStringLiteral("id")).toString(), id); // the answer stays
+}
+
+// Answers kept for Back and Forward are bounded; one let go is asked for again, the same way.
+void TestFhirTab::backAsksAgainForAnswersLetGo()
+{
+    FhirRig rig;
+    openBestPractice(rig);
+    rig.tab->setAnswerMemoryLimit(1); // keep only the answer on screen
+    named<QCheckBox>(rig.tab.get(), QStringLiteral("Use POST"))->setChecked(true);
+    rig.tab->setQueryLine(QStringLiteral("Patient?family=Smith"));
+    QVERIFY(searchAndWait(rig));
+    const QStringList smiths = column(rig, QStringLiteral("Id"));
+    rig.tab->setQueryLine(QStringLiteral("Patient/2"));
+    QVERIFY(searchAndWait(rig));
+    const int before = rig.fhirRequests();
+
+    QSignalSpy shown(rig.tab.get(), &FhirTab::answerShown);
+    named<QToolButton>(rig.tab.get(), QStringLiteral("Back"))->click();
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(rig.fhirRequests(), before + 1);
+    const Halo::LoggedExchange again = rig.exchanges().last();
+    QCOMPARE(again.method, QByteArray("POST")); // asked the way it was asked
+    QVERIFY(!again.url.toString().contains(QLatin1String("Smith")));
+    QCOMPARE(column(rig, QStringLiteral("Id")), smiths);
+    QVERIFY(named<QToolButton>(rig.tab.get(), QStringLiteral("Forward"))->isEnabled());
 }
 
 void TestFhirTab::unknownParameterShowsIssue()
@@ -651,6 +702,8 @@ void TestFhirTab::richPatientInTree()
     QVERIFY(tree->isExpanded(tree->currentIndex().parent()));
 
     // The raw text is pretty-printed and searchable.
+    named<QTabWidget>(rig.tab.get(), QStringLiteral("Resource view"))->setCurrentIndex(1);
+    QVERIFY(view->isTextLoaded());
     auto *text = named<QPlainTextEdit>(rig.tab.get(), QStringLiteral("Raw resource JSON"));
     QVERIFY(text->toPlainText().contains(QLatin1String("\n    \"birthDate\": \"1984-02-29\"")));
     auto *find = named<QLineEdit>(rig.tab.get(), QStringLiteral("Find in JSON"));

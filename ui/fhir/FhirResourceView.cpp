@@ -20,6 +20,7 @@
 #include <QShortcut>
 #include <QTabWidget>
 #include <QTextDocument>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <functional>
@@ -151,6 +152,10 @@ FhirResourceView::FhirResourceView(QWidget *parent)
     m_views->setAccessibleName(tr("Resource view"));
     m_views->addTab(m_tree, tr("&Tree"));
     m_views->addTab(textPage, tr("&JSON text"));
+    connect(m_views, &QTabWidget::currentChanged, this, [this, textPage](int) {
+        if (m_views->currentWidget() == textPage)
+            loadText();
+    });
     auto *findShortcut = new QShortcut(QKeySequence::Find, this);
     findShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(findShortcut, &QShortcut::activated, this, [this]() {
@@ -205,14 +210,21 @@ FhirResourceView::FhirResourceView(QWidget *parent)
 void FhirResourceView::showJson(const QJsonObject &json, const QString &rootName,
                                 const QString &prettyText)
 {
+    showTree(json, Halo::FhirJsonTreeModel::buildTree(json, rootName),
+             prettyText.isEmpty() ? Halo::fhirPrettyJson(json) : prettyText);
+}
+
+void FhirResourceView::showTree(const QJsonObject &json,
+                                std::shared_ptr<const Halo::FhirJsonTreeModel::Tree> tree,
+                                const QString &prettyText)
+{
     m_json = json;
-    m_rootName = rootName;
-    m_model->setJson(json, rootName);
+    m_model->setTree(std::move(tree));
+    m_rootName = m_model->rootName();
     // The first level open: a resource's members at a glance, details on demand.
     m_tree->expandToDepth(0);
-    m_text->setPlainText(prettyText.isEmpty() ? Halo::fhirPrettyJson(json) : prettyText);
+    setText(prettyText);
     m_tree->setCurrentIndex(m_tree->model()->index(0, 0));
-    m_tree->setEnabled(true);
     updateActions();
 }
 
@@ -221,7 +233,7 @@ void FhirResourceView::showText(const QString &text)
     m_json = {};
     m_rootName.clear();
     m_model->clear();
-    m_text->setPlainText(text);
+    setText(text);
     m_views->setCurrentIndex(1);
     updateActions();
 }
@@ -231,7 +243,7 @@ void FhirResourceView::clear()
     m_json = {};
     m_rootName.clear();
     m_model->clear();
-    m_text->clear();
+    setText(QString());
     updateActions();
 }
 
@@ -290,6 +302,7 @@ bool FhirResourceView::findText(bool backwards)
     const QString needle = m_find->text();
     if (needle.isEmpty())
         return false;
+    loadText();
     const QTextDocument::FindFlags flags =
         backwards ? QTextDocument::FindBackward : QTextDocument::FindFlags();
     bool found = m_text->find(needle, flags);
@@ -303,6 +316,62 @@ bool FhirResourceView::findText(bool backwards)
     return found;
 }
 
+namespace {
+constexpr qsizetype kTextSlice = 128 * 1024; // about 10 ms of layout per event-loop turn
+} // namespace
+
+void FhirResourceView::setText(const QString &text)
+{
+    ++m_textGeneration;
+    m_pendingText = text;
+    m_loadedUpTo = 0;
+    m_text->clear();
+    m_findResult->clear();
+    if (text.isEmpty() || m_views->currentIndex() == 1)
+        loadText();
+}
+
+void FhirResourceView::loadText()
+{
+    if (m_loadedUpTo > 0 || m_pendingText.isEmpty()) {
+        if (isTextLoaded())
+            emit textLoaded();
+        return;
+    }
+    if (m_pendingText.size() <= kTextSlice) {
+        m_text->setPlainText(m_pendingText);
+        m_loadedUpTo = m_pendingText.size();
+        emit textLoaded();
+        return;
+    }
+    loadNextSlice();
+}
+
+void FhirResourceView::loadNextSlice()
+{
+    // Whole lines per slice, so each slice lays out on its own.
+    qsizetype end = std::min(m_pendingText.size(), m_loadedUpTo + kTextSlice);
+    const qsizetype newline = m_pendingText.indexOf(QLatin1Char('\n'), end);
+    end = newline < 0 ? m_pendingText.size() : newline + 1;
+    QTextCursor cursor(m_text->document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText(m_pendingText.mid(m_loadedUpTo, end - m_loadedUpTo));
+    m_loadedUpTo = end;
+    if (isTextLoaded()) {
+        m_findResult->clear();
+        m_text->moveCursor(QTextCursor::Start);
+        emit textLoaded();
+        return;
+    }
+    m_findResult->setText(
+        tr("Loading the text… %1%").arg(int(100 * m_loadedUpTo / m_pendingText.size())));
+    const int generation = m_textGeneration;
+    QTimer::singleShot(0, this, [this, generation]() {
+        if (generation == m_textGeneration)
+            loadNextSlice();
+    });
+}
+
 void FhirResourceView::updateActions()
 {
     const QModelIndex index = m_tree->currentIndex();
@@ -311,7 +380,7 @@ void FhirResourceView::updateActions()
     m_copyPath->setEnabled(hasNode);
     m_follow->setEnabled(hasNode &&
                          !index.data(Halo::FhirJsonTreeModel::ReferenceRole).toString().isEmpty());
-    const bool hasContent = !m_json.isEmpty() || !m_text->document()->isEmpty();
+    const bool hasContent = !m_json.isEmpty() || !m_pendingText.isEmpty();
     m_expand->setEnabled(!m_json.isEmpty());
     m_collapse->setEnabled(!m_json.isEmpty());
     m_save->setEnabled(hasContent);

@@ -3,16 +3,16 @@
 #include <QJsonObject>
 #include <QWidget>
 
+#include <memory>
+
+#include "FhirJsonTreeModel.h"
+
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
 class QTreeView;
-
-namespace Halo {
-class FhirJsonTreeModel;
-}
 
 // One FHIR resource (or a whole answer) two ways: a JSON tree to expand, collapse, copy values
 // and paths from and follow references in; and the pretty-printed text with a find line.
@@ -26,6 +26,10 @@ public:
     // view's content (made here when empty: one resource is small).
     void showJson(const QJsonObject &json, const QString &rootName,
                   const QString &prettyText = QString());
+    // The same with a tree built beforehand (on a worker, for a large answer).
+    void showTree(const QJsonObject &json,
+                  std::shared_ptr<const Halo::FhirJsonTreeModel::Tree> tree,
+                  const QString &prettyText);
     void showText(const QString &text); // an answer that is not FHIR JSON: text only
     void clear();
 
@@ -42,14 +46,24 @@ public:
     QLineEdit *findField() const { return m_find; }
     Halo::FhirJsonTreeModel *model() const { return m_model; }
     bool findText(bool backwards = false); // from the find field; wraps; false if absent
+    // The text view is filled when it is first looked at, a slice per event-loop turn when the
+    // text is long (a large Bundle's text takes seconds to lay out): the GUI keeps answering.
+    bool isTextLoaded() const { return m_loadedUpTo >= m_pendingText.size(); }
 
 signals:
+    void textLoaded();
     void referenceActivated(const QString &reference);
     void saveRequested();
 
 private:
     void updateActions();
+    void setText(const QString &text);
+    void loadText();
+    void loadNextSlice();
 
+    QString m_pendingText; // what the text view shows once loaded
+    qsizetype m_loadedUpTo = 0;
+    int m_textGeneration = 0; // a slice of an older text is not appended
     QJsonObject m_json;
     QString m_rootName;
     Halo::FhirJsonTreeModel *m_model;

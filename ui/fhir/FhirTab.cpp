@@ -31,6 +31,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 namespace {
 
 constexpr int kRecentQueries = 20;
@@ -189,17 +191,13 @@ FhirTab::FhirTab(Halo::HaloApiClient *client, Halo::FhirCapabilityCache *capabil
         if (row >= 0 && row < entries.size())
             m_resource->showJson(entries.at(row).resource, entries.at(row).resourceType);
     });
-    connect(m_results, &FhirResultsPanel::wholeResponseRequested, this, [this]() {
-        const Halo::FhirResponse &response = m_results->response();
-        m_resource->showJson(response.root,
-                             response.root.value(QLatin1String("resourceType")).toString(),
-                             response.prettyJson);
-    });
+    connect(m_results, &FhirResultsPanel::wholeResponseRequested, this,
+            &FhirTab::showWholeResponse);
     connect(m_results, &FhirResultsPanel::pageRequested, this, &FhirTab::followLink);
     connect(m_results, &FhirResultsPanel::saveResponseRequested, this, &FhirTab::saveResponse);
     connect(m_resource, &FhirResourceView::referenceActivated, this, &FhirTab::followReference);
     connect(m_resource, &FhirResourceView::saveRequested, this, &FhirTab::saveResource);
-    connect(&m_parser, &QFutureWatcher<Halo::FhirResponse>::finished, this, [this]() {
+    connect(&m_parser, &QFutureWatcher<ParsedAnswer>::finished, this, [this]() {
         if (m_parser.property("generation").toInt() == m_parseGeneration)
             showParsed(m_parser.result(), m_displayedPage);
     });
@@ -540,7 +538,11 @@ void FhirTab::finished(Halo::ApiCall *call, Pending pending)
         return;
     pending.visit.httpStatus = call->httpStatus();
     pending.visit.body = call->body();
-    m_navigation.visit(pending.visit);
+    pending.visit.bodyDropped = false;
+    if (pending.replacesCurrent)
+        m_navigation.replaceCurrent(pending.visit);
+    else
+        m_navigation.visit(pending.visit);
     updateNavigation();
     display(pending.visit);
 }
@@ -552,21 +554,36 @@ void FhirTab::display(const Halo::FhirNavigation::Visit &visit)
     m_displayedPage = visit.page;
     m_parser.setProperty("generation", generation);
     const QByteArray body = visit.body;
-    m_parser.setFuture(QtConcurrent::run([body]() { return Halo::FhirResponse::parse(body); }));
+    m_parser.setFuture(QtConcurrent::run([body]() {
+        ParsedAnswer answer{Halo::FhirResponse::parse(body), nullptr};
+        if (!answer.response.root.isEmpty()) {
+            answer.wholeTree = Halo::FhirJsonTreeModel::buildTree(
+                answer.response.root,
+                answer.response.root.value(QLatin1String("resourceType")).toString());
+        }
+        return answer;
+    }));
 }
 
-void FhirTab::showParsed(const Halo::FhirResponse &response, int page)
+void FhirTab::showParsed(const ParsedAnswer &answer, int page)
 {
-    m_results->showResponse(response, page);
-    if (response.entries.isEmpty()) {
-        if (!response.root.isEmpty())
-            m_resource->showJson(response.root,
-                                 response.root.value(QLatin1String("resourceType")).toString(),
-                                 response.prettyJson);
+    Halo::FhirJsonTreeModel::discard(std::exchange(m_wholeTree, answer.wholeTree));
+    m_results->showResponse(answer.response, page);
+    if (answer.response.entries.isEmpty()) {
+        if (m_wholeTree)
+            showWholeResponse();
         else
-            m_resource->showText(QString::fromUtf8(response.rawBody));
+            m_resource->showText(QString::fromUtf8(answer.response.rawBody));
     }
     emit answerShown();
+}
+
+void FhirTab::showWholeResponse()
+{
+    const Halo::FhirResponse &response = m_results->response();
+    if (response.root.isEmpty() || !m_wholeTree)
+        return;
+    m_resource->showTree(response.root, m_wholeTree, response.prettyJson);
 }
 
 // ------------------------------------------------------------------------------------------
@@ -574,22 +591,41 @@ void FhirTab::showParsed(const Halo::FhirResponse &response, int page)
 
 void FhirTab::goBack()
 {
-    if (const Halo::FhirNavigation::Visit *visit = m_navigation.back()) {
-        setQueryLine(visit->line);
-        m_requestProblem->clearProblem();
-        display(*visit);
-    }
-    updateNavigation();
+    revisit(m_navigation.back());
 }
 
 void FhirTab::goForward()
 {
-    if (const Halo::FhirNavigation::Visit *visit = m_navigation.forward()) {
-        setQueryLine(visit->line);
-        m_requestProblem->clearProblem();
-        display(*visit);
-    }
+    revisit(m_navigation.forward());
+}
+
+void FhirTab::revisit(const Halo::FhirNavigation::Visit *visit)
+{
     updateNavigation();
+    if (!visit)
+        return;
+    if (m_call) { // an answer still on its way belongs to where the user was
+        m_call->disconnect(this);
+        m_call->cancel();
+    }
+    setQueryLine(visit->line);
+    m_requestProblem->clearProblem();
+    if (!visit->bodyDropped) {
+        display(*visit);
+        return;
+    }
+    // Let go of to bound memory: ask again, the way it was asked.
+    Pending pending;
+    pending.visit = *visit;
+    pending.replacesCurrent = true;
+    Halo::ApiCall *call = nullptr;
+    const Halo::FhirLineParse parsed = Halo::parseFhirLine(visit->line);
+    if (visit->post && parsed.request && parsed.request->canPost())
+        call =
+            m_client->fhirSearch(m_site.guid, parsed.request->resourceType, parsed.request->form());
+    else
+        call = m_client->fhirGet(m_site.guid, visit->url);
+    start(call, pending, tr("Asking again for %1…").arg(visit->title));
 }
 
 void FhirTab::updateNavigation()

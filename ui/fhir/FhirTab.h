@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "FhirCapabilities.h"
+#include "FhirJsonTreeModel.h"
 #include "FhirNavigation.h"
 #include "FhirRequest.h"
 #include "FhirResponse.h"
@@ -59,6 +60,8 @@ public:
     void refreshCapabilities();
     void goBack();
     void goForward();
+    // How much of the answers visited is kept for Back and Forward (default 64 MB).
+    void setAnswerMemoryLimit(qint64 bytes) { m_navigation.setMaxBodyBytes(bytes); }
     bool saveResponse(); // asks for a path; false if cancelled or failed (said in place)
     bool saveResource();
 
@@ -80,9 +83,16 @@ signals:
     void answerShown(); // an answer (new, or by Back/Forward) is on screen
 
 private:
+    // What the worker makes of an answer: it parsed, and its whole tree built (a large Bundle
+    // would otherwise stall the GUI when the user asks for the whole response).
+    struct ParsedAnswer {
+        Halo::FhirResponse response;
+        std::shared_ptr<const Halo::FhirJsonTreeModel::Tree> wholeTree;
+    };
     struct Pending {
         Halo::FhirNavigation::Visit visit;
         bool recordInHistory = false;
+        bool replacesCurrent = false; // a dropped answer asked for again (Back, Forward)
     };
 
     void lineEdited();
@@ -94,7 +104,9 @@ private:
     void start(Halo::ApiCall *call, const Pending &pending, const QString &activity);
     void finished(Halo::ApiCall *call, Pending pending);
     void display(const Halo::FhirNavigation::Visit &visit);
-    void showParsed(const Halo::FhirResponse &response, int page);
+    void revisit(const Halo::FhirNavigation::Visit *visit); // Back and Forward land here
+    void showParsed(const ParsedAnswer &answer, int page);
+    void showWholeResponse();
     void applyCapabilities(const Halo::FhirCapabilities &capabilities, const QDateTime &fetchedAt);
     void updateMethodHint();
     void updateNavigation();
@@ -111,7 +123,8 @@ private:
     Halo::FhirNavigation m_navigation;
     QPointer<Halo::ApiCall> m_call;
     QPointer<Halo::ApiCall> m_capabilityCall;
-    QFutureWatcher<Halo::FhirResponse> m_parser;
+    QFutureWatcher<ParsedAnswer> m_parser;
+    std::shared_ptr<const Halo::FhirJsonTreeModel::Tree> m_wholeTree; // of the answer shown
     int m_parseGeneration = 0;
     int m_displayedPage = 1;
     SavePathChooser m_choosePath;
