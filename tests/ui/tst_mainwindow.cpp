@@ -394,6 +394,19 @@ void TestMainWindow::fhirTabBrowsesTheSelectedSite()
     QTRY_VERIFY(session.client()->requestLog()->exchanges().last().url.path().endsWith(
         QStringLiteral("/sites/%1/fhir/R4/Patient").arg(guid)));
 
+    // In the window, the FHIR tab's own keys win over the window's (Ctrl+F filters sites
+    // elsewhere): Ctrl+F in the JSON view finds in the JSON.
+    auto *tree = qobject_cast<QTreeView *>(byName(QStringLiteral("Resource JSON")));
+    QVERIFY(tree);
+    QTRY_VERIFY(tree->model()->rowCount() > 0);
+    session.window()->activateWindow();
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_F, Qt::ControlModifier);
+    auto *find = qobject_cast<QLineEdit *>(byName(QStringLiteral("Find in JSON")));
+    QVERIFY(find);
+    QTRY_VERIFY(find->hasFocus());
+    QVERIFY(!qobject_cast<QLineEdit *>(byName(QStringLiteral("Filter sites")))->hasFocus());
+
     session.window()->resize(1440, 900);
     QTest::qWait(200); // let it paint; this is a picture, not an assertion
     const QString folder =

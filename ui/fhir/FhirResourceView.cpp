@@ -17,7 +17,6 @@
 #include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QTabWidget>
 #include <QTextDocument>
 #include <QTimer>
@@ -156,13 +155,10 @@ FhirResourceView::FhirResourceView(QWidget *parent)
         if (m_views->currentWidget() == textPage)
             loadText();
     });
-    auto *findShortcut = new QShortcut(QKeySequence::Find, this);
-    findShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(findShortcut, &QShortcut::activated, this, [this]() {
-        m_views->setCurrentIndex(1);
-        m_find->setFocus();
-        m_find->selectAll();
-    });
+    // Ctrl+F here finds in the JSON, although the window binds it to the site filter.
+    for (QWidget *widget : {static_cast<QWidget *>(m_tree), static_cast<QWidget *>(m_text),
+                            static_cast<QWidget *>(m_find)})
+        widget->installEventFilter(this);
 
     m_path->setAccessibleName(tr("Selected path"));
     m_path->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -205,6 +201,23 @@ FhirResourceView::FhirResourceView(QWidget *parent)
     layout->addWidget(m_path);
     layout->addLayout(buttons);
     updateActions();
+}
+
+bool FhirResourceView::eventFilter(QObject *watched, QEvent *event)
+{
+    const bool override = event->type() == QEvent::ShortcutOverride;
+    if (override || event->type() == QEvent::KeyPress) {
+        if (static_cast<QKeyEvent *>(event)->matches(QKeySequence::Find)) {
+            event->accept();
+            if (!override) {
+                m_views->setCurrentIndex(1);
+                m_find->setFocus();
+                m_find->selectAll();
+            }
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void FhirResourceView::showJson(const QJsonObject &json, const QString &rootName,

@@ -55,6 +55,9 @@ signals:
     void referenceActivated(const QString &reference);
     void saveRequested();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void updateActions();
     void setText(const QString &text);
