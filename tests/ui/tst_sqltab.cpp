@@ -3,6 +3,7 @@
 // 413 offered as async; async followed state by state, stopped, exported. Widgets are found by
 // accessible name.
 #include "ApiCall.h"
+#include "AsyncQueryJournal.h"
 #include "HaloApiClient.h"
 #include "RequestLog.h"
 #include "ResultTableModel.h"
@@ -211,6 +212,7 @@ private slots:
     void offersAsyncAfterA413AndRunsIt();
     void followsAnAsyncQueryStateByStateToItsLastPage();
     void stopEndsPollingOfARunningAsyncQuery();
+    void aReopenedAsyncQueryReportsItsSql();
     void ctrlEnterRunsAllAndCtrlShiftEnterRunsTheSelection();
     void editorFindsTextAndUndoes();
     void copiesTheSelectionAsTsvWithHeaders();
@@ -500,6 +502,36 @@ void TestSqlTab::stopEndsPollingOfARunningAsyncQuery()
     const qsizetype calls = rig.client.requestLog()->exchanges().size();
     QTest::qWait(600);
     QCOMPARE(rig.client.requestLog()->exchanges().size(), calls);
+}
+
+// Reopened from the journal (e.g. after a restart), a query still tells the history its SQL.
+void TestSqlTab::aReopenedAsyncQueryReportsItsSql()
+{
+    START_RIG(rig);
+    QTemporaryDir dir;
+    Halo::AsyncQueryJournal journal(dir.filePath(QStringLiteral("async-queries.json")));
+    rig.tab->setJournal(&journal);
+    const QString sql = QStringLiteral("SELECT id, surname FROM patients WHERE id <= 3");
+    named<QCheckBox>(rig.tab.get(), QStringLiteral("Async"))->setChecked(true);
+    rig.tab->setSqlText(sql);
+    QSignalSpy finished(rig.tab.get(), &SqlTab::queryFinished);
+    rig.button(QStringLiteral("Run query"))->click();
+    QVERIFY(finished.wait(kTimeoutMs));
+    const QList<Halo::JournalEntry> entries =
+        journal.entriesForSite(rig.record.environment, rig.record.guid);
+    QCOMPARE(entries.size(), 1);
+
+    // Another tab, as after a restart: the editor holds something else, which stays.
+    SqlTab reopened(&rig.client);
+    reopened.setJournal(&journal);
+    reopened.setSite(rig.record, &rig.site);
+    reopened.setSqlText(QStringLiteral("SELECT 'typed since'"));
+    QSignalSpy reopenedFinished(&reopened, &SqlTab::queryFinished);
+    reopened.resumeAsync(entries.first().queryId);
+    QVERIFY(reopenedFinished.wait(kTimeoutMs));
+    QCOMPARE(reopenedFinished.first().at(0).toString(), sql);
+    QCOMPARE(reopenedFinished.first().at(3).toString(), QStringLiteral("successful"));
+    QCOMPARE(reopened.sqlText(), QStringLiteral("SELECT 'typed since'"));
 }
 
 void TestSqlTab::ctrlEnterRunsAllAndCtrlShiftEnterRunsTheSelection()

@@ -1,6 +1,7 @@
 #include "SqlTab.h"
 
 #include "ApiCall.h"
+#include "AsyncQueryJournal.h"
 #include "AsyncQueryRunner.h"
 #include "Environment.h"
 #include "ExportRunner.h"
@@ -338,6 +339,7 @@ void SqlTab::setConfirmer(Confirmer confirmer)
 
 void SqlTab::setJournal(Halo::AsyncQueryJournal *journal)
 {
+    m_journal = journal;
     m_runner->setJournal(journal);
 }
 
@@ -601,6 +603,14 @@ void SqlTab::resumeAsync(const QString &queryId)
     stop();
     clearResults();
     m_lastCommand = Halo::QueryCommand();
+    // The journal kept the SQL: the history then says what the reopened query was.
+    if (m_journal) {
+        for (const Halo::JournalEntry &entry :
+             m_journal->entriesForSite(m_record.environment, m_record.guid)) {
+            if (entry.queryId == queryId)
+                m_lastCommand.text = entry.sql;
+        }
+    }
     m_mode = QStringLiteral("async");
     m_clock.start();
     m_runner->resume(m_record.guid, queryId);

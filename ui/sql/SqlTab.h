@@ -110,6 +110,7 @@ private:
 
     Halo::HaloApiClient *m_client;
     Halo::AsyncQueryRunner *m_runner;
+    Halo::AsyncQueryJournal *m_journal = nullptr; // where a reopened query's SQL is found
     Halo::ResultTableModel *m_model;
     Confirmer m_confirmer;
 
