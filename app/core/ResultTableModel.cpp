@@ -65,6 +65,76 @@ QString firstCharacters(QString text, int count)
     return text;
 }
 
+// Which rows a filter text shows: some cell's text (or the one column's) contains it, ignoring
+// case; NULL never matches. Reads only the table, so a worker can use it on a snapshot.
+class RowFilter
+{
+public:
+    RowFilter(const ResultTable &table, const QString &text, int column)
+        : m_table(table)
+        , m_text(text)
+        , m_column(column)
+    {
+        bool ascii = true;
+        for (const QChar c : text)
+            ascii = ascii && c.unicode() < 0x80;
+        if (ascii && !text.isEmpty())
+            m_ascii = text.toLatin1().toLower();
+    }
+
+    bool isEmpty() const { return m_text.isEmpty(); }
+
+    bool matches(int tableRow) const
+    {
+        const int first = m_column >= 0 ? m_column : 0;
+        const int last = m_column >= 0 ? m_column : m_table.columnCount() - 1;
+        for (int column = first; column <= last; ++column) {
+            const Kind kind = m_table.kind(tableRow, column);
+            if (kind == Kind::Null)
+                continue;
+            if (hasText(kind)) {
+                if (textMatches(m_table.textUtf8(tableRow, column)))
+                    return true;
+            } else if (kind == Kind::Integer) {
+                char digits[24];
+                const auto end = std::to_chars(digits, digits + sizeof digits,
+                                               m_table.cell(tableRow, column).toInteger())
+                                     .ptr;
+                if (textMatches(QByteArrayView(digits, end - digits)))
+                    return true;
+            } else if (textMatches(m_table.cell(tableRow, column).toDisplayString().toUtf8())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Rows first..last that match (all of them for an empty text), in order.
+    std::vector<int> rows(int first, int last) const
+    {
+        std::vector<int> result;
+        result.reserve(size_t(isEmpty() ? qMax(0, last - first + 1) : 0));
+        for (int row = first; row <= last; ++row) {
+            if (isEmpty() || matches(row))
+                result.push_back(row);
+        }
+        return result;
+    }
+
+private:
+    bool textMatches(QByteArrayView utf8) const
+    {
+        if (!m_ascii.isNull())
+            return containsAsciiIgnoringCase(utf8, m_ascii);
+        return QString::fromUtf8(utf8).contains(m_text, Qt::CaseInsensitive);
+    }
+
+    const ResultTable &m_table;
+    QString m_text;
+    int m_column;
+    QByteArray m_ascii; // the text in lower case, when it is ASCII
+};
+
 } // namespace
 
 struct ResultTableModel::SortKey {
@@ -106,6 +176,7 @@ void ResultTableModel::setTable(ResultTable table)
 {
     beginResetModel();
     m_table = std::make_shared<ResultTable>(std::move(table));
+    ++m_tableGeneration;
     if (m_sortColumn >= m_table->columnCount())
         m_sortColumn = -1;
     if (m_filterColumn >= m_table->columnCount())
@@ -251,48 +322,9 @@ ResultTableModel::SortKey ResultTableModel::sortKey(int tableRow) const
     return key;
 }
 
-bool ResultTableModel::textMatches(QByteArrayView utf8) const
-{
-    if (!m_filterAscii.isNull())
-        return containsAsciiIgnoringCase(utf8, m_filterAscii);
-    return QString::fromUtf8(utf8).contains(m_filterText, Qt::CaseInsensitive);
-}
-
-bool ResultTableModel::rowMatches(int tableRow) const
-{
-    const int first = m_filterColumn >= 0 ? m_filterColumn : 0;
-    const int last = m_filterColumn >= 0 ? m_filterColumn : columnCount() - 1;
-    for (int column = first; column <= last; ++column) {
-        const Kind kind = m_table->kind(tableRow, column);
-        if (kind == Kind::Null)
-            continue;
-        if (hasText(kind)) {
-            if (textMatches(m_table->textUtf8(tableRow, column)))
-                return true;
-        } else if (kind == Kind::Integer) {
-            char digits[24];
-            const auto end = std::to_chars(digits, digits + sizeof digits,
-                                           m_table->cell(tableRow, column).toInteger())
-                                 .ptr;
-            if (textMatches(QByteArrayView(digits, end - digits)))
-                return true;
-        } else if (textMatches(m_table->cell(tableRow, column).toDisplayString().toUtf8())) {
-            return true;
-        }
-    }
-    return false;
-}
-
 std::vector<int> ResultTableModel::matchingRows(int first, int last) const
 {
-    std::vector<int> rows;
-    const bool filtered = !m_filterText.isEmpty();
-    rows.reserve(size_t(filtered ? 0 : qMax(0, last - first + 1)));
-    for (int row = first; row <= last; ++row) {
-        if (!filtered || rowMatches(row))
-            rows.push_back(row);
-    }
-    return rows;
+    return RowFilter(*m_table, m_filterText, m_filterColumn).rows(first, last);
 }
 
 void ResultTableModel::rebuildOrder()
@@ -306,20 +338,24 @@ void ResultTableModel::rebuildOrder()
         return;
     }
     std::vector<int> rows = matchingRows(0, m_table->rowCount() - 1);
-    if (sorted) {
-        const bool ascending = m_sortOrder == Qt::AscendingOrder;
-        std::vector<std::pair<SortKey, int>> keys;
-        keys.reserve(rows.size());
-        for (const int row : rows)
-            keys.emplace_back(sortKey(row), row);
-        std::stable_sort(keys.begin(), keys.end(), [ascending](const auto &a, const auto &b) {
-            return ascending ? compare(a.first, b.first) < 0 : compare(b.first, a.first) < 0;
-        });
-        for (size_t i = 0; i < keys.size(); ++i)
-            rows[i] = keys[i].second;
-    }
+    if (sorted)
+        sortRows(rows);
     m_order = std::move(rows);
     m_rowCount = int(m_order.size());
+}
+
+void ResultTableModel::sortRows(std::vector<int> &rows) const
+{
+    const bool ascending = m_sortOrder == Qt::AscendingOrder;
+    std::vector<std::pair<SortKey, int>> keys;
+    keys.reserve(rows.size());
+    for (const int row : rows)
+        keys.emplace_back(sortKey(row), row);
+    std::stable_sort(keys.begin(), keys.end(), [ascending](const auto &a, const auto &b) {
+        return ascending ? compare(a.first, b.first) < 0 : compare(b.first, a.first) < 0;
+    });
+    for (size_t i = 0; i < keys.size(); ++i)
+        rows[i] = keys[i].second;
 }
 
 void ResultTableModel::sort(int column, Qt::SortOrder order)
@@ -354,15 +390,51 @@ void ResultTableModel::setFilter(const QString &text, int column)
     if (text == m_filterText && column == m_filterColumn)
         return;
     beginResetModel();
-    m_filterText = text;
-    m_filterColumn = column;
-    m_filterAscii.clear();
-    bool ascii = true;
-    for (const QChar c : text)
-        ascii = ascii && c.unicode() < 0x80;
-    if (ascii && !text.isEmpty())
-        m_filterAscii = text.toLatin1().toLower();
+    setFilterFields(text, column);
     rebuildOrder();
+    endResetModel();
+}
+
+void ResultTableModel::setFilterFields(const QString &text, int column)
+{
+    m_filterText = text;
+    m_filterColumn = column < -1 || column >= columnCount() ? -1 : column;
+}
+
+std::function<ResultTableModel::FilterResult()> ResultTableModel::filterTask(const QString &text,
+                                                                             int column) const
+{
+    // The snapshot stays as it is while pages keep arriving (they go to a copy).
+    return [table = snapshot(), text, column, generation = m_tableGeneration]() {
+        FilterResult result;
+        result.text = text;
+        result.column = column;
+        result.tableGeneration = generation;
+        result.tableRows = table->rowCount();
+        result.rows = RowFilter(*table, text, column).rows(0, result.tableRows - 1);
+        return result;
+    };
+}
+
+void ResultTableModel::applyFilter(FilterResult result)
+{
+    // Worked out on fewer rows than the table holds now (pages kept coming), or on a table
+    // that was replaced since (fewer rows): the rows missing are filtered here.
+    if (result.text.isEmpty() || result.tableGeneration != m_tableGeneration ||
+        result.tableRows > m_table->rowCount()) {
+        setFilter(result.text, result.column);
+        return;
+    }
+    beginResetModel();
+    setFilterFields(result.text, result.column);
+    std::vector<int> rows = std::move(result.rows);
+    const std::vector<int> later = matchingRows(result.tableRows, m_table->rowCount() - 1);
+    rows.insert(rows.end(), later.begin(), later.end());
+    m_ordered = true;
+    if (m_sortColumn >= 0 && m_sortColumn < columnCount())
+        sortRows(rows);
+    m_order = std::move(rows);
+    m_rowCount = int(m_order.size());
     endResetModel();
 }
 

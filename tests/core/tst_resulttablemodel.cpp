@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QtConcurrent>
 #include <QtTest>
 
 #include <cmath>
@@ -151,6 +152,7 @@ private slots:
     void appendPageKeepsTheSortAndTheFilter();
     void filtersIgnoringCaseAndNeverMatchesNull();
     void snapshotDoesNotChangeWhilePagesArrive();
+    void filtersOnAWorkerAndCatchesUpWithLaterPages();
     void copiesASelectionAsTsvWithHeaders();
     void writesExactCsv();
     void csvReadsBackTrickyValues();
@@ -410,6 +412,45 @@ void TestResultTableModel::snapshotDoesNotChangeWhilePagesArrive()
     QCOMPARE(snapshot->columnCount(), 1);
     QCOMPARE(model.table().rowCount(), 2);
     QVERIFY(model.memoryUsed() > 0);
+}
+
+// A filter worked out on a worker thread shows what setFilter() would, even when pages arrived
+// or the result was replaced while the worker ran.
+void TestResultTableModel::filtersOnAWorkerAndCatchesUpWithLaterPages()
+{
+    ResultTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTable(tableFrom(R"([{"v":5,"s":"keep"},{"v":1,"s":"drop"},{"v":3,"s":"KEEP"}])"));
+    model.sort(0);
+
+    // Pages arrive while the worker runs.
+    auto task = model.filterTask(QStringLiteral("keep"));
+    QFuture<ResultTableModel::FilterResult> running = QtConcurrent::run(task);
+    model.appendPage(tableFrom(R"([{"v":2,"s":"keeper"},{"v":0,"s":"drop"}])"));
+    ResultTableModel::FilterResult result = running.result();
+    QCOMPARE(result.tableRows, 3);
+    QCOMPARE(result.rows, (std::vector<int>{0, 2}));
+    model.applyFilter(std::move(result));
+    QCOMPARE(model.filterText(), QStringLiteral("keep"));
+    QCOMPARE(column(model, 0), QStringList({"2", "3", "5"})); // sorted, the later row included
+
+    ResultTableModel reference;
+    reference.setTable(ResultTable(model.table()));
+    reference.sort(0);
+    reference.setFilter(QStringLiteral("keep"));
+    QCOMPARE(column(model, 0), column(reference, 0));
+
+    // The result is replaced while the worker runs: its rows are not used.
+    task = model.filterTask(QStringLiteral("drop"));
+    result = QtConcurrent::run(task).result();
+    model.setTable(tableFrom(R"([{"v":7,"s":"drop"},{"v":8,"s":"x"},{"v":9,"s":"drop"},)"
+                             R"({"v":6,"s":"drop"}])"));
+    model.applyFilter(std::move(result));
+    QCOMPARE(column(model, 0), QStringList({"6", "7", "9"}));
+
+    // An empty text shows everything again.
+    model.applyFilter(model.filterTask(QString())());
+    QCOMPARE(model.rowCount(), 4);
 }
 
 void TestResultTableModel::copiesASelectionAsTsvWithHeaders()

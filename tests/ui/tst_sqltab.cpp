@@ -14,6 +14,7 @@
 #include "WidgetLookup.h"
 #include "WriteGuard.h"
 #include "sites/ProblemLabel.h"
+#include "sql/ResultFilterRunner.h"
 #include "sql/ResultGrid.h"
 #include "sql/SqlTab.h"
 #include "sql/StatusTimeline.h"
@@ -213,6 +214,7 @@ private slots:
     void followsAnAsyncQueryStateByStateToItsLastPage();
     void stopEndsPollingOfARunningAsyncQuery();
     void aReopenedAsyncQueryReportsItsSql();
+    void filtersALargeResultOffTheGuiThread();
     void ctrlEnterRunsAllAndCtrlShiftEnterRunsTheSelection();
     void editorFindsTextAndUndoes();
     void copiesTheSelectionAsTsvWithHeaders();
@@ -532,6 +534,37 @@ void TestSqlTab::aReopenedAsyncQueryReportsItsSql()
     QCOMPARE(reopenedFinished.first().at(0).toString(), sql);
     QCOMPARE(reopenedFinished.first().at(3).toString(), QStringLiteral("successful"));
     QCOMPARE(reopened.sqlText(), QStringLiteral("SELECT 'typed since'"));
+}
+
+// Above ResultFilterRunner::kRowsForWorker rows the filter runs after a pause in typing, on a
+// worker, and only the last text typed is applied.
+void TestSqlTab::filtersALargeResultOffTheGuiThread()
+{
+    START_RIG(rig);
+    constexpr int kRows = 60000;
+    QVERIFY(kRows > ResultFilterRunner::kRowsForWorker);
+    QVERIFY(rig.runAndWait(QStringLiteral("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 "
+                                          "FROM n WHERE x < %1) SELECT x FROM n")
+                               .arg(kRows)));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.grid()->model()->rowCount(), kRows, kTimeoutMs);
+    int expected = 0;
+    for (int x = 1; x <= kRows; ++x)
+        expected += QString::number(x).contains(QLatin1String("123")) ? 1 : 0;
+
+    auto *filter = named<QLineEdit>(rig.tab.get(), QStringLiteral("Filter results"));
+    auto *busy = named<QLabel>(rig.tab.get(), QStringLiteral("Filtering results"));
+    filter->setFocus();
+    QTest::keyClicks(filter, QStringLiteral("123"));
+    QVERIFY(busy->isVisible()); // nothing filtered on the keystroke itself
+    QCOMPARE(rig.grid()->model()->rowCount(), kRows);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.grid()->model()->rowCount(), expected, kTimeoutMs);
+    QTRY_VERIFY(!busy->isVisible());
+    QCOMPARE(rig.cell(0, 0), QStringLiteral("123"));
+
+    // Cleared, every row is back.
+    filter->clear();
+    QTRY_COMPARE_WITH_TIMEOUT(rig.grid()->model()->rowCount(), kRows, kTimeoutMs);
+    QVERIFY(filter->text().isEmpty());
 }
 
 void TestSqlTab::ctrlEnterRunsAllAndCtrlShiftEnterRunsTheSelection()

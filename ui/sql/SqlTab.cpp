@@ -9,6 +9,7 @@
 #include "ParametersTable.h"
 #include "QueryOptionsBar.h"
 #include "ResultDecoder.h"
+#include "ResultFilterRunner.h"
 #include "ResultGrid.h"
 #include "ResultSummary.h"
 #include "ResultTableModel.h"
@@ -166,8 +167,12 @@ SqlTab::SqlTab(Halo::HaloApiClient *client, QWidget *parent)
     connect(m_readOnly, &QCheckBox::toggled, this, [this](bool readOnly) {
         Halo::ReadOnlySettings().setReadOnly(m_client->endpoint().environment, readOnly);
     });
-    connect(m_filter, &QLineEdit::textChanged, this,
-            [this](const QString &text) { m_model->setFilter(text); });
+    auto *filterRunner = new ResultFilterRunner(m_model, this);
+    connect(m_filter, &QLineEdit::textChanged, filterRunner, &ResultFilterRunner::setText);
+    m_filtering = new QLabel(tr("Filtering…"), this);
+    m_filtering->setAccessibleName(tr("Filtering results"));
+    m_filtering->hide();
+    connect(filterRunner, &ResultFilterRunner::busyChanged, m_filtering, &QLabel::setVisible);
     connect(m_export, &QPushButton::clicked, this, &SqlTab::chooseExportFile);
     connect(m_exporter, &ExportRunner::finished, this,
             [this](const QString &path, const QString &error) {
@@ -232,6 +237,7 @@ void SqlTab::buildLayout()
     filterLabel->setBuddy(m_filter);
     filterRow->addWidget(filterLabel);
     filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_filtering);
     filterRow->addWidget(m_export);
     gridLayout->addLayout(filterRow);
     gridLayout->addWidget(m_grid, 1);

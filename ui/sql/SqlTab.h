@@ -127,6 +127,7 @@ private:
     QPushButton *m_runAsAsync;
     ProblemLabel *m_problem;
     QLineEdit *m_filter;
+    QLabel *m_filtering = nullptr; // "Filtering…" while a large result is filtered
     ResultGrid *m_grid;
     QPushButton *m_export;
     ResultSummary *m_summary;
