@@ -108,4 +108,9 @@ QString pmsDisplayName(const QString &pmsType)
     return pmsType;
 }
 
+bool pmsHasFhir(const QString &pmsType)
+{
+    return pmsType == QLatin1String("BestPractice");
+}
+
 } // namespace Halo

@@ -42,5 +42,7 @@ QString availabilityText(SiteInfo::Availability availability); // translated
 QDateTime parseHaloTime(const QString &text);
 // The PMS type in words: "Best Practice" for BestPractice.
 QString pmsDisplayName(const QString &pmsType);
+// Whether Halo's FHIR facade serves practices of this PMS: Best Practice only (REFERENCE §4).
+bool pmsHasFhir(const QString &pmsType);
 
 } // namespace Halo

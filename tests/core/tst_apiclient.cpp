@@ -4,6 +4,7 @@
 // SampleSites.h only names the sample practices and what each should answer.
 #include "ApiCall.h"
 #include "ApiError.h"
+#include "ClientCalls.h"
 #include "HaloApiClient.h"
 #include "QueryTypes.h"
 #include "RequestLog.h"
@@ -33,29 +34,9 @@ using Halo::ApiError;
 using Kind = Halo::ApiError::Kind;
 using Sandbox::SiteScenario;
 
-namespace Halo {
-
-const char *kindName(ApiError::Kind kind)
-{
-    static const char *const names[] = {
-        "None", "Http",     "QueryFailed", "Fhir",           "Network",  "Timeout",
-        "Tls",  "Redirect", "Cancelled",   "OutcomeUnknown", "TooLarge", "BadResponse"};
-    const auto index = std::size_t(kind);
-    return index < std::size(names) ? names[index] : "?";
-}
-
-// Readable QCOMPARE failures for error kinds.
-char *toString(ApiError::Kind kind)
-{
-    return qstrdup(kindName(kind));
-}
-
-} // namespace Halo
-
 namespace {
 
 const QString kKey = QStringLiteral("apiclient-test-key-7d41c9e05b2a");
-const int kCallTimeoutMs = 15000;
 
 Sandbox::SandboxOptions sandboxOptions()
 {
@@ -79,33 +60,6 @@ const Sandbox::SampleSite &onlineBp()
 {
     return sampleSite(SiteScenario::Online, QStringLiteral("BestPractice"));
 }
-
-using CallPtr = std::unique_ptr<ApiCall>;
-
-// Keeps a call past finished() and waits for it; from here on the test owns it.
-CallPtr await(ApiCall *call, int timeoutMs = kCallTimeoutMs)
-{
-    call->setAutoDelete(false);
-    CallPtr kept(call);
-    if (!call->isFinished()) {
-        QSignalSpy finished(call, &ApiCall::finished);
-        finished.wait(timeoutMs);
-    }
-    return kept;
-}
-
-QString describe(const ApiCall &call)
-{
-    return QStringLiteral("%1 %2 -> finished %3, HTTP %4, kind %5: %6; body: %7")
-        .arg(QString::fromLatin1(call.method()), call.url().toString())
-        .arg(call.isFinished())
-        .arg(call.httpStatus())
-        .arg(QString::fromLatin1(Halo::kindName(call.error().kind)), call.error().oneLine(),
-             QString::fromUtf8(call.body().left(400)));
-}
-
-#define VERIFY_OK(call) QVERIFY2((call)->ok(), qPrintable(describe(*(call))))
-#define VERIFY_FINISHED(call) QVERIFY2((call)->isFinished(), qPrintable(describe(*(call))))
 
 Sandbox::FaultRule fault(const QString &pathPart, int status, int remaining,
                          const QString &location = QString())
@@ -183,18 +137,6 @@ QJsonObject bundleLink(const QJsonObject &bundle, const QString &relation)
             return link.toObject();
     }
     return {};
-}
-
-QStringList entryIds(const QJsonObject &bundle)
-{
-    QStringList ids;
-    for (const QJsonValue &entry : bundle.value(QLatin1String("entry")).toArray())
-        ids.append(entry.toObject()
-                       .value(QLatin1String("resource"))
-                       .toObject()
-                       .value(QLatin1String("id"))
-                       .toString());
-    return ids;
 }
 
 QStringList familyNames(const QJsonObject &bundle)

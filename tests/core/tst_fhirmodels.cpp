@@ -4,6 +4,7 @@
 // sandbox over loopback; only shapes the sandbox cannot produce are written by hand.
 #include "ApiCall.h"
 #include "ApiError.h"
+#include "ClientCalls.h"
 #include "FhirEntryTableModel.h"
 #include "FhirIssue.h"
 #include "FhirJsonTreeModel.h"
@@ -33,30 +34,6 @@ namespace {
 const QString kKey = QStringLiteral("fhirmodels-test-key-51c0e8a9d2f4");
 // The sandbox's online Best Practice practice: the only PMS with FHIR.
 const QString kGuid = QStringLiteral("3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c14");
-const int kCallTimeoutMs = 15000;
-
-using CallPtr = std::unique_ptr<ApiCall>;
-
-// Keeps a call past finished() and waits for it; from here on the test owns it.
-CallPtr await(ApiCall *call)
-{
-    call->setAutoDelete(false);
-    CallPtr kept(call);
-    if (!call->isFinished()) {
-        QSignalSpy finished(call, &ApiCall::finished);
-        finished.wait(kCallTimeoutMs);
-    }
-    return kept;
-}
-
-QString describe(const ApiCall &call)
-{
-    return QStringLiteral("%1 -> finished %2, HTTP %3: %4; body: %5")
-        .arg(call.url().toString())
-        .arg(call.isFinished())
-        .arg(call.httpStatus())
-        .arg(call.error().oneLine(), QString::fromUtf8(call.body().left(400)));
-}
 
 // GETs `relative` from the sandbox, requires success and parses the answer into `name`.
 #define FETCH(name, relative)                                                                      \

@@ -4,6 +4,7 @@
 // loopback, which was written separately from the client.
 #include "ApiCall.h"
 #include "ApiError.h"
+#include "ClientCalls.h"
 #include "FhirCapabilities.h"
 #include "FhirIssue.h"
 #include "FhirRequest.h"
@@ -68,7 +69,6 @@ const QString kBpGuid = QStringLiteral("3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c14");
 const QString kZedmedGuid = QStringLiteral("6b2e8f14-95c7-4d3a-8f60-c4a7e1b209d5");
 const QString kMedicare =
     QStringLiteral("http://ns.electronichealth.net.au/id/medicare-number|29531720712");
-const int kCallTimeoutMs = 15000;
 
 // ---- building requests ------------------------------------------------------------------------
 
@@ -244,49 +244,12 @@ Sandbox::SandboxOptions sandboxOptions()
     return options;
 }
 
-using CallPtr = std::unique_ptr<Halo::ApiCall>;
-
-// Keeps a call past finished() and waits for it; from here on the test owns it.
-CallPtr await(Halo::ApiCall *call)
-{
-    call->setAutoDelete(false);
-    CallPtr kept(call);
-    if (!call->isFinished()) {
-        QSignalSpy finished(call, &Halo::ApiCall::finished);
-        finished.wait(kCallTimeoutMs);
-    }
-    return kept;
-}
-
-QString describe(const Halo::ApiCall &call)
-{
-    return QStringLiteral("%1 %2 -> finished %3, HTTP %4: %5; body: %6")
-        .arg(QString::fromLatin1(call.method()), call.url().toString(QUrl::FullyEncoded))
-        .arg(call.isFinished())
-        .arg(call.httpStatus())
-        .arg(call.error().oneLine(), QString::fromUtf8(call.body().left(400)));
-}
-
-#define VERIFY_OK(call) QVERIFY2((call)->ok(), qPrintable(describe(*(call))))
-
 // Sends `request` the way the FHIR tab does: GET relativeUrl(), or POST _search with form().
 CallPtr send(Halo::HaloApiClient &client, const FhirRequest &request, bool post)
 {
     if (post)
         return await(client.fhirSearch(kBpGuid, request.resourceType, request.form()));
     return await(client.fhirGet(kBpGuid, request.relativeUrl()));
-}
-
-QStringList entryIds(const QJsonObject &bundle)
-{
-    QStringList ids;
-    for (const QJsonValue &entry : bundle.value(QLatin1String("entry")).toArray())
-        ids.append(entry.toObject()
-                       .value(QLatin1String("resource"))
-                       .toObject()
-                       .value(QLatin1String("id"))
-                       .toString());
-    return ids;
 }
 
 QStringList jsonFilesIn(const QString &directory)

@@ -1,5 +1,6 @@
 // The FHIR tab against a sandbox over loopback, driven through its widgets by accessible name.
 #include "ApiCall.h"
+#include "ClientCalls.h"
 #include "FhirCapabilities.h"
 #include "FhirEntryTableModel.h"
 #include "FhirJsonTreeModel.h"
@@ -181,11 +182,9 @@ QStringList TestFhirTab::column(FhirRig &rig, const QString &header)
 void TestFhirTab::typesComeFromMetadata()
 {
     FhirRig rig;
-    Halo::ApiCall *metadata = rig.sandbox.client.fhirGet(kBestPractice, QStringLiteral("metadata"));
-    metadata->setAutoDelete(false);
-    const std::unique_ptr<Halo::ApiCall> owner(metadata);
-    QSignalSpy fetched(metadata, &Halo::ApiCall::finished);
-    QVERIFY(fetched.wait(10000));
+    const CallPtr metadata =
+        await(rig.sandbox.client.fhirGet(kBestPractice, QStringLiteral("metadata")));
+    VERIFY_OK(metadata);
     QStringList expected;
     const QJsonObject statement = QJsonDocument::fromJson(metadata->body()).object();
     for (const QJsonValue &resource :

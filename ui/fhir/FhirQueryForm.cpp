@@ -351,9 +351,8 @@ void FhirQueryForm::fillOperations()
 
 void FhirQueryForm::removeRow(int index)
 {
-    QList<Halo::FhirSearchTerm> kept = terms();
-    // terms() skips empty rows; rebuild from the widgets to drop exactly this one.
-    kept.clear();
+    // From the widgets, not terms() (which skips empty rows), to drop exactly this one.
+    QList<Halo::FhirSearchTerm> kept;
     for (int i = 0; i < m_rows.size(); ++i) {
         if (i != index) {
             const TermRow &row = m_rows.at(i);

@@ -22,7 +22,6 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -36,12 +35,6 @@
 namespace {
 
 constexpr int kRecentQueries = 20;
-
-// Only Best Practice sites have Halo's FHIR facade (REFERENCE.md §4).
-bool pmsOffersFhir(const QString &pmsType)
-{
-    return pmsType == QLatin1String("BestPractice");
-}
 
 QString statusText(const Halo::ApiCall *call)
 {
@@ -296,17 +289,16 @@ void FhirTab::setSite(const Halo::SiteRecord &record)
 
     if (!offersFhir()) {
         // Said plainly, without a request that could only fail.
-        m_unavailable->setText(
-            tr("<p><b>%1 has no FHIR API.</b></p><p>Halo Cloud offers FHIR R4 for Best Practice "
-               "(Bp Premier) practices only; %2 runs %3. Use the SQL tab to query this "
-               "practice.</p>")
-                .arg(record.recorded.practiceName.isEmpty() ? record.guid
-                                                            : record.recorded.practiceName)
-                .arg(record.recorded.practiceName.isEmpty() ? tr("this site")
-                                                            : record.recorded.practiceName)
-                .arg(Halo::pmsDisplayName(record.pmsType)));
-        m_unavailable->setAccessibleDescription(
-            m_unavailable->text().remove(QRegularExpression(QStringLiteral("<[^>]*>"))));
+        const QString name =
+            record.recorded.practiceName.isEmpty() ? record.guid : record.recorded.practiceName;
+        const QString headline = tr("%1 has no FHIR API.").arg(name);
+        const QString detail = tr("Halo Cloud offers FHIR R4 for Best Practice (Bp Premier) "
+                                  "practices only; this practice runs %1. Use the SQL tab to "
+                                  "query it.")
+                                   .arg(Halo::pmsDisplayName(record.pmsType));
+        m_unavailable->setText(QStringLiteral("<p><b>%1</b></p><p>%2</p>")
+                                   .arg(headline.toHtmlEscaped(), detail.toHtmlEscaped()));
+        m_unavailable->setAccessibleDescription(headline + QLatin1Char(' ') + detail);
         m_pages->setCurrentWidget(m_unavailable);
         return;
     }
@@ -319,7 +311,7 @@ void FhirTab::setSite(const Halo::SiteRecord &record)
 
 bool FhirTab::offersFhir() const
 {
-    return pmsOffersFhir(m_site.pmsType);
+    return Halo::pmsHasFhir(m_site.pmsType);
 }
 
 bool FhirTab::isBusy() const
@@ -330,7 +322,7 @@ bool FhirTab::isBusy() const
 void FhirTab::setQueryLine(const QString &line)
 {
     m_line->setText(line);
-    lineEdited();
+    lineEdited(); // as if typed: the form follows
 }
 
 QString FhirTab::siteKey() const
@@ -341,28 +333,35 @@ QString FhirTab::siteKey() const
 // ------------------------------------------------------------------------------------------
 // The query line and the form: two views of one request
 
+// Every change of the line's text goes through here: the line is read once, and what is
+// said about it (problems, warnings, the method) follows from that reading.
+void FhirTab::setLineText(const QString &text)
+{
+    if (m_line->text() != text)
+        m_line->setText(text);
+    m_parsed = Halo::parseFhirLine(m_line->text());
+    showLineProblems();
+    updateMethodHint();
+}
+
 void FhirTab::lineEdited()
 {
-    const Halo::FhirLineParse parsed = Halo::parseFhirLine(m_line->text());
-    if (parsed.request) {
-        m_form->setRequest(*parsed.request);
-        if (parsed.request->usePost) // "Patient/_search?..." typed: the user means POST
+    setLineText(m_line->text());
+    if (m_parsed.request) {
+        m_form->setRequest(*m_parsed.request);
+        if (m_parsed.request->usePost) // "Patient/_search?..." typed: the user means POST
             m_post->setChecked(true);
     }
-    showLineProblems(parsed);
-    updateMethodHint();
 }
 
 void FhirTab::formEdited()
 {
-    const Halo::FhirRequest request = m_form->searchRequest();
-    m_line->setText(request.toLine());
-    showLineProblems(Halo::parseFhirLine(m_line->text()));
-    updateMethodHint();
+    setLineText(m_form->searchRequest().toLine());
 }
 
-void FhirTab::showLineProblems(const Halo::FhirLineParse &parsed)
+void FhirTab::showLineProblems()
 {
+    const Halo::FhirLineParse &parsed = m_parsed;
     if (!parsed.request) {
         if (m_line->text().trimmed().isEmpty()) {
             m_lineProblem->clearProblem();
@@ -386,7 +385,7 @@ void FhirTab::showLineProblems(const Halo::FhirLineParse &parsed)
 
 void FhirTab::updateMethodHint()
 {
-    const Halo::FhirLineParse parsed = Halo::parseFhirLine(m_line->text());
+    const Halo::FhirLineParse &parsed = m_parsed;
     const bool search = parsed.request && parsed.request->canPost();
     m_post->setEnabled(search || !parsed.request);
     if (!parsed.request) {
@@ -417,15 +416,13 @@ void FhirTab::search()
 {
     if (!offersFhir() || m_site.guid.isEmpty())
         return;
-    const Halo::FhirLineParse parsed = Halo::parseFhirLine(m_line->text());
-    if (!parsed.request) {
-        showLineProblems(parsed);
+    if (!m_parsed.request) {
         m_line->setFocus();
-        if (parsed.errorPosition >= 0)
-            m_line->setCursorPosition(parsed.errorPosition);
+        if (m_parsed.errorPosition >= 0)
+            m_line->setCursorPosition(m_parsed.errorPosition);
         return;
     }
-    send(*parsed.request);
+    send(*m_parsed.request);
 }
 
 void FhirTab::send(const Halo::FhirRequest &request)
@@ -494,12 +491,8 @@ void FhirTab::followReference(const QString &reference)
     const Halo::FhirLineParse parsed = Halo::parseFhirLine(relative);
     pending.visit.line = parsed.request ? parsed.request->toLine() : m_line->text();
     pending.visit.url = relative;
-    if (parsed.request) {
-        m_line->setText(pending.visit.line);
-        m_form->setRequest(*parsed.request);
-        showLineProblems(parsed);
-        updateMethodHint();
-    }
+    if (parsed.request)
+        setQueryLine(pending.visit.line);
     start(m_client->fhirGet(m_site.guid, relative), pending, tr("Reading %1…").arg(relative));
 }
 
@@ -619,10 +612,9 @@ void FhirTab::revisit(const Halo::FhirNavigation::Visit *visit)
     pending.visit = *visit;
     pending.replacesCurrent = true;
     Halo::ApiCall *call = nullptr;
-    const Halo::FhirLineParse parsed = Halo::parseFhirLine(visit->line);
-    if (visit->post && parsed.request && parsed.request->canPost())
-        call =
-            m_client->fhirSearch(m_site.guid, parsed.request->resourceType, parsed.request->form());
+    if (visit->post && m_parsed.request && m_parsed.request->canPost())
+        call = m_client->fhirSearch(m_site.guid, m_parsed.request->resourceType,
+                                    m_parsed.request->form());
     else
         call = m_client->fhirGet(m_site.guid, visit->url);
     start(call, pending, tr("Asking again for %1…").arg(visit->title));
@@ -695,24 +687,21 @@ void FhirTab::refreshCapabilities()
             m_capabilityProblem->showError(call->error());
             return;
         }
+        // The cache reads the answer: it keeps a CapabilityStatement in memory even when the
+        // disk write fails, and nothing else.
         QString error;
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        if (!m_capabilityCache->store(key, call->body(), now, &error)) {
-            // Not stored: either not a CapabilityStatement, or the cache folder failed.
-            const auto parsed = Halo::FhirCapabilities::parse(call->body(), &error);
-            if (!parsed) {
-                m_capabilityLabel->setText(tr("The answer to metadata was not a "
-                                              "CapabilityStatement."));
-                m_capabilityProblem->showProblem(tr("Capabilities unreadable"), error);
-                return;
-            }
-            m_capabilityProblem->showNote(
-                tr("The capabilities could not be cached (%1); they are used for now.").arg(error));
-            applyCapabilities(*parsed, now);
+        const bool saved = m_capabilityCache->store(key, call->body(), now, &error);
+        const auto entry = m_capabilityCache->find(key);
+        if (!entry || entry->fetchedAt != now) {
+            m_capabilityLabel->setText(tr("The answer to metadata was not a CapabilityStatement."));
+            m_capabilityProblem->showProblem(tr("Capabilities unreadable"), error);
             return;
         }
-        if (const auto cached = m_capabilityCache->find(key))
-            applyCapabilities(cached->capabilities, cached->fetchedAt);
+        if (!saved)
+            m_capabilityProblem->showNote(
+                tr("The capabilities could not be cached (%1); they are used for now.").arg(error));
+        applyCapabilities(entry->capabilities, entry->fetchedAt);
     });
 }
 
@@ -736,7 +725,7 @@ void FhirTab::applyCapabilities(const Halo::FhirCapabilities &capabilities,
     parts << tr("read %1").arg(QLocale().toString(fetchedAt.toLocalTime(), QLocale::ShortFormat));
     m_capabilityLabel->setText(parts.join(QStringLiteral(" · ")));
     // Warnings depend on the capabilities: look at the line again.
-    showLineProblems(Halo::parseFhirLine(m_line->text()));
+    showLineProblems();
     if (m_line->text().isEmpty() && !capabilities.isEmpty())
         setQueryLine(capabilities.resourceTypes().first());
 }

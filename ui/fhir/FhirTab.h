@@ -97,7 +97,8 @@ private:
 
     void lineEdited();
     void formEdited();
-    void showLineProblems(const Halo::FhirLineParse &parsed);
+    void setLineText(const QString &text);
+    void showLineProblems();
     void send(const Halo::FhirRequest &request);
     void followLink(const QString &url, int page);
     void followReference(const QString &reference);
@@ -120,6 +121,7 @@ private:
     Halo::SiteRecord m_site;
     QString m_postDefaultEnvironment; // POST is reset to the default when this changes
     std::optional<Halo::FhirCapabilities> m_capabilities;
+    Halo::FhirLineParse m_parsed; // the query line as read, kept current by setLineText()
     Halo::FhirNavigation m_navigation;
     QPointer<Halo::ApiCall> m_call;
     QPointer<Halo::ApiCall> m_capabilityCall;
