@@ -2,7 +2,7 @@
 
 #include <QWidget>
 
-#include "Environment.h"
+#include "net/Environment.h"
 
 class QLabel;
 

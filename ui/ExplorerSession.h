@@ -3,7 +3,7 @@
 #include <QObject>
 #include <memory>
 
-#include "Environment.h"
+#include "net/Environment.h"
 
 class MainWindow;
 

@@ -1,18 +1,18 @@
 #include "MainWindow.h"
 
-#include "AppSettings.h"
-#include "AvailabilityMonitor.h"
 #include "EnvironmentBanner.h"
-#include "HaloApiClient.h"
-#include "SiteListModel.h"
-#include "SiteStore.h"
+#include "api/HaloApiClient.h"
 #include "fhir/FhirTab.h"
 #include "log/RequestLogView.h"
+#include "services/AvailabilityMonitor.h"
 #include "sites/AddSiteDialog.h"
+#include "sites/SiteListModel.h"
 #include "sites/SiteListPanel.h"
+#include "sites/SiteStore.h"
 #include "sql/SqlTab.h"
 #include "sql/SqlWorkspace.h"
 #include "status/SiteStatusPanel.h"
+#include "storage/AppSettings.h"
 
 #include <QAction>
 #include <QActionGroup>

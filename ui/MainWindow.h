@@ -2,7 +2,7 @@
 
 #include <QMainWindow>
 
-#include "Environment.h"
+#include "net/Environment.h"
 
 class QAction;
 class QActionGroup;

@@ -1,8 +1,8 @@
 // halo-explorer: parses the command line and starts a session.
-#include "AppSettings.h"
-#include "Environment.h"
 #include "ExplorerSession.h"
 #include "MainWindow.h"
+#include "net/Environment.h"
+#include "storage/AppSettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

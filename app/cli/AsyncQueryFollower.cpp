@@ -1,8 +1,8 @@
 #include "AsyncQueryFollower.h"
 
-#include "AsyncQueryRunner.h"
 #include "Console.h"
-#include "HaloApiClient.h"
+#include "api/HaloApiClient.h"
+#include "services/AsyncQueryRunner.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -3,8 +3,8 @@
 #include <QString>
 #include <optional>
 
-#include "ApiError.h"
 #include "QueryOutput.h"
+#include "net/ApiError.h"
 
 namespace Halo {
 class HaloApiClient;

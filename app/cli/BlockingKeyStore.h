@@ -2,8 +2,8 @@
 
 #include <QString>
 
-#include "Environment.h"
-#include "KeyStore.h"
+#include "keys/KeyStore.h"
+#include "net/Environment.h"
 
 namespace Cli {
 

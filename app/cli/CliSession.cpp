@@ -1,10 +1,10 @@
 #include "CliSession.h"
 
-#include "ApiCall.h"
 #include "BlockingKeyStore.h"
 #include "CommandLine.h"
 #include "Console.h"
 #include "SandboxServer.h"
+#include "net/ApiCall.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

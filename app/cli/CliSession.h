@@ -4,8 +4,8 @@
 #include <memory>
 #include <optional>
 
-#include "Environment.h"
-#include "HaloApiClient.h"
+#include "api/HaloApiClient.h"
+#include "net/Environment.h"
 
 namespace Sandbox {
 class SandboxServer;

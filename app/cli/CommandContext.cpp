@@ -1,8 +1,8 @@
 #include "CommandContext.h"
 
-#include "ApiError.h"
 #include "Console.h"
 #include "JsonText.h"
+#include "net/ApiError.h"
 
 #include <QCoreApplication>
 #include <QIODevice>

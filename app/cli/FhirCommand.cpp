@@ -1,9 +1,9 @@
 #include "CommandHandlers.h"
 
-#include "ApiCall.h"
 #include "CommandContext.h"
 #include "Console.h"
-#include "FhirRequest.h"
+#include "fhir/FhirRequest.h"
+#include "net/ApiCall.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #include "OutputFormatter.h"
 
 #include "JsonText.h"
-#include "ResultTable.h"
+#include "results/ResultTable.h"
 
 #include <QLocale>
 

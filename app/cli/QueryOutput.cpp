@@ -2,7 +2,7 @@
 
 #include "Console.h"
 #include "JsonText.h"
-#include "ParameterValue.h"
+#include "sql/ParameterValue.h"
 
 #include <QCoreApplication>
 

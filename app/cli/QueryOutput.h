@@ -5,8 +5,8 @@
 #include <optional>
 
 #include "OutputFormatter.h"
-#include "QueryTypes.h"
-#include "ResultDecoder.h"
+#include "results/ResultDecoder.h"
+#include "sql/QueryTypes.h"
 
 namespace Cli {
 

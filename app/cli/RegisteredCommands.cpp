@@ -1,12 +1,12 @@
 #include "CommandHandlers.h"
 
-#include "ApiCall.h"
 #include "CommandContext.h"
 #include "Console.h"
 #include "DurationText.h"
 #include "JsonText.h"
 #include "QueryOutput.h"
-#include "QueryTypes.h"
+#include "net/ApiCall.h"
+#include "sql/QueryTypes.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 #include "CommandHandlers.h"
 
-#include "ApiCall.h"
 #include "CommandContext.h"
 #include "Console.h"
-#include "SiteInfo.h"
+#include "net/ApiCall.h"
+#include "sites/SiteInfo.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -2,13 +2,13 @@
 // on the GUI thread. Pages come from the sandbox (100 Patients, its largest page) and are
 // repeated to make Bundles larger than any server page, to see where the time goes.
 //   build/tests/bench/bench_fhir [--runs N]
-#include "ApiCall.h"
-#include "FhirEntryTableModel.h"
-#include "FhirJsonTreeModel.h"
-#include "FhirResponse.h"
-#include "HaloApiClient.h"
 #include "SandboxOptions.h"
 #include "SandboxServer.h"
+#include "api/HaloApiClient.h"
+#include "fhir/FhirEntryTableModel.h"
+#include "fhir/FhirJsonTreeModel.h"
+#include "fhir/FhirResponse.h"
+#include "net/ApiCall.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -5,8 +5,8 @@
 //   (c) the longest stall of the GUI event loop while (b) streams into a visible grid.
 // Usage: bench_results [--runs N] [--no-python]. Not a test: it prints figures and targets.
 
-#include "ResultDecoder.h"
-#include "ResultTableModel.h"
+#include "results/ResultDecoder.h"
+#include "results/ResultTableModel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -4,13 +4,13 @@
 // it, in plain text and in the encodings a careless write would produce.
 #include "CliHarness.h"
 
-#include "ApiCall.h"
-#include "AsyncQueryJournal.h"
-#include "AsyncQueryRunner.h"
-#include "HaloApiClient.h"
-#include "KeyStore.h"
-#include "RequestLog.h"
 #include "SandboxServer.h"
+#include "api/HaloApiClient.h"
+#include "keys/KeyStore.h"
+#include "net/ApiCall.h"
+#include "net/RequestLog.h"
+#include "services/AsyncQueryRunner.h"
+#include "sql/AsyncQueryJournal.h"
 
 #include <QDirIterator>
 #include <QEventLoop>

@@ -5,7 +5,7 @@
 //
 // "write" takes the key from the first line of standard input (never from the command line,
 // where other users could see it).
-#include "KeyStore.h"
+#include "keys/KeyStore.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

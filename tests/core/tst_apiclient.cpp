@@ -2,18 +2,18 @@
 // real sandbox on loopback: every endpoint with its typed result, every error shape, and the
 // rules for retries, timeouts, redirects and the subscription key. Nothing under test is mocked;
 // SampleSites.h only names the sample practices and what each should answer.
-#include "ApiCall.h"
-#include "ApiError.h"
 #include "ClientCalls.h"
-#include "HaloApiClient.h"
-#include "QueryTypes.h"
-#include "RequestLog.h"
-#include "ResultDecoder.h"
 #include "SampleSites.h"
 #include "SandboxOptions.h"
 #include "SandboxRig.h"
 #include "SandboxServer.h"
-#include "SiteInfo.h"
+#include "api/HaloApiClient.h"
+#include "net/ApiCall.h"
+#include "net/ApiError.h"
+#include "net/RequestLog.h"
+#include "results/ResultDecoder.h"
+#include "sites/SiteInfo.h"
+#include "sql/QueryTypes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 // TLS failures are reported as such and never ignored: a server with a self-signed certificate
 // (made for this test only, for a name that cannot exist) must not get the request, let alone
 // the key.
-#include "ApiCall.h"
-#include "ApiError.h"
-#include "HaloApiClient.h"
+#include "api/HaloApiClient.h"
+#include "net/ApiCall.h"
+#include "net/ApiError.h"
 
 #include <QFile>
 #include <QSignalSpy>

@@ -1,17 +1,17 @@
 // AsyncQueryRunner and AsyncQueryJournal against a real sandbox on loopback: the states an async
 // query walks through, its result pages, stopping and resuming, failure statuses, and the
 // journal that lets a query be picked up again after a restart.
-#include "ApiCall.h"
-#include "AsyncQueryJournal.h"
-#include "AsyncQueryRunner.h"
-#include "HaloApiClient.h"
-#include "QueryTypes.h"
-#include "RequestLog.h"
-#include "ResultDecoder.h"
 #include "SampleSites.h"
 #include "SandboxOptions.h"
 #include "SandboxRig.h"
 #include "SandboxServer.h"
+#include "api/HaloApiClient.h"
+#include "net/ApiCall.h"
+#include "net/RequestLog.h"
+#include "results/ResultDecoder.h"
+#include "services/AsyncQueryRunner.h"
+#include "sql/AsyncQueryJournal.h"
+#include "sql/QueryTypes.h"
 
 #include <QDir>
 #include <QFile>

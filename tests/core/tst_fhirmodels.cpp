@@ -2,16 +2,16 @@
 // anything else), the entry table's columns per resource type and the JSON tree (paths,
 // references, contained resources, copy text). The answers are real ones from an embedded
 // sandbox over loopback; only shapes the sandbox cannot produce are written by hand.
-#include "ApiCall.h"
-#include "ApiError.h"
 #include "ClientCalls.h"
-#include "FhirEntryTableModel.h"
-#include "FhirIssue.h"
-#include "FhirJsonTreeModel.h"
-#include "FhirResponse.h"
-#include "HaloApiClient.h"
 #include "SandboxOptions.h"
 #include "SandboxRig.h"
+#include "api/HaloApiClient.h"
+#include "fhir/FhirEntryTableModel.h"
+#include "fhir/FhirIssue.h"
+#include "fhir/FhirJsonTreeModel.h"
+#include "fhir/FhirResponse.h"
+#include "net/ApiCall.h"
+#include "net/ApiError.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

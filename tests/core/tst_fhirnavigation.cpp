@@ -1,5 +1,5 @@
 // Back and Forward through FHIR answers: a browser's rules, a bounded count and memory.
-#include "FhirNavigation.h"
+#include "fhir/FhirNavigation.h"
 
 #include <QtTest>
 

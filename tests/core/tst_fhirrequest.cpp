@@ -2,15 +2,15 @@
 // the URL and form encodings it sends, what the site's CapabilityStatement predicts, and the
 // CapabilityStatement cache. Encodings and predictions are checked against a real sandbox on
 // loopback, which was written separately from the client.
-#include "ApiCall.h"
-#include "ApiError.h"
 #include "ClientCalls.h"
-#include "FhirCapabilities.h"
-#include "FhirIssue.h"
-#include "FhirRequest.h"
-#include "HaloApiClient.h"
 #include "SandboxOptions.h"
 #include "SandboxRig.h"
+#include "api/HaloApiClient.h"
+#include "fhir/FhirCapabilities.h"
+#include "fhir/FhirIssue.h"
+#include "fhir/FhirRequest.h"
+#include "net/ApiCall.h"
+#include "net/ApiError.h"
 
 #include <QDir>
 #include <QFile>

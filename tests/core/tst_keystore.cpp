@@ -1,6 +1,6 @@
 // The subscription-key store against a real gnome-keyring in the private D-Bus session that
 // tests/support/isolated.sh --keyring sets up: nothing here can reach the user's own keyring.
-#include "KeyStore.h"
+#include "keys/KeyStore.h"
 
 #include <QCryptographicHash>
 #include <QDBusArgument>

@@ -1,7 +1,7 @@
 // Query history and snippets as files on disk: what is kept, what is never kept (result data),
 // the cap, search, and that a failed write leaves the previous file as it was.
-#include "QueryHistory.h"
-#include "SnippetStore.h"
+#include "sql/QueryHistory.h"
+#include "sql/SnippetStore.h"
 
 #include <QFile>
 #include <QJsonArray>

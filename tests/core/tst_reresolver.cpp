@@ -1,13 +1,13 @@
 // Re-resolving a Halo GUID from its PMS ID after a 403 (GuidReResolver) against a real sandbox
 // on loopback, with the site list in a temporary file; and the "last heard" heartbeat text.
-#include "ApiCall.h"
-#include "GuidReResolver.h"
-#include "HaloApiClient.h"
-#include "HeartbeatText.h"
-#include "QueryTypes.h"
 #include "SandboxOptions.h"
 #include "SandboxServer.h"
-#include "SiteStore.h"
+#include "api/HaloApiClient.h"
+#include "net/ApiCall.h"
+#include "services/GuidReResolver.h"
+#include "sites/HeartbeatText.h"
+#include "sites/SiteStore.h"
+#include "sql/QueryTypes.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -1,6 +1,6 @@
-#include "ParameterValue.h"
-#include "ResultDecoder.h"
-#include "ResultTable.h"
+#include "results/ResultDecoder.h"
+#include "results/ResultTable.h"
+#include "sql/ParameterValue.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

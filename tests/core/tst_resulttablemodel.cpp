@@ -1,7 +1,7 @@
-#include "ResultDecoder.h"
-#include "ResultExport.h"
-#include "ResultTable.h"
-#include "ResultTableModel.h"
+#include "results/ResultDecoder.h"
+#include "results/ResultExport.h"
+#include "results/ResultTable.h"
+#include "results/ResultTableModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "SiteInfo.h"
-#include "SiteRecord.h"
-#include "SiteStore.h"
+#include "sites/SiteInfo.h"
+#include "sites/SiteRecord.h"
+#include "sites/SiteStore.h"
 
 #include <QDir>
 #include <QFile>

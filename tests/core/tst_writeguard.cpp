@@ -1,6 +1,6 @@
 // What counts as a write before a query reaches a practice: the plain-SELECT check, the
 // confirmation rule for Production and the per-environment read-only switch.
-#include "WriteGuard.h"
+#include "sql/WriteGuard.h"
 
 #include <QCoreApplication>
 #include <QSettings>

@@ -1,8 +1,8 @@
 #pragma once
 
 // Waiting for HaloApiClient calls in tests, and saying what came back when a check fails.
-#include "ApiCall.h"
-#include "ApiError.h"
+#include "net/ApiCall.h"
+#include "net/ApiError.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
 #pragma once
 
 // A sandbox on 127.0.0.1 and a client pointed at it, both in the test thread.
-#include "HaloApiClient.h"
 #include "SandboxOptions.h"
 #include "SandboxServer.h"
+#include "api/HaloApiClient.h"
 
 #include <QtTest>
 

@@ -1,12 +1,12 @@
 // Adding a site as the Getting started guide recommends, driven by keyboard and mouse against the
 // embedded sandbox: look the GUID up by PMS ID, confirm the right install by its secondary
 // identifiers, save it, and run a test query; also by GUID and by pairing, with errors in place.
-#include "HaloApiClient.h"
-#include "RequestLog.h"
 #include "SandboxServer.h"
-#include "SiteCandidatesModel.h"
-#include "SiteStore.h"
+#include "api/HaloApiClient.h"
+#include "net/RequestLog.h"
 #include "sites/AddSiteDialog.h"
+#include "sites/SiteCandidatesModel.h"
+#include "sites/SiteStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

@@ -2,11 +2,11 @@
 // private D-Bus session that tests/support/isolated.sh --keyring sets up): a wrong key is
 // explained in place, the right one is tested, saved and read back, and the key never shows up
 // in a file under HOME or in a log message.
-#include "ApiError.h"
 #include "EnvironmentBanner.h"
-#include "KeyStore.h"
 #include "SandboxServer.h"
 #include "keys/KeyDialog.h"
+#include "keys/KeyStore.h"
+#include "net/ApiError.h"
 
 #include <QCheckBox>
 #include <QDirIterator>

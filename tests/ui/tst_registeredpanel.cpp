@@ -1,20 +1,20 @@
 // The SQL tab's side panels as a user drives them: registered queries against a real sandbox on
 // loopback, the query history, snippets and the recent async queries. Widgets are found by
 // accessible name.
-#include "ApiCall.h"
-#include "AsyncQueryJournal.h"
-#include "HaloApiClient.h"
-#include "QueryHistory.h"
-#include "RegisteredQueryListModel.h"
-#include "RequestLog.h"
 #include "SampleSites.h"
 #include "SandboxOptions.h"
 #include "SandboxServer.h"
-#include "SnippetStore.h"
 #include "WidgetLookup.h"
+#include "api/HaloApiClient.h"
+#include "net/ApiCall.h"
+#include "net/RequestLog.h"
+#include "sql/AsyncQueryJournal.h"
 #include "sql/HistoryPanel.h"
+#include "sql/QueryHistory.h"
 #include "sql/RecentAsyncPanel.h"
 #include "sql/RegisteredQueriesPanel.h"
+#include "sql/RegisteredQueryListModel.h"
+#include "sql/SnippetStore.h"
 #include "sql/SnippetsPanel.h"
 
 #include <QAbstractItemModelTester>

@@ -1,14 +1,14 @@
 // The Log tab against the embedded sandbox: every exchange is listed with its outcome (200, 401,
 // 404 and one with no HTTP answer), the details and "copy as cURL" never carry the key, and the
 // filter and "Clear log" work. The model runs under QAbstractItemModelTester throughout.
-#include "ApiCall.h"
-#include "ApiError.h"
-#include "HaloApiClient.h"
-#include "RequestLog.h"
-#include "RequestLogModel.h"
 #include "SampleSites.h"
 #include "SandboxServer.h"
+#include "api/HaloApiClient.h"
 #include "log/RequestLogView.h"
+#include "net/ApiCall.h"
+#include "net/ApiError.h"
+#include "net/RequestLog.h"
+#include "net/RequestLogModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>

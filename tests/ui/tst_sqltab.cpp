@@ -2,22 +2,22 @@
 // NULLs, unicode and line breaks; Production safety (confirmation, read-only); errors in place;
 // 413 offered as async; async followed state by state, stopped, exported. Widgets are found by
 // accessible name.
-#include "ApiCall.h"
-#include "AsyncQueryJournal.h"
-#include "HaloApiClient.h"
-#include "RequestLog.h"
-#include "ResultTableModel.h"
 #include "SandboxOptions.h"
 #include "SandboxServer.h"
-#include "SiteInfo.h"
-#include "SiteRecord.h"
 #include "WidgetLookup.h"
-#include "WriteGuard.h"
-#include "sites/ProblemLabel.h"
+#include "api/HaloApiClient.h"
+#include "net/ApiCall.h"
+#include "net/RequestLog.h"
+#include "results/ResultTableModel.h"
+#include "sites/SiteInfo.h"
+#include "sites/SiteRecord.h"
+#include "sql/AsyncQueryJournal.h"
 #include "sql/ResultFilterRunner.h"
 #include "sql/ResultGrid.h"
 #include "sql/SqlTab.h"
 #include "sql/StatusTimeline.h"
+#include "sql/WriteGuard.h"
+#include "widgets/ProblemLabel.h"
 
 #include <Qsci/qsciscintilla.h>
 

@@ -1,13 +1,13 @@
 // The status panel and the re-resolve dialog as a support person uses them, against a real
 // sandbox on loopback and a site list in a temporary file. Widgets are found by accessible name.
-#include "ApiCall.h"
-#include "HaloApiClient.h"
-#include "QueryTypes.h"
 #include "SampleSites.h"
 #include "SandboxOptions.h"
 #include "SandboxServer.h"
-#include "SiteStore.h"
 #include "WidgetLookup.h"
+#include "api/HaloApiClient.h"
+#include "net/ApiCall.h"
+#include "sites/SiteStore.h"
+#include "sql/QueryTypes.h"
 #include "status/ReResolveDialog.h"
 #include "status/SiteStatusPanel.h"
 

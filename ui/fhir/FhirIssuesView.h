@@ -2,7 +2,7 @@
 
 #include <QTreeWidget>
 
-#include "FhirIssue.h"
+#include "fhir/FhirIssue.h"
 
 // The issues of an OperationOutcome as a person reads them: severity (with an icon), code,
 // what it says and where. Hidden when there is nothing to show.

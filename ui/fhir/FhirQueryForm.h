@@ -3,8 +3,8 @@
 #include <QList>
 #include <QWidget>
 
-#include "FhirCapabilities.h"
-#include "FhirRequest.h"
+#include "fhir/FhirCapabilities.h"
+#include "fhir/FhirRequest.h"
 
 class QComboBox;
 class QGridLayout;

@@ -1,7 +1,7 @@
 #include "FhirResourceView.h"
 
-#include "FhirJsonTreeModel.h"
-#include "FhirResponse.h"
+#include "fhir/FhirJsonTreeModel.h"
+#include "fhir/FhirResponse.h"
 
 #include <QAction>
 #include <QApplication>

@@ -5,7 +5,7 @@
 
 #include <memory>
 
-#include "FhirJsonTreeModel.h"
+#include "fhir/FhirJsonTreeModel.h"
 
 class QLabel;
 class QLineEdit;

@@ -1,7 +1,7 @@
 #include "FhirResultsPanel.h"
 
-#include "FhirEntryTableModel.h"
 #include "FhirIssuesView.h"
+#include "fhir/FhirEntryTableModel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

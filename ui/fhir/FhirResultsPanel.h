@@ -2,7 +2,7 @@
 
 #include <QWidget>
 
-#include "FhirResponse.h"
+#include "fhir/FhirResponse.h"
 
 class QLabel;
 class QPushButton;

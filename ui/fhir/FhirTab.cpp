@@ -1,16 +1,16 @@
 #include "FhirTab.h"
 
-#include "ApiCall.h"
-#include "AtomicFile.h"
 #include "FhirQueryForm.h"
 #include "FhirResourceView.h"
 #include "FhirResultsPanel.h"
-#include "HaloApiClient.h"
-#include "QueryHistory.h"
-#include "SiteInfo.h"
-#include "sites/CallProgress.h"
-#include "sites/ProblemLabel.h"
-#include "sites/ProductionMarker.h"
+#include "api/HaloApiClient.h"
+#include "net/ApiCall.h"
+#include "sites/SiteInfo.h"
+#include "sql/QueryHistory.h"
+#include "storage/AtomicFile.h"
+#include "widgets/CallProgress.h"
+#include "widgets/ProblemLabel.h"
+#include "widgets/ProductionMarker.h"
 
 #include <QAction>
 #include <QCheckBox>

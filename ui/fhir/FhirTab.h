@@ -7,12 +7,12 @@
 #include <functional>
 #include <optional>
 
-#include "FhirCapabilities.h"
-#include "FhirJsonTreeModel.h"
-#include "FhirNavigation.h"
-#include "FhirRequest.h"
-#include "FhirResponse.h"
-#include "SiteRecord.h"
+#include "fhir/FhirCapabilities.h"
+#include "fhir/FhirJsonTreeModel.h"
+#include "fhir/FhirNavigation.h"
+#include "fhir/FhirRequest.h"
+#include "fhir/FhirResponse.h"
+#include "sites/SiteRecord.h"
 
 class QCheckBox;
 class QLabel;

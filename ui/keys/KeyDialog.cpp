@@ -1,8 +1,8 @@
 #include "KeyDialog.h"
 
-#include "ApiCall.h"
 #include "EnvironmentBanner.h"
-#include "HaloApiClient.h"
+#include "api/HaloApiClient.h"
+#include "net/ApiCall.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>

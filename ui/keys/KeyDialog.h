@@ -3,8 +3,8 @@
 #include <QDialog>
 #include <QPointer>
 
-#include "Environment.h"
-#include "KeyStore.h"
+#include "keys/KeyStore.h"
+#include "net/Environment.h"
 
 class QCheckBox;
 class QLabel;

@@ -1,7 +1,7 @@
 #include "RequestLogView.h"
 
-#include "RequestLog.h"
-#include "RequestLogModel.h"
+#include "net/RequestLog.h"
+#include "net/RequestLogModel.h"
 
 #include <QClipboard>
 #include <QFontDatabase>

@@ -1,13 +1,13 @@
 #include "AddSiteDialog.h"
 
-#include "CallProgress.h"
-#include "HaloApiClient.h"
-#include "ProblemLabel.h"
-#include "ProductionMarker.h"
-#include "SiteCandidatesModel.h"
-#include "SiteInfo.h"
-#include "SiteStore.h"
 #include "TestQueryPanel.h"
+#include "api/HaloApiClient.h"
+#include "sites/SiteCandidatesModel.h"
+#include "sites/SiteInfo.h"
+#include "sites/SiteStore.h"
+#include "widgets/CallProgress.h"
+#include "widgets/ProblemLabel.h"
+#include "widgets/ProductionMarker.h"
 
 #include <QApplication>
 #include <QButtonGroup>

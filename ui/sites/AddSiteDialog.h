@@ -5,7 +5,7 @@
 
 #include <functional>
 
-#include "SiteRecord.h"
+#include "sites/SiteRecord.h"
 
 class QButtonGroup;
 class QCheckBox;

@@ -1,7 +1,7 @@
 #include "SiteListPanel.h"
 
-#include "SiteListModel.h"
-#include "SiteRecord.h"
+#include "sites/SiteListModel.h"
+#include "sites/SiteRecord.h"
 
 #include <QHeaderView>
 #include <QLineEdit>

@@ -1,11 +1,11 @@
 #include "TestQueryPanel.h"
 
-#include "CallProgress.h"
-#include "HaloApiClient.h"
-#include "ProblemLabel.h"
-#include "ProductionMarker.h"
-#include "QueryTypes.h"
-#include "ResultDecoder.h"
+#include "api/HaloApiClient.h"
+#include "results/ResultDecoder.h"
+#include "sql/QueryTypes.h"
+#include "widgets/CallProgress.h"
+#include "widgets/ProblemLabel.h"
+#include "widgets/ProductionMarker.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #include "ExportRunner.h"
 
-#include "ResultTableModel.h"
+#include "results/ResultTableModel.h"
 
 #include <QProgressDialog>
 #include <QWidget>

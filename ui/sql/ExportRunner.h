@@ -3,7 +3,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 
-#include "ResultExport.h"
+#include "results/ResultExport.h"
 
 class QProgressDialog;
 class QWidget;

@@ -1,7 +1,7 @@
 #include "HistoryPanel.h"
 
-#include "QueryHistory.h"
-#include "sites/ProblemLabel.h"
+#include "sql/QueryHistory.h"
+#include "widgets/ProblemLabel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

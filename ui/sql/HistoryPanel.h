@@ -2,7 +2,7 @@
 
 #include <QWidget>
 
-#include "SiteRecord.h"
+#include "sites/SiteRecord.h"
 
 class QLineEdit;
 class QPushButton;

@@ -1,6 +1,6 @@
 #include "ParametersTable.h"
 
-#include "QueryTypes.h"
+#include "sql/QueryTypes.h"
 
 #include <algorithm>
 #include <functional>

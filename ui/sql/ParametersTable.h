@@ -3,7 +3,7 @@
 #include <QList>
 #include <QWidget>
 
-#include "QueryTypes.h"
+#include "sql/QueryTypes.h"
 
 class QPushButton;
 class QTableWidget;

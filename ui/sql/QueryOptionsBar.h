@@ -3,8 +3,8 @@
 #include <QList>
 #include <QWidget>
 
-#include "QueryTypes.h"
-#include "SiteInfo.h"
+#include "sites/SiteInfo.h"
+#include "sql/QueryTypes.h"
 
 class QCheckBox;
 class QComboBox;

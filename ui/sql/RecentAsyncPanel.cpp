@@ -1,8 +1,8 @@
 #include "RecentAsyncPanel.h"
 
-#include "AsyncQueryJournal.h"
-#include "QueryHistory.h"
-#include "sites/ProblemLabel.h"
+#include "sql/AsyncQueryJournal.h"
+#include "sql/QueryHistory.h"
+#include "widgets/ProblemLabel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,12 +1,12 @@
 #include "RegisteredQueriesPanel.h"
 
-#include "ApiCall.h"
-#include "HaloApiClient.h"
-#include "RegisteredQueryListModel.h"
-#include "WriteGuard.h"
-#include "sites/CallProgress.h"
-#include "sites/ProblemLabel.h"
-#include "sites/ProductionMarker.h"
+#include "api/HaloApiClient.h"
+#include "net/ApiCall.h"
+#include "sql/RegisteredQueryListModel.h"
+#include "sql/WriteGuard.h"
+#include "widgets/CallProgress.h"
+#include "widgets/ProblemLabel.h"
+#include "widgets/ProductionMarker.h"
 
 #include <QComboBox>
 #include <QFontDatabase>

@@ -3,9 +3,9 @@
 #include <QPointer>
 #include <QWidget>
 
-#include "QueryTypes.h"
-#include "ResultDecoder.h"
-#include "SiteRecord.h"
+#include "results/ResultDecoder.h"
+#include "sites/SiteRecord.h"
+#include "sql/QueryTypes.h"
 
 class QComboBox;
 class QGroupBox;

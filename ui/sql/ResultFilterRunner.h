@@ -4,7 +4,7 @@
 #include <QObject>
 #include <QString>
 
-#include "ResultTableModel.h"
+#include "results/ResultTableModel.h"
 
 class QTimer;
 

@@ -1,8 +1,8 @@
 #include "ResultGrid.h"
 
-#include "ResultExport.h"
-#include "ResultTable.h"
-#include "ResultTableModel.h"
+#include "results/ResultExport.h"
+#include "results/ResultTable.h"
+#include "results/ResultTableModel.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
 #include "ResultSummary.h"
 
-#include "ParameterValue.h"
 #include "StatusTimeline.h"
+#include "sql/ParameterValue.h"
 
 #include <QFormLayout>
 #include <QHeaderView>

@@ -2,7 +2,7 @@
 
 #include <QWidget>
 
-#include "QueryTypes.h"
+#include "sql/QueryTypes.h"
 
 class QLabel;
 class QTableWidget;

@@ -1,6 +1,6 @@
 #include "SnippetsPanel.h"
 
-#include "sites/ProblemLabel.h"
+#include "widgets/ProblemLabel.h"
 
 #include <QCheckBox>
 #include <QFontDatabase>

@@ -3,7 +3,7 @@
 #include <QList>
 #include <QWidget>
 
-#include "SnippetStore.h"
+#include "sql/SnippetStore.h"
 
 class QCheckBox;
 class QLineEdit;

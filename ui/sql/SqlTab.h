@@ -6,8 +6,8 @@
 
 #include <functional>
 
-#include "QueryTypes.h"
-#include "SiteRecord.h"
+#include "sites/SiteRecord.h"
+#include "sql/QueryTypes.h"
 
 class QCheckBox;
 class QLabel;

@@ -3,10 +3,10 @@
 #include "HistoryPanel.h"
 #include "RecentAsyncPanel.h"
 #include "RegisteredQueriesPanel.h"
-#include "ResultDecoder.h"
-#include "SiteRecord.h"
 #include "SnippetsPanel.h"
 #include "SqlTab.h"
+#include "results/ResultDecoder.h"
+#include "sites/SiteRecord.h"
 
 #include <QHBoxLayout>
 #include <QSplitter>

@@ -4,7 +4,7 @@
 #include <QList>
 #include <QWidget>
 
-#include "QueryTypes.h"
+#include "sql/QueryTypes.h"
 
 // A query's statusTiming as one horizontal bar split by state (initialising, queued,
 // executing, uploading, …), each part as long as the state lasted, with the durations written

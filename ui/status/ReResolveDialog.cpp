@@ -1,8 +1,8 @@
 #include "ReResolveDialog.h"
 
-#include "ApiError.h"
-#include "GuidReResolver.h"
-#include "HeartbeatText.h"
+#include "net/ApiError.h"
+#include "services/GuidReResolver.h"
+#include "sites/HeartbeatText.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>

@@ -3,8 +3,8 @@
 #include <QDialog>
 #include <QList>
 
-#include "SiteInfo.h"
-#include "SiteRecord.h"
+#include "sites/SiteInfo.h"
+#include "sites/SiteRecord.h"
 
 class QCheckBox;
 class QGridLayout;

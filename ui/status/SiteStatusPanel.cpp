@@ -1,11 +1,11 @@
 #include "SiteStatusPanel.h"
 
-#include "ApiCall.h"
-#include "ApiError.h"
-#include "HaloApiClient.h"
-#include "HeartbeatText.h"
 #include "ReResolveDialog.h"
-#include "SiteStore.h"
+#include "api/HaloApiClient.h"
+#include "net/ApiCall.h"
+#include "net/ApiError.h"
+#include "sites/HeartbeatText.h"
+#include "sites/SiteStore.h"
 
 #include <QAccessible>
 #include <QCoreApplication>

@@ -3,8 +3,8 @@
 #include <QPointer>
 #include <QWidget>
 
-#include "SiteInfo.h"
-#include "SiteRecord.h"
+#include "sites/SiteInfo.h"
+#include "sites/SiteRecord.h"
 
 class QFrame;
 class QGridLayout;

@@ -1,0 +1,331 @@
+#include "net/ApiCall.h"
+
+#include <QIODevice>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslError>
+#include <QTimer>
+#include <algorithm>
+#include <cstring>
+
+namespace Halo {
+
+namespace {
+
+// Seconds from a Retry-After header: delta-seconds or an HTTP date; -1 when absent.
+int parseRetryAfter(const QByteArray &value)
+{
+    if (value.isEmpty())
+        return -1;
+    bool isNumber = false;
+    const int seconds = value.trimmed().toInt(&isNumber);
+    if (isNumber)
+        return std::max(0, seconds);
+    const QDateTime when =
+        QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
+    if (!when.isValid())
+        return -1;
+    return int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
+}
+
+// Errors raised before anything reached the server: a query POST that fails this way did not run.
+bool failedBeforeSending(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::ProtocolUnknownError:
+    case QNetworkReply::NetworkSessionFailedError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// A query POST's body, readable once. Qt 6.4 silently sends a request again when the server
+// closes the connection before answering, POST included (later Qt sends only idempotent requests
+// again); a body that cannot be rewound makes it report ContentReSendError instead, so a query
+// runs at most once.
+class OneShotBody : public QIODevice
+{
+public:
+    explicit OneShotBody(const QByteArray &data)
+        : m_data(data)
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override
+    {
+        return m_data.size() - m_position + QIODevice::bytesAvailable();
+    }
+    bool reset() override { return false; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 count = std::min<qint64>(maxSize, m_data.size() - m_position);
+        memcpy(data, m_data.constData() + m_position, size_t(count));
+        m_position += count;
+        return count;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_position = 0;
+};
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           a.port(a.scheme() == QLatin1String("https") ? 443 : 80) ==
+               b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
+}
+
+} // namespace
+
+ApiCall::ApiCall(QNetworkAccessManager *network, RequestLog *log, const QNetworkRequest &request,
+                 const QByteArray &method, const QByteArray &body, RequestSafety safety,
+                 const CallPolicy &policy, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_log(log)
+    , m_request(request)
+    , m_method(method)
+    , m_requestBody(body)
+    , m_safety(safety)
+    , m_policy(policy)
+    , m_deadline(new QTimer(this))
+    , m_retryTimer(new QTimer(this))
+{
+    m_deadline->setSingleShot(true);
+    m_retryTimer->setSingleShot(true);
+    // A coarse timer may fire up to 5% early, and a retry before Retry-After is over is refused.
+    m_retryTimer->setTimerType(Qt::PreciseTimer);
+    // Qt sets no timeout by default: the inactivity timeout is per transfer, the deadline ours.
+    m_request.setTransferTimeout(m_policy.inactivityTimeoutMs);
+    // Redirects are checked one by one: Qt's default policy would forward the key header to
+    // any host the server names.
+    m_request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                           QNetworkRequest::UserVerifiedRedirectPolicy);
+    connect(m_deadline, &QTimer::timeout, this, [this]() {
+        if (m_reply)
+            abortReply(ApiError::Kind::Timeout,
+                       tr("overall deadline of %1 s").arg(m_policy.deadlineMs / 1000));
+        else
+            finishWith(m_error.isError() ? m_error : ApiError::ofKind(ApiError::Kind::Timeout));
+    });
+    connect(m_retryTimer, &QTimer::timeout, this, &ApiCall::sendAttempt);
+}
+
+ApiCall::~ApiCall()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+QJsonObject ApiCall::jsonObject() const
+{
+    return QJsonDocument::fromJson(m_body).object();
+}
+
+QByteArray ApiCall::responseHeader(const QByteArray &name) const
+{
+    for (const auto &header : m_responseHeaders) {
+        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+            return header.second;
+    }
+    return {};
+}
+
+void ApiCall::start()
+{
+    m_clock.start();
+    m_deadline->start(m_policy.deadlineMs);
+    sendAttempt();
+}
+
+void ApiCall::sendAttempt()
+{
+    ++m_attempt;
+    m_abortReason = ApiError::Kind::None;
+    m_abortDetail.clear();
+    m_attemptClock.start();
+    m_attemptStartedAt = QDateTime::currentDateTimeUtc();
+    m_status = 0;
+    m_body.clear();
+    m_responseHeaders.clear();
+
+    QNetworkReply *reply = nullptr;
+    if (m_method == "GET") {
+        reply = m_network->get(m_request);
+    } else if (m_safety == RequestSafety::QueryPost) {
+        QNetworkRequest request = m_request;
+        request.setHeader(QNetworkRequest::ContentLengthHeader, m_requestBody.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *body = new OneShotBody(m_requestBody);
+        reply = m_network->sendCustomRequest(request, m_method, body);
+        body->setParent(reply);
+    } else {
+        reply = m_network->sendCustomRequest(m_request, m_method, m_requestBody);
+    }
+    m_reply = reply;
+    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
+        if (received > m_policy.maxResponseBytes || total > m_policy.maxResponseBytes) {
+            abortReply(ApiError::Kind::TooLarge,
+                       tr("%1 MB limit").arg(m_policy.maxResponseBytes / (1024 * 1024)));
+            return;
+        }
+        emit downloadProgress(received, total);
+    });
+    connect(reply, &QNetworkReply::redirected, this, [this, reply](const QUrl &target) {
+        if (sameOrigin(target, m_request.url()))
+            emit reply->redirectAllowed();
+        else
+            abortReply(ApiError::Kind::Redirect, target.adjusted(QUrl::RemoveQuery).toString());
+    });
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        QStringList texts;
+        for (const QSslError &error : errors)
+            texts << error.errorString();
+        m_abortDetail = texts.join(QStringLiteral("; "));
+    });
+    connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
+}
+
+void ApiCall::abortReply(ApiError::Kind reason, const QString &detail)
+{
+    m_abortReason = reason;
+    m_abortDetail = detail;
+    if (m_reply)
+        m_reply->abort(); // finished() follows synchronously
+}
+
+void ApiCall::cancel()
+{
+    if (m_finished)
+        return;
+    if (m_reply)
+        abortReply(ApiError::Kind::Cancelled);
+    else
+        finishWith(ApiError::ofKind(ApiError::Kind::Cancelled));
+}
+
+void ApiCall::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->deleteLater();
+    m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (m_abortReason != ApiError::Kind::TooLarge && reply->isOpen())
+        m_body = reply->readAll();
+    m_responseHeaders = reply->rawHeaderPairs();
+
+    ApiError error;
+    if (m_abortReason != ApiError::Kind::None) {
+        error.kind = m_abortReason;
+        error.detail = m_abortDetail;
+        if (m_safety == RequestSafety::QueryPost && m_abortReason == ApiError::Kind::Timeout)
+            error.kind = ApiError::Kind::OutcomeUnknown;
+        if (m_abortReason == ApiError::Kind::Redirect || m_abortReason == ApiError::Kind::TooLarge)
+            error.httpStatus = m_status;
+    } else if (m_status == 0) {
+        const QNetworkReply::NetworkError code = reply->error();
+        error.detail = reply->errorString();
+        if (code == QNetworkReply::SslHandshakeFailedError) {
+            error.kind = ApiError::Kind::Tls;
+            if (!m_abortDetail.isEmpty())
+                error.detail = m_abortDetail;
+        } else if (code == QNetworkReply::OperationCanceledError ||
+                   code == QNetworkReply::TimeoutError) {
+            // Not cancelled by us: Qt's inactivity timeout fired.
+            error.kind = ApiError::Kind::Timeout;
+        } else {
+            error.kind = ApiError::Kind::Network;
+        }
+        if (m_safety == RequestSafety::QueryPost && !failedBeforeSending(code))
+            error.kind = ApiError::Kind::OutcomeUnknown;
+    } else if (m_status < 200 || m_status >= 300) {
+        error = ApiError::fromResponse(m_status, m_body,
+                                       parseRetryAfter(responseHeader("Retry-After")));
+    }
+
+    logExchange(error);
+    if (error.isError() && scheduleRetry(error))
+        return;
+    finishWith(error);
+}
+
+bool ApiCall::scheduleRetry(const ApiError &reason)
+{
+    if (m_attempt > m_policy.maxRetries || reason.kind != ApiError::Kind::Http)
+        return false;
+    int delayMs = 0;
+    if (reason.httpStatus == 429) {
+        if (m_safety != RequestSafety::Idempotent ||
+            reason.retryAfterSeconds > m_policy.maxRetryAfterSeconds)
+            return false;
+        delayMs =
+            reason.retryAfterSeconds >= 0
+                ? reason.retryAfterSeconds * 1000
+                : std::min(m_policy.maxBackoffMs, m_policy.initialBackoffMs << (m_attempt - 1));
+    } else if (reason.httpStatus == 502 || reason.httpStatus == 503 || reason.httpStatus == 504) {
+        if (m_method != "GET")
+            return false;
+        delayMs = std::min(m_policy.maxBackoffMs, m_policy.initialBackoffMs << (m_attempt - 1));
+    } else {
+        return false;
+    }
+    if (m_clock.elapsed() + delayMs >= m_policy.deadlineMs)
+        return false;
+    m_error = reason; // reported if the deadline ends the wait
+    emit retryScheduled(m_attempt + 1, delayMs, reason);
+    m_retryTimer->start(delayMs);
+    return true;
+}
+
+void ApiCall::finishWith(const ApiError &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_error = error;
+    m_deadline->stop();
+    m_retryTimer->stop();
+    emit finished();
+    if (m_autoDelete)
+        deleteLater();
+}
+
+void ApiCall::logExchange(const ApiError &error)
+{
+    if (!m_log)
+        return;
+    LoggedExchange exchange;
+    exchange.startedAt = m_attemptStartedAt;
+    exchange.method = m_method;
+    exchange.url = m_request.url();
+    for (const QByteArray &name : m_request.rawHeaderList())
+        exchange.requestHeaders.append({name, m_request.rawHeader(name)});
+    exchange.requestBody = m_requestBody;
+    exchange.httpStatus = m_status;
+    exchange.outcome = error.isError() ? error.oneLine() : QStringLiteral("OK");
+    exchange.durationMs = m_attemptClock.elapsed();
+    exchange.bytesSent = m_requestBody.size();
+    exchange.bytesReceived = m_body.size();
+    exchange.attempt = m_attempt;
+    exchange.responseHeaders = m_responseHeaders;
+    exchange.responseBodyPreview = m_body.left(RequestLog::kPreviewBytes);
+    m_log->record(std::move(exchange));
+}
+
+} // namespace Halo

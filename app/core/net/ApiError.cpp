@@ -1,0 +1,294 @@
+#include "net/ApiError.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Halo {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Halo::ApiError", text);
+}
+
+bool isFailedQueryStatus(const QString &status)
+{
+    return status == QLatin1String("executionFailed") ||
+           status == QLatin1String("expiredInQueue") || status == QLatin1String("uploadFailed") ||
+           status.startsWith(QLatin1String("initialisationFailed"));
+}
+
+} // namespace
+
+ApiError ApiError::fromResponse(int httpStatus, const QByteArray &body, int retryAfterSeconds)
+{
+    ApiError error;
+    error.httpStatus = httpStatus;
+    error.retryAfterSeconds = retryAfterSeconds;
+    const QJsonObject json = QJsonDocument::fromJson(body).object();
+
+    if (json.value(QLatin1String("resourceType")).toString() == QLatin1String("OperationOutcome")) {
+        error.kind = Kind::Fhir;
+        error.issues = fhirIssuesOf(json);
+        if (!error.issues.isEmpty())
+            error.serverMessage = error.issues.first().text;
+        return error;
+    }
+
+    const QString status = json.value(QLatin1String("status")).toString();
+    const QJsonObject details = json.value(QLatin1String("errorDetails")).toObject();
+    if (isFailedQueryStatus(status) || !details.isEmpty()) {
+        error.kind = Kind::QueryFailed;
+        error.queryStatus = status;
+        error.errorType = details.value(QLatin1String("errorType")).toString();
+        // The top-level errorCode/errorMessage are deprecated copies; prefer errorDetails.
+        error.errorCode = details.value(QLatin1String("errorCode"))
+                              .toInt(json.value(QLatin1String("errorCode")).toInt());
+        error.serverMessage = details.value(QLatin1String("errorMessage"))
+                                  .toString(json.value(QLatin1String("errorMessage")).toString());
+        return error;
+    }
+    if (httpStatus >= 200 && httpStatus < 300)
+        return error; // success: Kind::None
+
+    // The general envelope, with or without its `error` wrapper; APIM's own {statusCode, message}.
+    error.kind = Kind::Http;
+    const QJsonObject inner = json.value(QLatin1String("error")).isObject()
+                                  ? json.value(QLatin1String("error")).toObject()
+                                  : json;
+    error.serverMessage = inner.value(QLatin1String("message")).toString();
+    return error;
+}
+
+QString ApiError::title() const
+{
+    switch (kind) {
+    case Kind::None:
+        return tr("No error");
+    case Kind::QueryFailed:
+        if (errorType == QLatin1String("mssql") || errorType == QLatin1String("fbsql"))
+            return tr("The database rejected the query");
+        if (errorCode == 413)
+            return tr("The result is too large for an immediate query");
+        if (queryStatus == QLatin1String("expiredInQueue"))
+            return tr("The query waited too long in the queue");
+        if (queryStatus.startsWith(QLatin1String("initialisationFailed")))
+            return tr("The query could not start at the site");
+        return tr("The query failed");
+    case Kind::Fhir:
+        return tr("The FHIR server reported a problem");
+    case Kind::Network:
+        return tr("Could not reach Halo Cloud");
+    case Kind::Timeout:
+        return tr("No answer in time");
+    case Kind::Tls:
+        return tr("Secure connection failed");
+    case Kind::Redirect:
+        return tr("Redirected to another host");
+    case Kind::Cancelled:
+        return tr("Cancelled");
+    case Kind::OutcomeUnknown:
+        return tr("Outcome unknown");
+    case Kind::TooLarge:
+        return tr("The answer is too large");
+    case Kind::BadResponse:
+        return tr("Unexpected answer");
+    case Kind::Http:
+        break;
+    }
+    switch (httpStatus) {
+    case 400:
+        return tr("Bad request");
+    case 401:
+        return tr("Wrong key or wrong environment");
+    case 403:
+        return tr("Access refused");
+    case 404:
+        return tr("Not found");
+    case 410:
+        return tr("Results no longer available");
+    case 413:
+        return tr("The result is too large for an immediate query");
+    case 429:
+        return tr("Rate limit reached");
+    case 500:
+        return tr("Halo Cloud had an internal error");
+    case 502:
+        return tr("The practice software answered unexpectedly");
+    case 503:
+        return tr("Site offline");
+    case 504:
+        return tr("Site unreachable or query too slow");
+    default:
+        return tr("HTTP error %1").arg(httpStatus);
+    }
+}
+
+QString ApiError::explanation() const
+{
+    switch (kind) {
+    case Kind::QueryFailed:
+        if (errorType == QLatin1String("mssql"))
+            return tr("SQL Server reported an error in the query.");
+        if (errorType == QLatin1String("fbsql"))
+            return tr("Firebird reported an error in the query.");
+        if (errorType == QLatin1String("haloLink"))
+            return tr("Halo Link hit an unexpected error while transferring the query.");
+        return tr("The site could not complete the query.");
+    case Kind::Fhir:
+        return tr("The practice's FHIR facade could not answer this request.");
+    case Kind::Network:
+        return tr("The connection could not be made (%1).").arg(detail);
+    case Kind::Timeout:
+        return tr("Halo Cloud did not answer within the time allowed.");
+    case Kind::Tls:
+        return tr("The server's certificate or the TLS handshake failed: %1").arg(detail);
+    case Kind::Redirect:
+        return tr("The server asked to continue at %1. Following it would send the subscription "
+                  "key to another host.")
+            .arg(detail);
+    case Kind::Cancelled:
+        return tr("The request was cancelled before it completed.");
+    case Kind::OutcomeUnknown:
+        return tr("The connection was lost after the query was sent, so it may or may not have "
+                  "run. It was not sent again, because that could run it twice.");
+    case Kind::TooLarge:
+        return tr("The answer is larger than Halo Explorer accepts (%1).").arg(detail);
+    case Kind::BadResponse:
+        return tr("The answer does not match the Halo Cloud API description: %1").arg(detail);
+    case Kind::None:
+    case Kind::Http:
+        break;
+    }
+    switch (httpStatus) {
+    case 400:
+        return tr("Halo Cloud rejected the request as invalid.");
+    case 401:
+        return tr("The subscription key is missing, wrong, or belongs to another environment "
+                  "(Production keys do not work on Stage, and the reverse).");
+    case 403:
+        return tr("Halo Cloud refused access: your IP address may not be allowed, the site may not "
+                  "be paired, or this Halo GUID is no longer authoritative for the practice (after "
+                  "a reinstall or server move).");
+    case 404:
+        return tr("The site, query or resource does not exist.");
+    case 410:
+        return tr("Async results are cached for about 24 hours; these have expired.");
+    case 413:
+        return tr("Immediate query results are limited to 8 MB.");
+    case 429:
+        return retryAfterSeconds >= 0
+                   ? tr("Too many requests; Halo Cloud asks to wait %1 s.").arg(retryAfterSeconds)
+                   : tr("Too many requests in a short time.");
+    case 500:
+        return tr("Something failed inside Halo Cloud.");
+    case 502:
+        return tr("The practice management software returned an unexpected result.");
+    case 503:
+        return tr(
+            "The practice's server could not be contacted; it may be switched off or offline.");
+    case 504:
+        return tr("The site went offline during the request, or the query took longer than about "
+                  "30 seconds.");
+    default:
+        return tr("Halo Cloud answered with HTTP status %1.").arg(httpStatus);
+    }
+}
+
+QString ApiError::nextStep() const
+{
+    switch (kind) {
+    case Kind::QueryFailed:
+        if (queryStatus.startsWith(QLatin1String("initialisationFailed")))
+            return tr("Check that the site is online, then run the query again.");
+        if (queryStatus == QLatin1String("expiredInQueue"))
+            return tr("Run it again with a longer maximum time in queue, or when the site is less "
+                      "busy.");
+        if (queryStatus == QLatin1String("uploadFailed"))
+            return tr("Run the query again; narrow it if it keeps failing.");
+        if (errorCode == 413)
+            return tr("Narrow the query, or run it as an async query.");
+        if (errorType == QLatin1String("mssql") || errorType == QLatin1String("fbsql"))
+            return tr("Correct the SQL and run it again.");
+        if (errorType == QLatin1String("haloLink"))
+            return tr("Try again later; contact Halo support if it persists.");
+        return tr("Try again later, or run it as an async query.");
+    case Kind::Fhir:
+        return tr("Check the resource type and search parameters against the site's "
+                  "CapabilityStatement.");
+    case Kind::Network:
+        return tr("Check the network, proxy settings and the base URL.");
+    case Kind::Timeout:
+        return tr("Try again; for long queries use an async query.");
+    case Kind::Tls:
+        return tr("Check the system clock, proxy and certificates; Halo Explorer never ignores "
+                  "certificate errors.");
+    case Kind::Redirect:
+        return tr("Check the base URL; use the address the redirect points to if you trust it.");
+    case Kind::Cancelled:
+        return QString();
+    case Kind::OutcomeUnknown:
+        return tr("Check the site's recent queries before running it again.");
+    case Kind::TooLarge:
+        return tr("Narrow the query or fetch the results page by page.");
+    case Kind::BadResponse:
+        return tr("Look at the request log for the exact answer.");
+    case Kind::None:
+    case Kind::Http:
+        break;
+    }
+    switch (httpStatus) {
+    case 400:
+        return tr("Correct the request and send it again.");
+    case 401:
+        return tr("Check that the key is for this environment, or set it again.");
+    case 403:
+        return tr("Re-resolve the Halo GUID from the practice's PMS ID; if it has not changed, "
+                  "check pairing and your IP allow-list.");
+    case 404:
+        return tr("Check the Halo GUID or id.");
+    case 410:
+        return tr("Run the query again.");
+    case 413:
+        return tr("Narrow the query, or run it as an async query.");
+    case 429:
+        return retryAfterSeconds >= 0
+                   ? tr("Waiting %1 s before trying again.").arg(retryAfterSeconds)
+                   : tr("Wait a little and try again.");
+    case 500:
+        return tr("Try again later; contact Halo support if it persists.");
+    case 502:
+        return tr("Check the pairing details with the practice and try again.");
+    case 503:
+        return tr("Try again later, or ask the practice whether the server is on.");
+    case 504:
+        return tr("Try again later, or run the query as an async query.");
+    default:
+        return QString();
+    }
+}
+
+QString ApiError::oneLine() const
+{
+    // A failed query can arrive in a 200 answer: the HTTP status then says nothing useful.
+    const bool httpFailed = httpStatus >= 300 || (httpStatus > 0 && httpStatus < 200);
+    QString line = httpFailed ? tr("HTTP %1 — %2").arg(httpStatus).arg(title()) : title();
+    if (!serverMessage.isEmpty())
+        line += QStringLiteral(": ") + serverMessage;
+    else if (kind != Kind::Http && kind != Kind::Cancelled)
+        line += QStringLiteral(": ") + explanation();
+    const QString next = nextStep();
+    if (!next.isEmpty()) {
+        // Server messages and explanations mostly end with a full stop already.
+        line = line.trimmed();
+        if (!line.endsWith(QLatin1Char('.')) && !line.endsWith(QLatin1Char('?')) &&
+            !line.endsWith(QLatin1Char('!')))
+            line += QLatin1Char('.');
+        line += QLatin1Char(' ') + next;
+    }
+    return line.simplified();
+}
+
+} // namespace Halo

@@ -1,0 +1,112 @@
+#include "net/Environment.h"
+
+#include <QCoreApplication>
+
+namespace Halo {
+
+QString environmentId(Environment environment)
+{
+    switch (environment) {
+    case Environment::Production:
+        return QStringLiteral("production");
+    case Environment::Stage:
+        return QStringLiteral("stage");
+    case Environment::Sandbox:
+        return QStringLiteral("sandbox");
+    case Environment::Custom:
+        return QStringLiteral("custom");
+    }
+    return {};
+}
+
+std::optional<Environment> environmentFromId(const QString &id)
+{
+    for (Environment e :
+         {Environment::Production, Environment::Stage, Environment::Sandbox, Environment::Custom}) {
+        if (environmentId(e).compare(id.trimmed(), Qt::CaseInsensitive) == 0)
+            return e;
+    }
+    return std::nullopt;
+}
+
+QString environmentDisplayName(Environment environment)
+{
+    switch (environment) {
+    case Environment::Production:
+        return QCoreApplication::translate("Halo::Environment", "Production");
+    case Environment::Stage:
+        return QCoreApplication::translate("Halo::Environment", "Stage");
+    case Environment::Sandbox:
+        return QCoreApplication::translate("Halo::Environment", "Sandbox");
+    case Environment::Custom:
+        return QCoreApplication::translate("Halo::Environment", "Custom");
+    }
+    return {};
+}
+
+QUrl defaultBaseUrl(Environment environment)
+{
+    switch (environment) {
+    case Environment::Production:
+        return QUrl(QStringLiteral("https://api.haloconnect.io"));
+    case Environment::Stage:
+        return QUrl(QStringLiteral("https://api.stage.haloconnect.io"));
+    case Environment::Sandbox:
+    case Environment::Custom:
+        break;
+    }
+    return {};
+}
+
+std::optional<Endpoint> resolveEndpoint(bool sandbox, const QString &environmentName,
+                                        const QString &baseUrl, QString *problem)
+{
+    Endpoint endpoint;
+    endpoint.environment = Environment::Sandbox;
+    if (!environmentName.isEmpty()) {
+        const auto chosen = environmentFromId(environmentName);
+        if (!chosen) {
+            *problem = QCoreApplication::translate(
+                           "Halo::Environment",
+                           "unknown environment '%1' (use production, stage, sandbox or custom)")
+                           .arg(environmentName);
+            return std::nullopt;
+        }
+        endpoint.environment = *chosen;
+    }
+    if (sandbox && !environmentName.isEmpty() && endpoint.environment != Environment::Sandbox) {
+        *problem = QCoreApplication::translate("Halo::Environment",
+                                               "--sandbox contradicts --environment %1")
+                       .arg(environmentName);
+        return std::nullopt;
+    }
+    if (!baseUrl.isEmpty()) {
+        const QUrl url(baseUrl, QUrl::StrictMode);
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) ||
+            url.host().isEmpty()) {
+            *problem =
+                QCoreApplication::translate("Halo::Environment", "'%1' is not an http(s) URL")
+                    .arg(baseUrl);
+            return std::nullopt;
+        }
+        if (sandbox ||
+            (!environmentName.isEmpty() && endpoint.environment != Environment::Custom)) {
+            *problem = QCoreApplication::translate("Halo::Environment",
+                                                   "--base-url implies the custom environment");
+            return std::nullopt;
+        }
+        endpoint.environment = Environment::Custom;
+        endpoint.baseUrl = url;
+        return endpoint;
+    }
+    if (endpoint.environment == Environment::Custom) {
+        *problem = QCoreApplication::translate("Halo::Environment",
+                                               "the custom environment needs --base-url");
+        return std::nullopt;
+    }
+    endpoint.baseUrl = defaultBaseUrl(endpoint.environment);
+    return endpoint;
+}
+
+} // namespace Halo

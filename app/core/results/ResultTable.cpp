@@ -1,0 +1,630 @@
+#include "results/ResultTable.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QLocale>
+#include <QTime>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+namespace Halo {
+
+namespace {
+
+// The parts of an ISO-8601 date or datetime: YYYY-MM-DD, optionally followed by T (or a space,
+// as SQL tools write it) hh:mm:ss, a fraction of any length, and Z or ±hh:mm.
+struct IsoParts {
+    QDate date;
+    QTime time;
+    enum class Zone { None, Utc, Offset } zone = Zone::None;
+    int offsetSeconds = 0;
+};
+
+bool readDigits(const char *p, int count, int *value)
+{
+    int result = 0;
+    for (int i = 0; i < count; ++i) {
+        if (p[i] < '0' || p[i] > '9')
+            return false;
+        result = result * 10 + (p[i] - '0');
+    }
+    *value = result;
+    return true;
+}
+
+// Most cell texts are a few bytes long. The C library's memcpy() for those uses AVX registers on
+// CPUs that have them and, on some (virtual) machines, leaves every SSE instruction after it
+// paying to switch register states: decoding ran at half speed. Short copies stay here.
+void copyBytes(char *to, const char *from, qsizetype length)
+{
+    if (length > 64) {
+        std::memcpy(to, from, size_t(length));
+        return;
+    }
+    for (; length >= 8; to += 8, from += 8, length -= 8) {
+        quint64 word;
+        std::memcpy(&word, from, 8);
+        std::memcpy(to, &word, 8);
+    }
+    for (; length > 0; --length)
+        *to++ = *from++;
+}
+
+// QDate::isValid() for years 0 to 9999 (there is no year 0), without going through a calendar.
+bool isValidDate(int year, int month, int day)
+{
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (year == 0 || month < 1 || month > 12 || day < 1)
+        return false;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+ResultCell::Kind parseIso(QByteArrayView text, IsoParts *parts)
+{
+    const char *p = text.data();
+    const qsizetype n = text.size();
+    int year = 0, month = 0, day = 0;
+    if ((n != 10 && n < 19) || p[4] != '-' || p[7] != '-' || !readDigits(p, 4, &year) ||
+        !readDigits(p + 5, 2, &month) || !readDigits(p + 8, 2, &day) ||
+        !isValidDate(year, month, day)) {
+        return ResultCell::Kind::String;
+    }
+    if (parts)
+        parts->date = QDate(year, month, day);
+    if (n == 10)
+        return ResultCell::Kind::Date;
+
+    int hour = 0, minute = 0, second = 0;
+    if ((p[10] != 'T' && p[10] != ' ') || p[13] != ':' || p[16] != ':' ||
+        !readDigits(p + 11, 2, &hour) || !readDigits(p + 14, 2, &minute) ||
+        !readDigits(p + 17, 2, &second) || hour > 23 || minute > 59 || second > 59) {
+        return ResultCell::Kind::String;
+    }
+    qsizetype i = 19;
+    int millis = 0;
+    if (i < n && p[i] == '.') {
+        const qsizetype start = ++i;
+        while (i < n && p[i] >= '0' && p[i] <= '9') {
+            if (i - start < 3)
+                millis = millis * 10 + (p[i] - '0');
+            ++i;
+        }
+        if (i == start)
+            return ResultCell::Kind::String;
+        for (qsizetype digits = i - start; digits < 3; ++digits)
+            millis *= 10;
+    }
+    IsoParts::Zone zone = IsoParts::Zone::None;
+    int offset = 0;
+    if (i < n && p[i] == 'Z') {
+        zone = IsoParts::Zone::Utc;
+        ++i;
+    } else if (i < n && (p[i] == '+' || p[i] == '-')) {
+        int offsetHours = 0, offsetMinutes = 0;
+        if (n - i != 6 || p[i + 3] != ':' || !readDigits(p + i + 1, 2, &offsetHours) ||
+            !readDigits(p + i + 4, 2, &offsetMinutes) || offsetHours > 23 || offsetMinutes > 59) {
+            return ResultCell::Kind::String;
+        }
+        offset = (offsetHours * 60 + offsetMinutes) * 60 * (p[i] == '-' ? -1 : 1);
+        zone = IsoParts::Zone::Offset;
+        i += 6;
+    }
+    if (i != n)
+        return ResultCell::Kind::String;
+    if (parts) {
+        parts->time = QTime(hour, minute, second, millis);
+        parts->zone = zone;
+        parts->offsetSeconds = offset;
+    }
+    return ResultCell::Kind::DateTime;
+}
+
+QDateTime toDateTime(const IsoParts &parts)
+{
+    // QTimeZone's UTC and fixed-offset factories arrived in 6.5; the TimeSpec forms are
+    // deprecated from 6.9.
+    switch (parts.zone) {
+    case IsoParts::Zone::None:
+        return QDateTime(parts.date, parts.time);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    case IsoParts::Zone::Utc:
+        return QDateTime(parts.date, parts.time, QTimeZone(QTimeZone::UTC));
+    case IsoParts::Zone::Offset:
+        return QDateTime(parts.date, parts.time,
+                         QTimeZone::fromSecondsAheadOfUtc(parts.offsetSeconds));
+#else
+    case IsoParts::Zone::Utc:
+        return QDateTime(parts.date, parts.time, Qt::UTC);
+    case IsoParts::Zone::Offset:
+        return QDateTime(parts.date, parts.time, Qt::OffsetFromUTC, parts.offsetSeconds);
+#endif
+    }
+    return {};
+}
+
+} // namespace
+
+ResultCell ResultCell::fromInteger(qint64 value)
+{
+    ResultCell cell;
+    cell.m_kind = Kind::Integer;
+    cell.m_integer = value;
+    return cell;
+}
+
+ResultCell ResultCell::fromReal(double value)
+{
+    ResultCell cell;
+    cell.m_kind = Kind::Real;
+    cell.m_real = value;
+    return cell;
+}
+
+ResultCell ResultCell::fromBoolean(bool value)
+{
+    ResultCell cell;
+    cell.m_kind = Kind::Boolean;
+    cell.m_integer = value ? 1 : 0;
+    return cell;
+}
+
+ResultCell ResultCell::fromText(const QString &text)
+{
+    ResultCell cell;
+    cell.m_kind = parseIso(text.toUtf8(), nullptr);
+    cell.m_text = text;
+    return cell;
+}
+
+qint64 ResultCell::toInteger() const
+{
+    switch (m_kind) {
+    case Kind::Integer:
+    case Kind::Boolean:
+        return m_integer;
+    case Kind::Real:
+        return qint64(toReal());
+    default:
+        return m_text.toLongLong();
+    }
+}
+
+double ResultCell::toReal() const
+{
+    switch (m_kind) {
+    case Kind::Integer:
+    case Kind::Boolean:
+        return double(m_integer);
+    case Kind::Real:
+        return m_text.isEmpty() ? m_real : QByteArrayView(m_text.toLatin1()).toDouble();
+    default:
+        return QByteArrayView(m_text.toUtf8()).toDouble();
+    }
+}
+
+bool ResultCell::toBoolean() const
+{
+    switch (m_kind) {
+    case Kind::Integer:
+    case Kind::Boolean:
+        return m_integer != 0;
+    case Kind::Real:
+        return toReal() != 0.0;
+    default:
+        return m_text == QLatin1String("true");
+    }
+}
+
+QVariant ResultCell::toVariant() const
+{
+    switch (m_kind) {
+    case Kind::Null:
+        return {};
+    case Kind::Integer:
+        return QVariant(qlonglong(m_integer));
+    case Kind::Real:
+        return QVariant(toReal());
+    case Kind::Boolean:
+        return QVariant(m_integer != 0);
+    case Kind::String:
+        return QVariant(m_text);
+    case Kind::Date:
+    case Kind::DateTime: {
+        IsoParts parts;
+        parseIso(m_text.toUtf8(), &parts);
+        if (m_kind == Kind::Date)
+            return QVariant(parts.date);
+        return QVariant(toDateTime(parts));
+    }
+    }
+    return {};
+}
+
+QString ResultCell::toDisplayString() const
+{
+    switch (m_kind) {
+    case Kind::Null:
+        return {};
+    case Kind::Integer:
+        return QString::number(m_integer);
+    case Kind::Real: {
+        if (!m_text.isEmpty())
+            return m_text;
+        QString text = QString::number(m_real, 'g', QLocale::FloatingPointShortest);
+        bool whole = true;
+        for (const QChar c : text)
+            whole = whole && (c.isDigit() || c == QLatin1Char('-'));
+        if (whole)
+            text += QLatin1String(".0");
+        return text;
+    }
+    case Kind::Boolean:
+        return m_integer != 0 ? QStringLiteral("true") : QStringLiteral("false");
+    case Kind::String:
+    case Kind::Date:
+    case Kind::DateTime:
+        return m_text;
+    }
+    return {};
+}
+
+bool operator==(const ResultCell &a, const ResultCell &b)
+{
+    if (a.m_kind != b.m_kind || a.m_text != b.m_text)
+        return false;
+    switch (a.m_kind) {
+    case ResultCell::Kind::Integer:
+    case ResultCell::Kind::Boolean:
+        return a.m_integer == b.m_integer;
+    case ResultCell::Kind::Real:
+        return !a.m_text.isEmpty() || a.m_real == b.m_real;
+    default:
+        return true;
+    }
+}
+
+const ResultTable::Slot *ResultTable::slotAt(int row, int column, const Segment **segment) const
+{
+    if (row < 0 || row >= m_rowCount || column < 0 || column >= columnCount())
+        return nullptr;
+    auto found = m_segments.end() - 1;
+    if (row < found->firstRow) {
+        found = std::upper_bound(m_segments.begin(), m_segments.end(), row,
+                                 [](int r, const Segment &s) { return r < s.firstRow; }) -
+                1;
+    }
+    if (size_t(column) >= found->columns.size() || !found->columns[size_t(column)])
+        return nullptr;
+    const Cells &cells = *found->columns[size_t(column)];
+    const auto index = size_t(row - found->firstRow);
+    if (index >= cells.size())
+        return nullptr;
+    if (segment)
+        *segment = &*found;
+    return &cells[index];
+}
+
+QByteArrayView ResultTable::slotText(const Segment &segment, const Slot &slot) const
+{
+    const size_t chunk = size_t(segment.firstChunk + (slot.text >> kChunkBits));
+    const quint64 offset = slot.text & ((quint64(1) << kChunkBits) - 1);
+    const char *base =
+        chunk < m_textChunks.size() ? m_textChunks[chunk].constData() : m_text.constData();
+    return QByteArrayView(base + offset, qsizetype(slot.length));
+}
+
+ResultCell ResultTable::cell(int row, int column) const
+{
+    const Segment *segment = nullptr;
+    const Slot *slot = slotAt(row, column, &segment);
+    if (!slot)
+        return {};
+    ResultCell cell;
+    switch (slot->stored) {
+    case Stored::Null:
+        break;
+    case Stored::Integer:
+        cell.m_kind = ResultCell::Kind::Integer;
+        cell.m_integer = slot->integer;
+        break;
+    case Stored::Boolean:
+        cell.m_kind = ResultCell::Kind::Boolean;
+        cell.m_integer = slot->integer;
+        break;
+    case Stored::Real:
+        cell.m_kind = ResultCell::Kind::Real;
+        cell.m_real = slot->real;
+        break;
+    case Stored::NumberText:
+    case Stored::Text:
+    case Stored::Date:
+    case Stored::DateTime:
+        cell.m_kind = kind(row, column);
+        cell.m_text = QString::fromUtf8(slotText(*segment, *slot));
+        break;
+    }
+    return cell;
+}
+
+ResultCell::Kind ResultTable::kind(int row, int column) const
+{
+    const Slot *slot = slotAt(row, column, nullptr);
+    if (!slot)
+        return ResultCell::Kind::Null;
+    switch (slot->stored) {
+    case Stored::Null:
+        return ResultCell::Kind::Null;
+    case Stored::Integer:
+        return ResultCell::Kind::Integer;
+    case Stored::Real:
+    case Stored::NumberText:
+        return ResultCell::Kind::Real;
+    case Stored::Text:
+        return ResultCell::Kind::String;
+    case Stored::Boolean:
+        return ResultCell::Kind::Boolean;
+    case Stored::Date:
+        return ResultCell::Kind::Date;
+    case Stored::DateTime:
+        return ResultCell::Kind::DateTime;
+    }
+    return ResultCell::Kind::Null;
+}
+
+QByteArrayView ResultTable::textUtf8(int row, int column) const
+{
+    const Segment *segment = nullptr;
+    const Slot *slot = slotAt(row, column, &segment);
+    return slot && hasText(slot->stored) ? slotText(*segment, *slot) : QByteArrayView();
+}
+
+qint64 ResultTable::memoryUsed() const
+{
+    qint64 bytes = m_text.capacity();
+    for (const QByteArray &chunk : m_textChunks)
+        bytes += chunk.capacity();
+    for (const Segment &segment : m_segments) {
+        for (const std::shared_ptr<Cells> &cells : segment.columns)
+            bytes += cells ? qint64(cells->capacity() * sizeof(Slot)) : 0;
+    }
+    return bytes;
+}
+
+void ResultTable::append(const ResultTable &other)
+{
+    if (&other == this) {
+        const ResultTable copy = other;
+        append(copy);
+        return;
+    }
+    // Match the n-th occurrence of a name here to its n-th occurrence in `other`.
+    std::vector<int> target(size_t(other.columnCount()));
+    for (int c = 0; c < other.columnCount(); ++c) {
+        const QString &name = other.m_columns.at(c);
+        int occurrence = 0;
+        for (int earlier = 0; earlier < c; ++earlier)
+            occurrence += other.m_columns.at(earlier) == name ? 1 : 0;
+        int found = -1;
+        for (int mine = 0; mine < columnCount() && found < 0; ++mine) {
+            if (m_columns.at(mine) == name && occurrence-- == 0)
+                found = mine;
+        }
+        target[size_t(c)] = found >= 0 ? found : addColumn(name);
+    }
+    if (other.m_rowCount >= kShareRowsFrom)
+        appendShared(other, target);
+    else
+        appendCopied(other, target);
+}
+
+// Other's segments and text become this table's too, without copying a cell.
+void ResultTable::appendShared(const ResultTable &other, const std::vector<int> &target)
+{
+    sealText();
+    const auto chunkBase = quint64(m_textChunks.size());
+    m_textChunks.insert(m_textChunks.end(), other.m_textChunks.begin(), other.m_textChunks.end());
+    if (other.m_textUsed > 0) {
+        // A finished table's text is exactly its size (squeeze()); one still being built is
+        // copied at its exact size.
+        m_textChunks.push_back(other.m_text.size() == other.m_textUsed
+                                   ? other.m_text
+                                   : QByteArray(other.m_text.constData(), other.m_textUsed));
+    }
+    for (const Segment &source : other.m_segments) {
+        Segment segment;
+        segment.firstRow = m_rowCount + source.firstRow;
+        segment.rowCount = source.rowCount;
+        segment.firstChunk = chunkBase + source.firstChunk;
+        for (size_t c = 0; c < source.columns.size() && c < target.size(); ++c) {
+            const auto mine = size_t(target[c]);
+            if (segment.columns.size() <= mine)
+                segment.columns.resize(mine + 1);
+            segment.columns[mine] = source.columns[c];
+        }
+        m_segments.push_back(std::move(segment));
+    }
+    m_rowCount += other.m_rowCount;
+    m_lastSegmentOpen = false;
+}
+
+// A few rows: copied, so that many small appends do not make many small segments.
+void ResultTable::appendCopied(const ResultTable &other, const std::vector<int> &target)
+{
+    for (int row = 0; row < other.m_rowCount; ++row) {
+        addRow();
+        for (int c = 0; c < other.columnCount(); ++c) {
+            const Segment *segment = nullptr;
+            const Slot *slot = other.slotAt(row, c, &segment);
+            if (!slot || slot->stored == Stored::Null)
+                continue;
+            if (hasText(slot->stored))
+                setTextSlot(target[size_t(c)], other.slotText(*segment, *slot), slot->stored);
+            else
+                lastRowSlot(target[size_t(c)]) = *slot;
+        }
+    }
+}
+
+int ResultTable::addColumn(const QString &name)
+{
+    m_columns.append(name);
+    return columnCount() - 1;
+}
+
+void ResultTable::addRow()
+{
+    if (!m_lastSegmentOpen || m_segments.back().rowCount == kRowsPerSegment) {
+        Segment segment;
+        segment.firstRow = m_rowCount;
+        segment.firstChunk = quint64(m_textChunks.size());
+        m_segments.push_back(std::move(segment));
+        m_lastSegmentOpen = true;
+    }
+    ++m_segments.back().rowCount;
+    ++m_rowCount;
+}
+
+ResultTable::Slot &ResultTable::lastRowSlot(int column)
+{
+    Q_ASSERT(m_rowCount > 0 && column >= 0 && column < columnCount());
+    Segment &segment = m_segments.back();
+    const auto row = size_t(m_rowCount - 1 - segment.firstRow);
+    if (size_t(column) < segment.columns.size()) {
+        // The common case while decoding: the next cell of a column this table alone holds.
+        Cells *cells = segment.columns[size_t(column)].get();
+        if (cells && cells->size() == row && row < cells->capacity() &&
+            segment.columns[size_t(column)].use_count() == 1) {
+            return cells->emplace_back();
+        }
+    } else {
+        segment.columns.resize(size_t(column) + 1);
+    }
+    std::shared_ptr<Cells> &shared = segment.columns[size_t(column)];
+    if (!shared) {
+        shared = std::make_shared<Cells>();
+        // Past the first segment the table is large: room for the whole segment at once.
+        shared->reserve(m_segments.size() > 1 ? kRowsPerSegment : 16);
+    } else if (shared.use_count() > 1) {
+        shared = std::make_shared<Cells>(*shared); // a copy of this table still reads the old
+    }
+    Cells &cells = *shared;
+    if (cells.size() == row)
+        return cells.emplace_back();
+    if (cells.size() < row)
+        cells.resize(row + 1); // earlier rows that skipped this column stay null
+    return cells[row];
+}
+
+void ResultTable::setNull(int column)
+{
+    lastRowSlot(column) = Slot();
+}
+
+void ResultTable::setInteger(int column, qint64 value)
+{
+    Slot &slot = lastRowSlot(column);
+    slot.stored = Stored::Integer;
+    slot.integer = value;
+}
+
+void ResultTable::setReal(int column, double value)
+{
+    Slot &slot = lastRowSlot(column);
+    slot.stored = Stored::Real;
+    slot.real = value;
+}
+
+void ResultTable::setBoolean(int column, bool value)
+{
+    Slot &slot = lastRowSlot(column);
+    slot.stored = Stored::Boolean;
+    slot.integer = value ? 1 : 0;
+}
+
+void ResultTable::setText(int column, QByteArrayView utf8)
+{
+    Stored stored = Stored::Text;
+    // Cheap first test: only strings shaped like "dddd-dd-dd..." are parsed as dates.
+    if (utf8.size() >= 10 && utf8.at(4) == '-' && utf8.at(7) == '-') {
+        switch (parseIso(utf8, nullptr)) {
+        case ResultCell::Kind::Date:
+            stored = Stored::Date;
+            break;
+        case ResultCell::Kind::DateTime:
+            stored = Stored::DateTime;
+            break;
+        default:
+            break;
+        }
+    }
+    setTextSlot(column, utf8, stored);
+}
+
+void ResultTable::setNumberText(int column, QByteArrayView digits)
+{
+    setTextSlot(column, digits, Stored::NumberText);
+}
+
+void ResultTable::setTextSlot(int column, QByteArrayView utf8, Stored stored)
+{
+    // A cell longer than 4 GiB cannot come out of one result page; cut rather than overflow.
+    const qsizetype length = qMin<qsizetype>(utf8.size(), std::numeric_limits<quint32>::max());
+    const quint64 position = appendText(utf8.data(), length);
+    Slot &slot = lastRowSlot(column);
+    slot.stored = stored;
+    slot.length = quint32(length);
+    slot.text = position - (m_segments.back().firstChunk << kChunkBits);
+}
+
+void ResultTable::reserveText(qsizetype bytes)
+{
+    if (m_textUsed + bytes > m_text.size())
+        m_text.resize(m_textUsed + bytes);
+}
+
+void ResultTable::squeeze()
+{
+    m_text.truncate(m_textUsed);
+    m_text.squeeze();
+    if (m_lastSegmentOpen) {
+        for (std::shared_ptr<Cells> &cells : m_segments.back().columns) {
+            if (cells && cells.use_count() == 1)
+                cells->shrink_to_fit();
+        }
+        m_lastSegmentOpen = false;
+    }
+}
+
+quint64 ResultTable::appendText(const char *data, qsizetype length)
+{
+    // The chunk being written grows by doubling, up to a size where a new chunk is cheaper than
+    // moving what is there; strings never span chunks.
+    constexpr qsizetype kMaxChunk = 16 * 1024 * 1024;
+    if (m_textUsed + length > m_text.size()) {
+        if (m_textUsed > 0 && m_textUsed + length > kMaxChunk)
+            sealText();
+        const qsizetype wanted = qMax(m_textUsed + length, qMin(m_text.size() * 2, kMaxChunk));
+        m_text.resize(qMax<qsizetype>(wanted, 256));
+    }
+    const quint64 position = (quint64(m_textChunks.size()) << kChunkBits) | quint64(m_textUsed);
+    copyBytes(m_text.data() + m_textUsed, data, length);
+    m_textUsed += length;
+    return position;
+}
+
+void ResultTable::sealText()
+{
+    if (m_textUsed == 0)
+        return;
+    m_text.truncate(m_textUsed);
+    m_text.squeeze();
+    m_textChunks.push_back(std::move(m_text));
+    m_text = QByteArray();
+    m_textUsed = 0;
+}
+
+} // namespace Halo

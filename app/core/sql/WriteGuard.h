@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QString>
+
+#include "net/Environment.h"
+#include "sql/QueryTypes.h"
+
+namespace Halo {
+
+// Whether a SQL command could change a practice's database, and what that means before it is
+// sent. The check is lexical and deliberately cautious: a statement it cannot prove to be a plain
+// read counts as a write (a SELECT that calls a writing function is beyond what it can see).
+class WriteGuard
+{
+public:
+    // One statement that starts with SELECT (or WITH … SELECT), with no writing keyword
+    // (INSERT, UPDATE, DELETE, MERGE, EXEC, DROP, ALTER, CREATE, TRUNCATE, INTO, GRANT, …)
+    // anywhere outside comments, string literals and quoted identifiers. SELECT … INTO writes.
+    static bool isPlainSelect(const QString &sql);
+
+    // A nonQuery, a stored procedure, or text that is not a plain SELECT.
+    static bool mayWrite(const QueryCommand &command);
+    // On Production, anything that may write is sent only after explicit confirmation.
+    static bool needsConfirmation(const QueryCommand &command, Environment environment);
+
+    // Why the command counts as a write, in words ("it is a nonQuery"); empty if it does not.
+    static QString writeReason(const QueryCommand &command);
+    // The question to confirm, naming the practice and the environment.
+    static QString confirmationText(const QueryCommand &command, const QString &practiceName,
+                                    Environment environment);
+};
+
+// A read-only switch per environment, kept in QSettings: on by default for Production, off
+// elsewhere. While it is on, commands that may write are not sent at all.
+class ReadOnlySettings
+{
+public:
+    static bool defaultFor(Environment environment) { return isProduction(environment); }
+    bool isReadOnly(Environment environment) const;
+    void setReadOnly(Environment environment, bool readOnly);
+
+    bool blocks(const QueryCommand &command, Environment environment) const
+    {
+        return isReadOnly(environment) && WriteGuard::mayWrite(command);
+    }
+    // Says what was blocked and how to allow it.
+    static QString blockedText(const QueryCommand &command, Environment environment);
+};
+
+inline bool blockedByReadOnly(const QueryCommand &command, Environment environment)
+{
+    return ReadOnlySettings().blocks(command, environment);
+}
+
+} // namespace Halo

@@ -1,0 +1,13 @@
+#include "widgets/ProductionMarker.h"
+
+ProductionMarker::ProductionMarker(Halo::Environment environment, QWidget *parent)
+    : QLabel(parent)
+{
+    setText(tr("Production"));
+    setAccessibleName(tr("Sends to Production"));
+    setToolTip(tr("Production: this reaches a live practice."));
+    // Red in light and dark themes alike; the word itself carries the meaning for everyone else.
+    setStyleSheet(QStringLiteral("QLabel { color: #c62828; font-weight: bold; }"));
+    if (!Halo::isProduction(environment))
+        hide();
+}
