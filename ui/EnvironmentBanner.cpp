@@ -20,7 +20,8 @@ void EnvironmentBanner::setEndpoint(const Halo::Endpoint &endpoint)
 {
     // Colours chosen to read well in light and dark themes; Production is red on purpose.
     QColor background;
-    switch (endpoint.environment) {
+    // Any Production destination is red, a custom base URL on its host included.
+    switch (Halo::safetyEnvironment(endpoint)) {
     case Halo::Environment::Production:
         background = QColor(0xb3, 0x1b, 0x1b);
         break;
@@ -38,13 +39,13 @@ void EnvironmentBanner::setEndpoint(const Halo::Endpoint &endpoint)
     palette.setColor(QPalette::Window, background);
     palette.setColor(QPalette::WindowText, Qt::white);
     setPalette(palette);
-    const QString name = Halo::environmentDisplayName(endpoint.environment);
+    const QString name = Halo::endpointDisplayName(endpoint);
     const QString url = endpoint.baseUrl.toDisplayString();
     m_label->setText(url.isEmpty()
                          ? tr("<b>%1</b>").arg(name.toHtmlEscaped())
                          : tr("<b>%1</b> — %2").arg(name.toHtmlEscaped(), url.toHtmlEscaped()));
     m_label->setAccessibleName(tr("Environment: %1").arg(name));
-    setToolTip(Halo::isProduction(endpoint.environment)
+    setToolTip(Halo::isProduction(endpoint)
                    ? tr("Production: queries reach live practice databases.")
                    : QString());
 }

@@ -269,8 +269,7 @@ void MainWindow::setEndpoint(const Halo::Endpoint &endpoint)
 {
     m_endpoint = endpoint;
     m_banner->setEndpoint(endpoint);
-    const QString name = Halo::environmentDisplayName(endpoint.environment);
-    setWindowTitle(tr("Halo Explorer — %1").arg(name));
+    setWindowTitle(tr("Halo Explorer — %1").arg(Halo::endpointDisplayName(endpoint)));
     m_environmentBox->setCurrentIndex(m_environmentBox->findData(int(endpoint.environment)));
     m_setKeyAction->setEnabled(endpoint.environment != Halo::Environment::Sandbox);
     m_forgetKeyAction->setEnabled(endpoint.environment != Halo::Environment::Sandbox);
@@ -296,7 +295,7 @@ void MainWindow::connectionReady()
 void MainWindow::updateProductionMarks()
 {
     // On Production every action that sends something says so.
-    const bool production = Halo::isProduction(m_endpoint.environment);
+    const bool production = Halo::isProduction(m_endpoint);
     const QString suffix = production ? tr(" (Production)") : QString();
     m_refreshAction->setText(tr("&Refresh") + suffix);
     m_addSiteAction->setText(tr("&Add site…") + suffix);

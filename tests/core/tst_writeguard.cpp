@@ -52,6 +52,11 @@ void TestWriteGuard::initTestCase()
 void TestWriteGuard::init()
 {
     QSettings().clear();
+    // The read-only switches live in the window's settings file, shared with halo-cli.
+    QSettings(QSettings::defaultFormat(), QSettings::UserScope,
+              QCoreApplication::organizationName(),
+              QString::fromLatin1(Halo::ReadOnlySettings::kApplication))
+        .clear();
 }
 
 void TestWriteGuard::classifiesPlainSelects_data()

@@ -17,8 +17,8 @@ namespace Halo {
 inline const char *kindName(ApiError::Kind kind)
 {
     static const char *const names[] = {
-        "None", "Http",     "QueryFailed", "Fhir",           "Network",  "Timeout",
-        "Tls",  "Redirect", "Cancelled",   "OutcomeUnknown", "TooLarge", "BadResponse"};
+        "None",     "Http",      "QueryFailed",    "Fhir",     "Network",     "Timeout", "Tls",
+        "Redirect", "Cancelled", "OutcomeUnknown", "TooLarge", "BadResponse", "Refused"};
     const auto index = std::size_t(kind);
     return index < std::size(names) ? names[index] : "?";
 }

@@ -2,6 +2,7 @@
 // NULLs, unicode and line breaks; Production safety (confirmation, read-only); errors in place;
 // 413 offered as async; async followed state by state, stopped, exported. Widgets are found by
 // accessible name.
+#include "EnvironmentBanner.h"
 #include "SandboxOptions.h"
 #include "SandboxServer.h"
 #include "WidgetLookup.h"
@@ -209,6 +210,7 @@ private slots:
     void readsSampleRowsInTheQueryOrder();
     void refusesANonQueryOnProductionWithoutConfirmation();
     void readOnlyIsOnForProductionAndBlocksWrites();
+    void aCustomUrlOnTheProductionHostIsProduction();
     void showsASqlErrorWithItsCodeAndKeepsTheText();
     void offersAsyncAfterA413AndRunsIt();
     void followsAnAsyncQueryStateByStateToItsLastPage();
@@ -235,6 +237,11 @@ void TestSqlTab::initTestCase()
 void TestSqlTab::init()
 {
     QSettings().clear();
+    // The read-only switches live in the window's settings file, shared with halo-cli.
+    QSettings(QSettings::defaultFormat(), QSettings::UserScope,
+              QCoreApplication::organizationName(),
+              QString::fromLatin1(Halo::ReadOnlySettings::kApplication))
+        .clear();
 }
 
 void TestSqlTab::namesEveryControl()
@@ -391,6 +398,56 @@ void TestSqlTab::readOnlyIsOnForProductionAndBlocksWrites()
     QCOMPARE(rig.questions.size(), 1);
     QVERIFY(finished.wait(kTimeoutMs));
     QCOMPARE(rig.queryPosts(), 1);
+}
+
+void TestSqlTab::aCustomUrlOnTheProductionHostIsProduction()
+{
+    // Nothing may be sent here (there is no network to the real host): only refusals are run.
+    const Halo::Endpoint productionHost{Halo::Environment::Custom,
+                                        QUrl(QStringLiteral("https://API.haloconnect.io."))};
+    EnvironmentBanner banner;
+    banner.setEndpoint(productionHost);
+    QCOMPARE(banner.palette().color(QPalette::Window), QColor(0xb3, 0x1b, 0x1b));
+    QVERIFY(banner.toolTip().contains(QStringLiteral("Production")));
+
+    Halo::HaloApiClient client;
+    client.setEndpoint(productionHost);
+    client.setSubscriptionKey(kKey);
+    SqlTab tab(&client);
+    QStringList questions;
+    tab.setConfirmer([&questions](const QString &question) {
+        questions.append(question);
+        return false;
+    });
+    Halo::SiteRecord record;
+    record.environment = Halo::environmentId(Halo::Environment::Custom);
+    record.guid = kGuid;
+    record.recorded.practiceName = QStringLiteral("Harbourside Family Medical");
+    tab.setSite(record, nullptr);
+    tab.show();
+    QVERIFY(named<QLabel>(&tab, QStringLiteral("Sends to Production"))->isVisible());
+    QCheckBox *readOnly = named<QCheckBox>(&tab, QStringLiteral("Read-only for Production"));
+    QVERIFY(readOnly);
+    QVERIFY(readOnly->isChecked()); // Production's switch, on by default
+
+    tab.setSqlText(QStringLiteral("SELECT 1; DELETE FROM patients"));
+    named<QPushButton>(&tab, QStringLiteral("Run query"))->click();
+    ProblemLabel *problem = tab.findChild<ProblemLabel *>();
+    QVERIFY2(problem->accessibleDescription().contains(QStringLiteral("Production is read-only")),
+             qPrintable(problem->accessibleDescription()));
+    QVERIFY(questions.isEmpty());
+
+    readOnly->click();
+    QVERIFY(!Halo::ReadOnlySettings().isReadOnly(Halo::Environment::Production));
+    named<QPushButton>(&tab, QStringLiteral("Run query"))->click();
+    QCOMPARE(questions.size(), 1);
+    QVERIFY2(questions.first().contains(QStringLiteral("Production")),
+             qPrintable(questions.first()));
+    QVERIFY2(questions.first().contains(QStringLiteral("Harbourside Family Medical")),
+             qPrintable(questions.first()));
+    QVERIFY(!tab.isRunning());
+    QTest::qWait(100);
+    QVERIFY(client.requestLog()->exchanges().isEmpty());
 }
 
 void TestSqlTab::showsASqlErrorWithItsCodeAndKeepsTheText()

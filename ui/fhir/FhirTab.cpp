@@ -73,7 +73,7 @@ FhirTab::FhirTab(Halo::HaloApiClient *client, Halo::FhirCapabilityCache *capabil
     , m_post(new QCheckBox(tr("Use &POST"), this))
     , m_methodHint(new QLabel(this))
     , m_search(new QPushButton(tr("&Search"), this))
-    , m_production(new ProductionMarker(client->endpoint().environment, this))
+    , m_production(new ProductionMarker(client->endpoint(), this))
     , m_lineProblem(new ProblemLabel(tr("FHIR query problem"), this))
     , m_form(new FhirQueryForm(this))
     , m_progress(new CallProgress(this))
@@ -257,12 +257,12 @@ void FhirTab::setSite(const Halo::SiteRecord &record)
 {
     const bool sameSite = m_site.sameSite(record);
     m_site = record;
-    const Halo::Environment environment = m_client->endpoint().environment;
-    m_production->setVisible(Halo::isProduction(environment));
-    const QString environmentName = Halo::environmentId(environment);
+    const Halo::Endpoint destination = m_client->endpoint();
+    m_production->setVisible(Halo::isProduction(destination));
+    const QString environmentName = Halo::environmentId(Halo::safetyEnvironment(destination));
     if (environmentName != m_postDefaultEnvironment) {
         // Search values are often personal details: on Production they go in the body.
-        m_post->setChecked(Halo::isProduction(environment));
+        m_post->setChecked(Halo::isProduction(destination));
         m_postDefaultEnvironment = environmentName;
     }
     if (sameSite)
@@ -399,8 +399,7 @@ void FhirTab::updateMethodHint()
     } else if (search) {
         hint = tr("Sends GET: the search values are part of the URL, where proxies and server "
                   "logs can see them.");
-        if (Halo::isProduction(m_client->endpoint().environment) &&
-            !parsed.request->terms.isEmpty())
+        if (Halo::isProduction(m_client->endpoint()) && !parsed.request->terms.isEmpty())
             hint = QStringLiteral("⚠ ") + hint;
     } else {
         hint =

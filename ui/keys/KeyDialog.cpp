@@ -138,7 +138,7 @@ QWidget *KeyDialog::createIntro()
     intro->setObjectName(QStringLiteral("keyDialogIntro"));
     intro->setWordWrap(true);
     intro->setTextFormat(Qt::PlainText);
-    if (!Halo::isProduction(m_endpoint.environment))
+    if (!Halo::isProduction(m_endpoint))
         return intro;
 
     auto *production = new QLabel(

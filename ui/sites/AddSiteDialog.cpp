@@ -111,7 +111,7 @@ AddSiteDialog::AddSiteDialog(Halo::HaloApiClient *client, Halo::SiteStore *store
     QString where = tr("Adds to the <b>%1</b> site list").arg(environmentName.toHtmlEscaped());
     if (!url.isEmpty())
         where += QStringLiteral(" — ") + url.toHtmlEscaped();
-    if (Halo::isProduction(endpoint.environment)) {
+    if (Halo::isProduction(endpoint)) {
         where += QStringLiteral(". ") + tr("Look up, pairing and the test query reach live "
                                            "practices.");
         environment->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
@@ -163,7 +163,6 @@ AddSiteDialog::~AddSiteDialog()
 QWidget *AddSiteDialog::createInputs()
 {
     m_inputs = new QWidget(this);
-    const Halo::Environment environment = m_client->endpoint().environment;
 
     m_byPmsId = new QRadioButton(tr("B&y PMS ID"), m_inputs);
     m_byPmsId->setAccessibleName(tr("By PMS ID"));
@@ -227,7 +226,7 @@ QWidget *AddSiteDialog::createInputs()
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_lookUp);
     actions->addWidget(m_pairButton);
-    actions->addWidget(new ProductionMarker(environment, m_inputs));
+    actions->addWidget(new ProductionMarker(m_client->endpoint(), m_inputs));
     actions->addStretch(1);
 
     auto *layout = new QVBoxLayout(m_inputs);
@@ -270,7 +269,6 @@ QWidget *AddSiteDialog::createInputs()
 QWidget *AddSiteDialog::createCandidates()
 {
     m_candidatesSection = new QWidget(this);
-    const Halo::Environment environment = m_client->endpoint().environment;
 
     m_view = new QTableView(m_candidatesSection);
     m_view->setObjectName(QStringLiteral("siteCandidates"));
@@ -308,7 +306,7 @@ QWidget *AddSiteDialog::createCandidates()
     connect(m_save, &QPushButton::clicked, this, &AddSiteDialog::save);
     auto *saveRow = new QHBoxLayout;
     saveRow->addWidget(m_save);
-    saveRow->addWidget(new ProductionMarker(environment, m_candidatesSection));
+    saveRow->addWidget(new ProductionMarker(m_client->endpoint(), m_candidatesSection));
     saveRow->addStretch(1);
 
     auto *title = new QLabel(tr("Ca&ndidates:"), m_candidatesSection);

@@ -2,6 +2,7 @@
 
 #include "api/HaloApiClient.h"
 #include "results/ResultDecoder.h"
+#include "services/QueryService.h"
 #include "sql/QueryTypes.h"
 #include "widgets/CallProgress.h"
 #include "widgets/ProblemLabel.h"
@@ -9,6 +10,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -49,6 +51,7 @@ QString describeResult(const Halo::DecodedResult &result)
 TestQueryPanel::TestQueryPanel(Halo::HaloApiClient *client, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
+    , m_queries(new Halo::QueryService(client, this))
     , m_run(new QPushButton(tr("Run test query"), this))
     , m_progress(new CallProgress(this))
     , m_result(new QLabel(this))
@@ -64,7 +67,7 @@ TestQueryPanel::TestQueryPanel(Halo::HaloApiClient *client, QWidget *parent)
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_run);
-    buttons->addWidget(new ProductionMarker(client->endpoint().environment, this));
+    buttons->addWidget(new ProductionMarker(client->endpoint(), this));
     buttons->addWidget(m_progress, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -117,7 +120,21 @@ void TestQueryPanel::runTestQuery()
     m_problem->clearProblem();
     Halo::QueryCommand command;
     command.text = Halo::connectivityTestSql(m_pmsType);
-    Halo::ApiCall *call = m_client->runImmediate(m_guid, command);
+    // A plain SELECT, which the policy lets through; asked all the same, like any SQL sent.
+    const Halo::SafetyDecision decision = m_queries->check(command, m_guid);
+    Halo::SafetyApproval approval;
+    if (decision.verdict == Halo::SafetyDecision::Verdict::Blocked) {
+        m_problem->showProblem(tr("The test query was not sent"), decision.text);
+        return;
+    }
+    if (decision.verdict == Halo::SafetyDecision::Verdict::NeedsConfirmation) {
+        if (QMessageBox::warning(this, tr("Send to Production?"), decision.text,
+                                 QMessageBox::Yes | QMessageBox::Cancel,
+                                 QMessageBox::Cancel) != QMessageBox::Yes)
+            return;
+        approval.productionConfirmed = true;
+    }
+    Halo::ApiCall *call = m_queries->runImmediate(m_guid, command, approval);
     m_call = call;
     connect(call, &Halo::ApiCall::finished, this, [this, call]() { showAnswer(call); });
     m_progress->track(call, tr("Running the test query…"));

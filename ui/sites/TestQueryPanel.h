@@ -11,6 +11,7 @@ class ProblemLabel;
 namespace Halo {
 class ApiCall;
 class HaloApiClient;
+class QueryService;
 } // namespace Halo
 
 // Offers a harmless query (SELECT 1 AS ok) on a site and shows plainly what came back, so the
@@ -32,6 +33,7 @@ private:
     void showAnswer(Halo::ApiCall *call);
 
     Halo::HaloApiClient *m_client;
+    Halo::QueryService *m_queries;
     QString m_guid;
     QPointer<Halo::ApiCall> m_call;
     QPushButton *m_run;

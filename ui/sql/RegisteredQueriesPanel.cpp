@@ -2,8 +2,8 @@
 
 #include "api/HaloApiClient.h"
 #include "net/ApiCall.h"
+#include "services/QueryService.h"
 #include "sql/RegisteredQueryListModel.h"
-#include "sql/WriteGuard.h"
 #include "widgets/CallProgress.h"
 #include "widgets/ProblemLabel.h"
 #include "widgets/ProductionMarker.h"
@@ -38,11 +38,6 @@ QString timeText(const QDateTime &time)
                           : RegisteredQueriesPanel::tr("Never");
 }
 
-Halo::Environment environmentOf(const Halo::SiteRecord &site)
-{
-    return Halo::environmentFromId(site.environment).value_or(Halo::Environment::Sandbox);
-}
-
 // The last error as a person reads it: what happened, what it means, the database's own words.
 QString lastErrorWords(const Halo::RegisteredQueryInfo &query)
 {
@@ -73,6 +68,7 @@ QLabel *buddyLabel(const QString &text, QWidget *buddy)
 RegisteredQueriesPanel::RegisteredQueriesPanel(Halo::HaloApiClient *client, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
+    , m_queries(new Halo::QueryService(client, this))
     , m_model(new Model(this))
 {
     setAccessibleName(tr("Registered queries panel"));
@@ -183,7 +179,7 @@ QGroupBox *RegisteredQueriesPanel::buildDetails()
     m_cancel = new QPushButton(tr("Cancel registered query"), m_details);
     m_cancel->setAccessibleName(tr("Cancel registered query"));
     connect(m_cancel, &QPushButton::clicked, this, &RegisteredQueriesPanel::cancelSelected);
-    m_cancelMarker = new ProductionMarker(m_client->endpoint().environment, m_details);
+    m_cancelMarker = new ProductionMarker(m_client->endpoint(), m_details);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_results);
@@ -237,7 +233,7 @@ QGroupBox *RegisteredQueriesPanel::buildForm()
 
     m_create = new QPushButton(tr("Create registered query"), group);
     m_create->setAccessibleName(tr("Create registered query"));
-    m_createMarker = new ProductionMarker(m_client->endpoint().environment, group);
+    m_createMarker = new ProductionMarker(m_client->endpoint(), group);
     m_formProblem = new ProblemLabel(tr("Create registered query problem"), group);
 
     connect(m_frequency, &QSpinBox::valueChanged, this, &RegisteredQueriesPanel::updateSpanHints);
@@ -278,7 +274,8 @@ void RegisteredQueriesPanel::setSite(const Halo::SiteRecord &site)
     m_problem->clearProblem();
     m_formProblem->clearProblem();
     m_resultCount->clear();
-    const bool production = Halo::isProduction(environmentOf(site));
+    // Where requests go decides, not the name the site was saved under.
+    const bool production = Halo::isProduction(m_client->endpoint());
     m_cancelMarker->setVisible(production);
     m_createMarker->setVisible(production);
     clearDetails();
@@ -475,38 +472,38 @@ void RegisteredQueriesPanel::createQuery()
     }
     const Halo::QueryCommand command = formCommand();
     const QString name = m_formName->text().trimmed();
-    const Halo::Environment environment = environmentOf(m_site);
-    if (Halo::blockedByReadOnly(command, environment)) {
-        m_formProblem->showProblem(tr("The registered query was not sent"),
-                                   Halo::ReadOnlySettings::blockedText(command, environment));
+    const Halo::SafetyDecision decision = m_queries->check(
+        command,
+        m_site.recorded.practiceName.isEmpty() ? m_site.guid : m_site.recorded.practiceName);
+    if (decision.verdict == Halo::SafetyDecision::Verdict::Blocked) {
+        m_formProblem->showProblem(tr("The registered query was not sent"), decision.text);
         return;
     }
-    if (!Halo::WriteGuard::needsConfirmation(command, environment)) {
-        sendCreate(command, name);
+    if (decision.verdict == Halo::SafetyDecision::Verdict::Allowed) {
+        sendCreate(command, name, Halo::SafetyApproval{});
         return;
     }
     // A write that repeats on a live practice: asked about every time, never remembered.
-    auto *box = new QMessageBox(
-        QMessageBox::Warning, tr("Create registered query"),
-        Halo::WriteGuard::confirmationText(command, m_site.recorded.practiceName, environment),
-        QMessageBox::NoButton, this);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Create registered query"), decision.text,
+                                QMessageBox::NoButton, this);
     box->setAccessibleName(tr("Confirm create registered query"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton *yes = box->addButton(tr("Create on Production"), QMessageBox::AcceptRole);
     box->setDefaultButton(box->addButton(tr("Do not create"), QMessageBox::RejectRole));
     connect(box, &QMessageBox::finished, this, [this, box, yes, command, name]() {
         if (box->clickedButton() == yes)
-            sendCreate(command, name);
+            sendCreate(command, name, Halo::SafetyApproval{true});
     });
     box->open();
 }
 
-void RegisteredQueriesPanel::sendCreate(const Halo::QueryCommand &command, const QString &name)
+void RegisteredQueriesPanel::sendCreate(const Halo::QueryCommand &command, const QString &name,
+                                        const Halo::SafetyApproval &approval)
 {
     if (m_site.guid.isEmpty() || m_actionCall)
         return;
-    m_actionCall = m_client->createRegistered(m_site.guid, name, m_frequency->value(),
-                                              m_duration->value(), command);
+    m_actionCall = m_queries->createRegistered(m_site.guid, name, m_frequency->value(),
+                                               m_duration->value(), command, approval);
     track(m_actionCall, tr("Creating registered query “%1”…").arg(name));
     connect(m_actionCall, &Halo::ApiCall::finished, this,
             [this, call = m_actionCall.data(), name]() { onCreated(call, name); });
@@ -581,11 +578,10 @@ void RegisteredQueriesPanel::cancelSelected()
     if (id.isEmpty() || m_actionCall)
         return;
     const QString name = m_model->query(m_model->rowOf(id)).name;
-    const Halo::Environment environment = environmentOf(m_site);
     QString text = tr("Cancel the registered query “%1”? Halo stops running it and it cannot be "
                       "started again; create a new one to run it again.")
                        .arg(name);
-    if (Halo::isProduction(environment))
+    if (Halo::isProduction(m_client->endpoint()))
         text += QLatin1Char(' ') + tr("This is Production.");
     auto *box = new QMessageBox(QMessageBox::Question, tr("Cancel registered query"), text,
                                 QMessageBox::NoButton, this);

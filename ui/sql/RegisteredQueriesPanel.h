@@ -22,7 +22,9 @@ class ProductionMarker;
 namespace Halo {
 class ApiCall;
 class HaloApiClient;
+class QueryService;
 class RegisteredQueryListModel;
+struct SafetyApproval;
 } // namespace Halo
 
 // A site's registered queries: the list with status and metrics, the details of the selected
@@ -70,7 +72,8 @@ private:
     void onResults(Halo::ApiCall *call);
     void onCancelled(Halo::ApiCall *call, const QString &queryId, const QString &name);
     void onSelectionChanged();
-    void sendCreate(const Halo::QueryCommand &command, const QString &name);
+    void sendCreate(const Halo::QueryCommand &command, const QString &name,
+                    const Halo::SafetyApproval &approval);
     void sendCancel(const QString &queryId, const QString &name);
     void showDetails(const Halo::RegisteredQueryInfo &query);
     void clearDetails();
@@ -84,6 +87,7 @@ private:
     void dropCalls();
 
     Halo::HaloApiClient *m_client;
+    Halo::QueryService *m_queries; // creating: under the SafetyPolicy
     Halo::RegisteredQueryListModel *m_model;
     Halo::SiteRecord m_site;
     QString m_selectAfterListing;

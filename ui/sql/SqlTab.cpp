@@ -14,9 +14,9 @@
 #include "results/ResultDecoder.h"
 #include "results/ResultTableModel.h"
 #include "services/AsyncQueryRunner.h"
+#include "services/QueryService.h"
 #include "sites/SiteInfo.h"
 #include "sql/AsyncQueryJournal.h"
-#include "sql/WriteGuard.h"
 #include "widgets/ProblemLabel.h"
 #include "widgets/ProductionMarker.h"
 
@@ -83,7 +83,8 @@ bool defaultConfirmer(QWidget *parent, const QString &question)
 SqlTab::SqlTab(Halo::HaloApiClient *client, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
-    , m_runner(new Halo::AsyncQueryRunner(client, this))
+    , m_queries(new Halo::QueryService(client, this))
+    , m_runner(new Halo::AsyncQueryRunner(m_queries, this))
     , m_model(new Halo::ResultTableModel(this))
     , m_confirmer([this](const QString &question) { return defaultConfirmer(this, question); })
     , m_editor(new SqlEditor(this))
@@ -92,7 +93,7 @@ SqlTab::SqlTab(Halo::HaloApiClient *client, QWidget *parent)
     , m_options(new QueryOptionsBar(this))
     , m_run(new QPushButton(tr("&Run query"), this))
     , m_runSelection(new QPushButton(tr("Run &selection"), this))
-    , m_production(new ProductionMarker(client->endpoint().environment, this))
+    , m_production(new ProductionMarker(client->endpoint(), this))
     , m_readOnly(new QCheckBox(this))
     , m_status(new QLabel(this))
     , m_stop(new QPushButton(tr("Stop"), this))
@@ -161,11 +162,11 @@ SqlTab::SqlTab(Halo::HaloApiClient *client, QWidget *parent)
     connect(m_stop, &QPushButton::clicked, this, &SqlTab::stop);
     connect(m_runAsAsync, &QPushButton::clicked, this, [this]() {
         m_runAsAsync->hide();
-        if (passesSafety(m_lastCommand))
-            startAsync(m_lastCommand);
+        if (const auto approval = approve(m_lastCommand))
+            startAsync(m_lastCommand, *approval);
     });
     connect(m_readOnly, &QCheckBox::toggled, this, [this](bool readOnly) {
-        Halo::ReadOnlySettings().setReadOnly(m_client->endpoint().environment, readOnly);
+        Halo::SafetyPolicy::setReadOnly(m_client->endpoint(), readOnly);
     });
     auto *filterRunner = new ResultFilterRunner(m_model, this);
     connect(m_filter, &QLineEdit::textChanged, filterRunner, &ResultFilterRunner::setText);
@@ -319,13 +320,14 @@ void SqlTab::setSite(const Halo::SiteRecord &record, const Halo::SiteInfo *live)
 
 void SqlTab::refreshEnvironment()
 {
-    const Halo::Environment environment = m_client->endpoint().environment;
-    m_production->setVisible(Halo::isProduction(environment));
-    const QString name = Halo::environmentDisplayName(environment);
+    // A custom base URL on the Production host is Production, and under Production's switch.
+    const Halo::Endpoint destination = m_client->endpoint();
+    m_production->setVisible(Halo::isProduction(destination));
+    const QString name = Halo::environmentDisplayName(Halo::safetyEnvironment(destination));
     const QSignalBlocker blocker(m_readOnly);
     m_readOnly->setText(tr("Read-only for %1").arg(name));
     m_readOnly->setAccessibleName(tr("Read-only for %1").arg(name));
-    m_readOnly->setChecked(Halo::ReadOnlySettings().isReadOnly(environment));
+    m_readOnly->setChecked(Halo::SafetyPolicy::isReadOnly(destination));
 }
 
 void SqlTab::setSqlText(const QString &sql)
@@ -387,25 +389,26 @@ void SqlTab::runAsync()
     run(m_editor->text(), true);
 }
 
-bool SqlTab::passesSafety(const Halo::QueryCommand &command)
+std::optional<Halo::SafetyApproval> SqlTab::approve(const Halo::QueryCommand &command)
 {
     refreshEnvironment();
-    const Halo::Environment environment = m_client->endpoint().environment;
-    if (Halo::ReadOnlySettings().blocks(command, environment)) {
-        const QString name = Halo::environmentDisplayName(environment);
-        m_problem->showProblem(tr("%1 is read-only").arg(name),
-                               Halo::ReadOnlySettings::blockedText(command, environment));
+    const Halo::SafetyDecision decision = m_queries->check(command, practiceName());
+    const QString name = Halo::environmentDisplayName(decision.environment);
+    switch (decision.verdict) {
+    case Halo::SafetyDecision::Verdict::Allowed:
+        return Halo::SafetyApproval{};
+    case Halo::SafetyDecision::Verdict::Blocked:
+        m_problem->showProblem(tr("%1 is read-only").arg(name), decision.text);
         setStatus(tr("Not sent: %1 is read-only.").arg(name));
-        return false;
-    }
-    if (Halo::WriteGuard::needsConfirmation(command, environment) &&
-        !m_confirmer(Halo::WriteGuard::confirmationText(command, practiceName(), environment))) {
-        m_problem->showNote(tr("Not sent: sending to %1 was not confirmed.")
-                                .arg(Halo::environmentDisplayName(environment)));
+        return std::nullopt;
+    case Halo::SafetyDecision::Verdict::NeedsConfirmation:
+        if (m_confirmer(decision.text))
+            return Halo::SafetyApproval{true};
+        m_problem->showNote(tr("Not sent: sending to %1 was not confirmed.").arg(name));
         setStatus(tr("Not sent."));
-        return false;
+        return std::nullopt;
     }
-    return true;
+    return std::nullopt;
 }
 
 void SqlTab::run(const QString &sql, bool forceAsync)
@@ -424,12 +427,13 @@ void SqlTab::run(const QString &sql, bool forceAsync)
         return;
     }
     const Halo::QueryCommand command = commandFor(sql);
-    if (!passesSafety(command))
+    const auto approval = approve(command);
+    if (!approval)
         return;
     if (forceAsync || m_options->isAsync())
-        startAsync(command);
+        startAsync(command, *approval);
     else
-        startImmediate(command);
+        startImmediate(command, *approval);
 }
 
 void SqlTab::clearResults()
@@ -488,13 +492,13 @@ void SqlTab::stop()
     finishRun(QStringLiteral("stopped"), 0);
 }
 
-void SqlTab::startImmediate(const Halo::QueryCommand &command)
+void SqlTab::startImmediate(const Halo::QueryCommand &command, const Halo::SafetyApproval &approval)
 {
     clearResults();
     m_lastCommand = command;
     m_mode = QStringLiteral("immediate");
     m_clock.start();
-    Halo::ApiCall *call = m_client->runImmediate(m_record.guid, command);
+    Halo::ApiCall *call = m_queries->runImmediate(m_record.guid, command, approval);
     m_call = call;
     setRunning(true);
     setStatus(tr("Running…"));
@@ -590,14 +594,14 @@ void SqlTab::showDecoded(const Halo::DecodedResult &result, bool firstPage)
     m_problem->showNote(tr("The result is not a table (%1): %2").arg(result.note, shown));
 }
 
-void SqlTab::startAsync(const Halo::QueryCommand &command)
+void SqlTab::startAsync(const Halo::QueryCommand &command, const Halo::SafetyApproval &approval)
 {
     clearResults();
     m_lastCommand = command;
     m_mode = QStringLiteral("async");
     m_clock.start();
     setRunning(true);
-    m_runner->submit(m_record.guid, command);
+    m_runner->submit(m_record.guid, command, approval);
     m_elapsedTicker->start();
     updateAsyncStatus();
 }

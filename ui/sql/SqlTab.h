@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 #include "sites/SiteRecord.h"
 #include "sql/QueryTypes.h"
@@ -29,17 +30,19 @@ class ApiCall;
 class AsyncQueryJournal;
 class AsyncQueryRunner;
 class HaloApiClient;
+class QueryService;
 class ResultTableModel;
 struct ApiError;
 struct DecodedResult;
 struct ResultPageInfo;
+struct SafetyApproval;
 struct SiteInfo;
 } // namespace Halo
 
 // The SQL tab: an editor, how to run (mode, type, catalogue, queue time, immediate or async),
-// parameters, and the results with their summary. It forwards to HaloApiClient and
-// AsyncQueryRunner and shows what comes back; before anything is sent, WriteGuard decides
-// whether the environment's read-only switch blocks it or Production asks for confirmation.
+// parameters, and the results with their summary. It sends through QueryService and
+// AsyncQueryRunner and shows what comes back; before anything is sent, the SafetyPolicy decides
+// whether the read-only switch blocks it or a Production destination asks for confirmation.
 class SqlTab : public QWidget
 {
     Q_OBJECT
@@ -88,14 +91,15 @@ private:
     void connectRunner();
     void refreshEnvironment();
     Halo::QueryCommand commandFor(const QString &sql) const;
-    bool passesSafety(const Halo::QueryCommand &command);
+    // The approval to send with, after asking when the policy says so; nullopt: not sent.
+    std::optional<Halo::SafetyApproval> approve(const Halo::QueryCommand &command);
     void run(const QString &sql, bool forceAsync);
-    void startImmediate(const Halo::QueryCommand &command);
+    void startImmediate(const Halo::QueryCommand &command, const Halo::SafetyApproval &approval);
     void onImmediateAnswer(Halo::ApiCall *call);
     void showDecoded(const Halo::DecodedResult &result, bool firstPage);
     void showImmediateResult(const Halo::QueryInfo &info, const Halo::ApiError &callError,
                              const Halo::DecodedResult &decoded, qint64 ms);
-    void startAsync(const Halo::QueryCommand &command);
+    void startAsync(const Halo::QueryCommand &command, const Halo::SafetyApproval &approval);
     void onPage(const Halo::ResultPageInfo &page, const Halo::DecodedResult &result,
                 const QList<Halo::OutputParameter> &parameters);
     void onAsyncEnded(const Halo::QueryInfo &info);
@@ -109,6 +113,7 @@ private:
     QString practiceName() const;
 
     Halo::HaloApiClient *m_client;
+    Halo::QueryService *m_queries;
     Halo::AsyncQueryRunner *m_runner;
     Halo::AsyncQueryJournal *m_journal = nullptr; // where a reopened query's SQL is found
     Halo::ResultTableModel *m_model;

@@ -1,6 +1,6 @@
 #include "widgets/ProductionMarker.h"
 
-ProductionMarker::ProductionMarker(Halo::Environment environment, QWidget *parent)
+ProductionMarker::ProductionMarker(const Halo::Endpoint &destination, QWidget *parent)
     : QLabel(parent)
 {
     setText(tr("Production"));
@@ -8,6 +8,6 @@ ProductionMarker::ProductionMarker(Halo::Environment environment, QWidget *paren
     setToolTip(tr("Production: this reaches a live practice."));
     // Red in light and dark themes alike; the word itself carries the meaning for everyone else.
     setStyleSheet(QStringLiteral("QLabel { color: #c62828; font-weight: bold; }"));
-    if (!Halo::isProduction(environment))
+    if (!Halo::isProduction(destination))
         hide();
 }

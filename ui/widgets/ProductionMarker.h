@@ -5,10 +5,10 @@
 #include "net/Environment.h"
 
 // A red "Production" beside a button that sends something, so nobody reaches a live practice
-// without seeing it. Invisible in every other environment.
+// without seeing it. Invisible for every destination that is not Production (isProduction).
 class ProductionMarker : public QLabel
 {
     Q_OBJECT
 public:
-    explicit ProductionMarker(Halo::Environment environment, QWidget *parent = nullptr);
+    explicit ProductionMarker(const Halo::Endpoint &destination, QWidget *parent = nullptr);
 };

@@ -65,6 +65,7 @@ signals:
 
 private:
     friend class HaloApiClient;
+    friend class QueryService; // refuses calls the safety policy stops, without sending
     ApiCall(QNetworkAccessManager *network, RequestLog *log, const QNetworkRequest &request,
             const QByteArray &method, const QByteArray &body, RequestSafety safety,
             const CallPolicy &policy, QObject *parent);

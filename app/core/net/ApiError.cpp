@@ -95,6 +95,8 @@ QString ApiError::title() const
         return tr("The answer is too large");
     case Kind::BadResponse:
         return tr("Unexpected answer");
+    case Kind::Refused:
+        return tr("Not sent");
     case Kind::Http:
         break;
     }
@@ -158,6 +160,8 @@ QString ApiError::explanation() const
         return tr("The answer is larger than Halo Explorer accepts (%1).").arg(detail);
     case Kind::BadResponse:
         return tr("The answer does not match the Halo Cloud API description: %1").arg(detail);
+    case Kind::Refused:
+        return detail; // the safety policy's own words: what was refused and how to allow it
     case Kind::None:
     case Kind::Http:
         break;
@@ -235,6 +239,8 @@ QString ApiError::nextStep() const
         return tr("Narrow the query or fetch the results page by page.");
     case Kind::BadResponse:
         return tr("Look at the request log for the exact answer.");
+    case Kind::Refused:
+        return QString(); // the detail already says how
     case Kind::None:
     case Kind::Http:
         break;

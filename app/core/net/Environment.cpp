@@ -58,6 +58,30 @@ QUrl defaultBaseUrl(Environment environment)
     return {};
 }
 
+bool isProduction(const Endpoint &endpoint)
+{
+    if (isProduction(endpoint.environment))
+        return true;
+    // QUrl lowers the host's case already; "host." names the same host as "host".
+    QString host = endpoint.baseUrl.host().toLower();
+    while (host.endsWith(QLatin1Char('.')))
+        host.chop(1);
+    return !host.isEmpty() && host == defaultBaseUrl(Environment::Production).host();
+}
+
+Environment safetyEnvironment(const Endpoint &endpoint)
+{
+    return isProduction(endpoint) ? Environment::Production : endpoint.environment;
+}
+
+QString endpointDisplayName(const Endpoint &endpoint)
+{
+    const QString name = environmentDisplayName(endpoint.environment);
+    if (isProduction(endpoint) && !isProduction(endpoint.environment))
+        return QCoreApplication::translate("Halo::Environment", "%1 (Production host)").arg(name);
+    return name;
+}
+
 std::optional<Endpoint> resolveEndpoint(bool sandbox, const QString &environmentName,
                                         const QString &baseUrl, QString *problem)
 {

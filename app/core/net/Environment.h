@@ -26,6 +26,17 @@ struct Endpoint {
     QUrl baseUrl;
 };
 
+// Production is a property of the destination, not of the name chosen for it: Production by
+// name, or any endpoint whose base URL is on the Production host (api.haloconnect.io, any
+// case, scheme or port, with or without a trailing dot). Use this wherever an Endpoint is known.
+bool isProduction(const Endpoint &endpoint);
+// The environment whose safety rules (read-only switch, confirmation) apply to a destination:
+// Production for every Production destination, else its own.
+Environment safetyEnvironment(const Endpoint &endpoint);
+// The destination's name for banners and titles: "Production", "Stage", ..., and for another
+// environment on the Production host "Custom (Production host)". Translated.
+QString endpointDisplayName(const Endpoint &endpoint);
+
 // The endpoint the command-line options ask for (shared by halo-explorer and halo-cli):
 // --sandbox, --environment NAME, --base-url URL (implies custom). Without options: sandbox.
 // Returns nullopt with *problem set when the options contradict each other or are invalid.

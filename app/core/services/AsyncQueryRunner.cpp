@@ -2,6 +2,7 @@
 
 #include "api/HaloApiClient.h"
 #include "net/ApiCall.h"
+#include "services/QueryService.h"
 #include "sql/AsyncQueryJournal.h"
 
 #include <QFutureWatcher>
@@ -39,8 +40,15 @@ bool hasOutputParameters(const QByteArray &body)
 } // namespace
 
 AsyncQueryRunner::AsyncQueryRunner(HaloApiClient *client, QObject *parent)
+    : AsyncQueryRunner(new QueryService(client), parent)
+{
+    m_queries->setParent(this);
+}
+
+AsyncQueryRunner::AsyncQueryRunner(QueryService *queries, QObject *parent)
     : QObject(parent)
-    , m_client(client)
+    , m_client(queries->client())
+    , m_queries(queries)
     , m_pollTimer(new QTimer(this))
 {
     m_pollTimer->setSingleShot(true);
@@ -68,14 +76,15 @@ void AsyncQueryRunner::track(ApiCall *call)
     m_calls.append(call);
 }
 
-void AsyncQueryRunner::submit(const QString &guid, const QueryCommand &command)
+void AsyncQueryRunner::submit(const QString &guid, const QueryCommand &command,
+                              const SafetyApproval &approval)
 {
     stop();
     m_guid = guid;
     m_sql = command.text;
     m_running = true;
     const quint64 generation = ++m_generation;
-    ApiCall *call = m_client->submitAsync(guid, command);
+    ApiCall *call = m_queries->submitAsync(guid, command, approval);
     track(call);
     connect(call, &ApiCall::finished, this, [this, call, generation]() {
         if (generation != m_generation)

@@ -6,6 +6,7 @@
 
 #include "net/Environment.h"
 #include "results/ResultDecoder.h"
+#include "services/SafetyPolicy.h"
 #include "sql/QueryTypes.h"
 
 class QTimer;
@@ -15,6 +16,7 @@ namespace Halo {
 class ApiCall;
 class AsyncQueryJournal;
 class HaloApiClient;
+class QueryService;
 
 // Runs one async query to the end: submits it (or picks up one submitted earlier), polls its
 // status with back-off until a terminal status, reports every state change with its timing,
@@ -24,13 +26,17 @@ class AsyncQueryRunner : public QObject
     Q_OBJECT
 public:
     explicit AsyncQueryRunner(HaloApiClient *client, QObject *parent = nullptr);
+    // Submits through `queries` (and its SafetyPolicy's wording) instead of a service of its own.
+    explicit AsyncQueryRunner(QueryService *queries, QObject *parent = nullptr);
     ~AsyncQueryRunner() override;
 
     // Where submitted query ids are remembered, so they can be resumed after a restart.
     void setJournal(AsyncQueryJournal *journal) { m_journal = journal; }
     void setPollIntervals(int firstMs, int maxMs);
 
-    void submit(const QString &guid, const QueryCommand &command);
+    // Through the SafetyPolicy: a refused command fails at once and nothing is sent.
+    void submit(const QString &guid, const QueryCommand &command,
+                const SafetyApproval &approval = {});
     void resume(const QString &guid, const QString &queryId);
     // Stops polling and fetching here; the query itself carries on at Halo.
     void stop();
@@ -60,6 +66,7 @@ private:
     void journalStatus(const QString &status, const QString &sql = QString());
 
     HaloApiClient *m_client;
+    QueryService *m_queries;
     AsyncQueryJournal *m_journal = nullptr;
     QTimer *m_pollTimer;
     QList<QPointer<ApiCall>> m_calls; // in flight, cancelled by stop()

@@ -3,6 +3,7 @@
 #include "api/HaloApiClient.h"
 #include "net/ApiCall.h"
 #include "results/ResultDecoder.h"
+#include "services/QueryService.h"
 #include "sites/SiteStore.h"
 #include "sql/QueryTypes.h"
 
@@ -31,6 +32,7 @@ QList<SiteInfo> authoritativeSites(const QList<SiteInfo> &sites)
 GuidReResolver::GuidReResolver(HaloApiClient *client, SiteStore *store, QObject *parent)
     : QObject(parent)
     , m_client(client)
+    , m_queries(new QueryService(client, this))
     , m_store(store)
 {}
 
@@ -147,7 +149,7 @@ void GuidReResolver::runTestQuery(const QString &guid)
 {
     QueryCommand command;
     command.text = connectivityTestSql(m_record.pmsType);
-    ApiCall *call = m_client->runImmediate(guid, command);
+    ApiCall *call = m_queries->runImmediate(guid, command, SafetyApproval{});
     m_call = call;
     connect(call, &ApiCall::finished, this, [this, call]() { onTestQueryFinished(call); });
 }

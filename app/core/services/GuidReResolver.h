@@ -13,6 +13,7 @@ namespace Halo {
 
 class ApiCall;
 class HaloApiClient;
+class QueryService;
 class SiteStore;
 
 // After a 403 ("GUID no longer authoritative"): looks the site's PMS ID up again, offers the
@@ -60,6 +61,7 @@ private:
     void dropCall();
 
     HaloApiClient *m_client;
+    QueryService *m_queries; // the test query goes through the SafetyPolicy like any SQL
     SiteStore *m_store;
     QPointer<ApiCall> m_call;
     State m_state = State::Idle;

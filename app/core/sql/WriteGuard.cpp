@@ -154,6 +154,15 @@ QString settingsKey(Environment environment)
     return QStringLiteral("safety/readOnly/%1").arg(environmentId(environment));
 }
 
+// The window's settings file, whichever face reads it: halo-cli's own QSettings() would be
+// another file, and a switch the CLI does not see would not protect anything.
+QSettings sharedSettings()
+{
+    return QSettings(QSettings::defaultFormat(), QSettings::UserScope,
+                     QCoreApplication::organizationName(),
+                     QString::fromLatin1(ReadOnlySettings::kApplication));
+}
+
 } // namespace
 
 bool WriteGuard::isPlainSelect(const QString &sql)
@@ -209,12 +218,12 @@ QString WriteGuard::confirmationText(const QueryCommand &command, const QString 
 
 bool ReadOnlySettings::isReadOnly(Environment environment) const
 {
-    return QSettings().value(settingsKey(environment), defaultFor(environment)).toBool();
+    return sharedSettings().value(settingsKey(environment), defaultFor(environment)).toBool();
 }
 
 void ReadOnlySettings::setReadOnly(Environment environment, bool readOnly)
 {
-    QSettings().setValue(settingsKey(environment), readOnly);
+    sharedSettings().setValue(settingsKey(environment), readOnly);
 }
 
 QString ReadOnlySettings::blockedText(const QueryCommand &command, Environment environment)

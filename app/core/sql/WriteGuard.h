@@ -31,10 +31,13 @@ public:
 };
 
 // A read-only switch per environment, kept in QSettings: on by default for Production, off
-// elsewhere. While it is on, commands that may write are not sent at all.
+// elsewhere. While it is on, commands that may write are not sent at all. The window and
+// halo-cli read and set the same switches (the window's settings file, kApplication).
 class ReadOnlySettings
 {
 public:
+    static constexpr const char *kApplication = "halo-explorer";
+
     static bool defaultFor(Environment environment) { return isProduction(environment); }
     bool isReadOnly(Environment environment) const;
     void setReadOnly(Environment environment, bool readOnly);
