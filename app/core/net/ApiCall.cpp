@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
 #include <algorithm>
@@ -30,21 +32,31 @@ int parseRetryAfter(const QByteArray &value)
 }
 
 // Errors raised before anything reached the server: a query POST that fails this way did not run.
-bool failedBeforeSending(QNetworkReply::NetworkError error)
+// The proxy errors all come from the proxy handshake (CONNECT closed or timed out before the
+// tunnel stood): once the tunnel stands, a closed connection is RemoteHostClosedError.
+bool failedBeforeSending(const QNetworkReply *reply)
 {
-    switch (error) {
+    switch (reply->error()) {
     case QNetworkReply::ConnectionRefusedError:
     case QNetworkReply::HostNotFoundError:
     case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
     case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::UnknownProxyError:
     case QNetworkReply::SslHandshakeFailedError:
     case QNetworkReply::ProtocolUnknownError:
     case QNetworkReply::NetworkSessionFailedError:
         return true;
     default:
-        return false;
+        break;
     }
+    // Over TLS the request is written only after the handshake, so without the server's
+    // certificate not one byte of it reached the server. This covers a proxy that answers
+    // CONNECT with 403 or 502, which Qt 6.4 reports as a plain UnknownNetworkError.
+    return reply->url().scheme() == QLatin1String("https") &&
+           reply->sslConfiguration().peerCertificate().isNull();
 }
 
 // A query POST's body, readable once. Qt 6.4 silently sends a request again when the server
@@ -252,7 +264,7 @@ void ApiCall::onReplyFinished()
         } else {
             error.kind = ApiError::Kind::Network;
         }
-        if (m_safety == RequestSafety::QueryPost && !failedBeforeSending(code))
+        if (m_safety == RequestSafety::QueryPost && !failedBeforeSending(reply))
             error.kind = ApiError::Kind::OutcomeUnknown;
     } else if (m_status < 200 || m_status >= 300) {
         error = ApiError::fromResponse(m_status, m_body,
