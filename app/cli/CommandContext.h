@@ -27,6 +27,7 @@ public:
     const Halo::Endpoint &endpoint() const { return m_endpoint; }
     CliSession &session() { return m_session; }
 
+    const Invocation &invocation() const { return m_invocation; }
     const QStringList &arguments() const { return m_invocation.arguments; }
     QString value(const QString &option, const QString &fallback = QString()) const
     {

@@ -1,7 +1,11 @@
 #include "CommandLine.h"
 
+#include "QueryOptions.h"
+
 #include <QCoreApplication>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace Cli {
 
@@ -95,13 +99,6 @@ OptionSpec formatOption()
                   formatChoices());
 }
 
-OptionSpec modeOption()
-{
-    return option(QStringLiteral("mode"), QStringLiteral("MODE"),
-                  tr("reader (rows; the default), nonQuery (rows affected) or scalar (one value)"),
-                  {QStringLiteral("reader"), QStringLiteral("nonQuery"), QStringLiteral("scalar")});
-}
-
 QList<CommandSpec> buildCommands()
 {
     const QString durationHelp = tr("seconds, or a number with s, m, h or d (e.g. 15m)");
@@ -151,24 +148,26 @@ QList<CommandSpec> buildCommands()
                    tr("\"Best Practice\", Zedmed or D4w"), pmsChoices()),
           option(QStringLiteral("code"), QStringLiteral("CODE"), tr("the pairing code"))}},
         {{QStringLiteral("query")},
-         QStringLiteral("GUID [options] SQL"),
+         QStringLiteral("GUID [--type text|storedProcedure] [--param NAME:TYPE=VALUE]... "
+                        "[--out-param NAME:TYPE[:SIZE]]... [--max-time-in-queue MS] "
+                        "[--mode MODE] [--catalogue NAME] [--async] [options] SQL"),
          tr("Run SQL at a site and print the result."),
          tr("An immediate query must finish within about 30 seconds and return at most 8 MB; "
-            "--async has no such limits and shows each state change on standard error. On "
-            "Production, nonQuery changes a live practice database and needs "
-            "--confirm-production."),
+            "--async has no such limits and shows each state change on standard error. "
+            "Output parameters are printed after the rows. On Production, nonQuery changes a "
+            "live practice database and needs --confirm-production."),
          {guidArgument(), sql},
-         {option(QStringLiteral("async"), QString(),
-                 tr("run as an async query: submit, follow its status, then fetch every page")),
-          modeOption(),
-          option(QStringLiteral("catalogue"), QStringLiteral("NAME"),
-                 tr("the database to run in (default: the site's default catalogue)")),
-          formatOption(),
-          option(QStringLiteral("timeout"), QStringLiteral("TIME"),
-                 tr("with --async: stop waiting after this long (e.g. 90s, 10m); the query "
-                    "carries on at Halo")),
-          option(QStringLiteral("confirm-production"), QString(),
-                 tr("allow --mode nonQuery on Production"))}},
+         QList<OptionSpec>{option(QStringLiteral("async"), QString(),
+                                  tr("run as an async query: submit, follow its status, then "
+                                     "fetch every page"))} +
+             QueryOptions::commandOptions() +
+             QList<OptionSpec>{QueryOptions::catalogueOption(),
+                               QueryOptions::maxTimeInQueueOption(), formatOption(),
+                               option(QStringLiteral("timeout"), QStringLiteral("TIME"),
+                                      tr("with --async: stop waiting after this long (e.g. 90s, "
+                                         "10m); the query carries on at Halo")),
+                               option(QStringLiteral("confirm-production"), QString(),
+                                      tr("allow --mode nonQuery on Production"))}},
         {{QStringLiteral("fhir")},
          QStringLiteral("GUID [--post] REQUEST"),
          tr("Read FHIR R4 resources of a Best Practice site and print them as JSON."),
@@ -187,17 +186,20 @@ QList<CommandSpec> buildCommands()
          {guidArgument()},
          {}},
         {{QStringLiteral("registered"), QStringLiteral("create")},
-         QStringLiteral(
-             "GUID --name NAME --frequency SECONDS --duration SECONDS [--mode MODE] SQL"),
+         QStringLiteral("GUID --name NAME --frequency SECONDS --duration SECONDS [--mode MODE] "
+                        "[--type TYPE] [--param NAME:TYPE=VALUE]... "
+                        "[--out-param NAME:TYPE[:SIZE]]... SQL"),
          tr("Register a query that the site runs every --frequency, for --duration."),
          tr("Prints the new registered query's id on standard output."),
          {guidArgument(), sql},
-         {required(QStringLiteral("name"), QStringLiteral("NAME"), tr("a name to recognise it by")),
-          required(QStringLiteral("frequency"), QStringLiteral("SECONDS"),
-                   tr("how often it runs (at least 60 s); ") + durationHelp),
-          required(QStringLiteral("duration"), QStringLiteral("SECONDS"),
-                   tr("how long it stays registered (at most 24 h); ") + durationHelp),
-          modeOption()}},
+         QList<OptionSpec>{
+             required(QStringLiteral("name"), QStringLiteral("NAME"),
+                      tr("a name to recognise it by")),
+             required(QStringLiteral("frequency"), QStringLiteral("SECONDS"),
+                      tr("how often it runs (at least 60 s); ") + durationHelp),
+             required(QStringLiteral("duration"), QStringLiteral("SECONDS"),
+                      tr("how long it stays registered (at most 24 h); ") + durationHelp)} +
+             QueryOptions::commandOptions()},
         {{QStringLiteral("registered"), QStringLiteral("show")},
          QStringLiteral("GUID ID"),
          tr("Show a registered query: status, schedule, last run and counts."),
@@ -336,6 +338,8 @@ ParseResult parseCommandArguments(const CommandSpec &spec, const QStringList &re
             value = *match;
         }
         invocation.options.insert(name, value);
+        if (option->repeatable)
+            invocation.repeated[name].append(value);
     }
 
     for (const OptionSpec &option : spec.options) {
@@ -343,7 +347,10 @@ ParseResult parseCommandArguments(const CommandSpec &spec, const QStringList &re
             return usage(tr("%1: --%2 %3 is required").arg(context, option.name, option.valueName),
                          spec.words);
     }
-    if (invocation.arguments.size() < spec.arguments.size())
+    const auto requiredArguments =
+        std::count_if(spec.arguments.cbegin(), spec.arguments.cend(),
+                      [](const ArgumentSpec &argument) { return !argument.optional; });
+    if (invocation.arguments.size() < requiredArguments)
         return usage(
             tr("%1: missing %2").arg(context, spec.arguments.at(invocation.arguments.size()).name),
             spec.words);
@@ -352,7 +359,7 @@ ParseResult parseCommandArguments(const CommandSpec &spec, const QStringList &re
             tr("%1: unexpected argument '%2' (quote SQL and FHIR requests as one argument)")
                 .arg(context, shown(invocation.arguments.at(spec.arguments.size()))),
             spec.words);
-    for (int i = 0; i < spec.arguments.size(); ++i) {
+    for (int i = 0; i < invocation.arguments.size(); ++i) {
         if (spec.arguments.at(i).isGuid &&
             QUuid::fromString(invocation.arguments.at(i).trimmed()).isNull())
             return usage(tr("%1: '%2' is not a Halo GUID (like "
@@ -530,6 +537,8 @@ QString CommandLine::mainHelp()
     text += QStringLiteral("  halo-cli sites find --pms-id BP-20431 --pms \"Best Practice\"\n"
                            "  halo-cli --environment stage site status GUID\n"
                            "  halo-cli query GUID --format csv \"SELECT TOP 10 * FROM patients\"\n"
+                           "  halo-cli query GUID --param @id:Int=66 \"SELECT * FROM patients "
+                           "WHERE id = @id\"\n"
                            "  halo-cli fhir GUID 'Patient?family=Smith&_count=20'\n");
     text += QLatin1Char('\n') +
             tr("Run 'halo-cli COMMAND --help' for a command's arguments and options.") +

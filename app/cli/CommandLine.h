@@ -21,12 +21,14 @@ struct OptionSpec {
     QString help;        // translated
     QStringList choices; // empty: any value; matched ignoring case and spaces
     bool required = false;
+    bool repeatable = false; // may be given more than once; every value is kept, in order
 };
 
 struct ArgumentSpec {
     QString name; // GUID, SQL, ...
     QString help; // translated
     bool isGuid = false;
+    bool optional = false; // only the last arguments may be optional
 };
 
 // One command: the words that name it, its arguments and options, and its help.
@@ -53,14 +55,16 @@ struct GlobalOptions {
 struct Invocation {
     GlobalOptions global;
     const CommandSpec *command = nullptr;
-    QStringList arguments;           // in the order of command->arguments
-    QHash<QString, QString> options; // by name; a switch that is set maps to an empty string
+    QStringList arguments;                // in the order of command->arguments
+    QHash<QString, QString> options;      // by name; a switch that is set maps to an empty string
+    QHash<QString, QStringList> repeated; // a repeatable option's values, in the order given
 
     bool isSet(const QString &option) const { return options.contains(option); }
     QString value(const QString &option, const QString &fallback = QString()) const
     {
         return options.value(option, fallback);
     }
+    QStringList values(const QString &option) const { return repeated.value(option); }
 };
 
 struct ParseResult {

@@ -4,6 +4,7 @@
 #include "CommandContext.h"
 #include "Console.h"
 #include "DurationText.h"
+#include "QueryOptions.h"
 #include "QueryOutput.h"
 #include "net/ApiCall.h"
 #include "sql/QueryTypes.h"
@@ -72,9 +73,9 @@ int query(CommandContext &c)
 {
     const QString guid = c.arguments().at(0);
     Halo::QueryCommand command;
+    if (const QString problem = QueryOptions::apply(c.invocation(), &command); !problem.isEmpty())
+        return c.usage(problem);
     command.text = c.sqlArgument(1);
-    command.executionMode = c.value(QStringLiteral("mode"), QStringLiteral("reader"));
-    command.catalogue = c.value(QStringLiteral("catalogue")).trimmed();
     if (command.text.trimmed().isEmpty())
         return c.usage(tr("the SQL is empty"));
     std::optional<qint64> timeout;

@@ -4,6 +4,7 @@
 #include "Console.h"
 #include "DurationText.h"
 #include "JsonText.h"
+#include "QueryOptions.h"
 #include "QueryOutput.h"
 #include "net/ApiCall.h"
 #include "sql/QueryTypes.h"
@@ -63,8 +64,9 @@ int registeredCreate(CommandContext &c)
     const auto frequency = DurationText::parse(c.value(QStringLiteral("frequency")));
     const auto duration = DurationText::parse(c.value(QStringLiteral("duration")));
     Halo::QueryCommand command;
+    if (const QString problem = QueryOptions::apply(c.invocation(), &command); !problem.isEmpty())
+        return c.usage(problem);
     command.text = c.sqlArgument(1);
-    command.executionMode = c.value(QStringLiteral("mode"), QStringLiteral("reader"));
     if (name.isEmpty())
         return c.usage(tr("--name is empty"));
     if (!frequency)

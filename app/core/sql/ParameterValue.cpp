@@ -6,6 +6,8 @@
 #include <QTime>
 #include <QUuid>
 
+#include <limits>
+
 namespace Halo {
 
 namespace {
@@ -87,6 +89,28 @@ bool isPrintableUtf8(const QByteArray &bytes, QString *text)
 }
 
 } // namespace
+
+bool ParameterValue::isValidInput(const QString &text, const QString &sqlDbType)
+{
+    struct Range {
+        const char *type;
+        qint64 min;
+        qint64 max;
+    };
+    static const Range ranges[] = {
+        {"TinyInt", 0, 255},
+        {"SmallInt", -32768, 32767},
+        {"Int", -2147483648LL, 2147483647LL},
+        {"BigInt", std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()}};
+    for (const Range &range : ranges) {
+        if (sqlDbType.compare(QLatin1String(range.type), Qt::CaseInsensitive) != 0)
+            continue;
+        bool ok = false;
+        const qint64 value = text.trimmed().toLongLong(&ok);
+        return ok && value >= range.min && value <= range.max;
+    }
+    return readsAsType(text.trimmed(), sqlDbType);
+}
 
 QString ParameterValue::displayValue(const QString &raw, const QString &sqlDbType)
 {

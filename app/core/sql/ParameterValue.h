@@ -16,6 +16,10 @@ class ParameterValue
 {
 public:
     static QString displayValue(const QString &raw, const QString &sqlDbType);
+    // Whether typed input `text` is a value of `sqlDbType`: a number in range for the integer
+    // types, a number for Decimal/Float/Money..., 0/1/true/false for Bit, a date or time for
+    // the date types, a GUID for UniqueIdentifier. Text, binary and unknown types take anything.
+    static bool isValidInput(const QString &text, const QString &sqlDbType);
 };
 
 } // namespace Halo
