@@ -1,8 +1,8 @@
 #include "AsyncQueryFollower.h"
 
 #include "Console.h"
-#include "api/HaloApiClient.h"
 #include "services/AsyncQueryRunner.h"
+#include "services/QueryService.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -37,20 +37,21 @@ void gather(Halo::DecodedResult &all, const Halo::DecodedResult &page)
 
 } // namespace
 
-AsyncQueryFollower::AsyncQueryFollower(Halo::HaloApiClient &client, Console &console)
-    : m_client(client)
+AsyncQueryFollower::AsyncQueryFollower(Halo::QueryService &queries, Console &console)
+    : m_queries(queries)
     , m_console(console)
 {}
 
 AsyncQueryFollower::Result AsyncQueryFollower::run(const QString &guid,
                                                    const Halo::QueryCommand &command,
-                                                   std::optional<qint64> timeoutSeconds)
+                                                   std::optional<qint64> timeoutSeconds,
+                                                   const Halo::SafetyApproval &approval)
 {
     using Halo::AsyncQueryRunner;
     Result result;
     result.outcome.mode = QStringLiteral("async");
     result.outcome.executionMode = command.executionMode;
-    AsyncQueryRunner runner(&m_client);
+    AsyncQueryRunner runner(&m_queries);
     QElapsedTimer clock;
     QEventLoop loop;
     QTimer deadline;
@@ -98,7 +99,7 @@ AsyncQueryFollower::Result AsyncQueryFollower::run(const QString &guid,
     clock.start();
     if (timeoutSeconds)
         deadline.start(std::chrono::seconds(*timeoutSeconds));
-    runner.submit(guid, command);
+    runner.submit(guid, command, approval);
     loop.exec();
     return result;
 }

@@ -7,8 +7,9 @@
 #include "net/ApiError.h"
 
 namespace Halo {
-class HaloApiClient;
+class QueryService;
 struct QueryCommand;
+struct SafetyApproval;
 } // namespace Halo
 
 namespace Cli {
@@ -30,13 +31,14 @@ public:
         QString lastStatus;   // TimedOut: the status when waiting stopped
     };
 
-    AsyncQueryFollower(Halo::HaloApiClient &client, Console &console);
+    AsyncQueryFollower(Halo::QueryService &queries, Console &console);
 
+    // Submits through the QueryService's safety policy: a refusal is a Failed result.
     Result run(const QString &guid, const Halo::QueryCommand &command,
-               std::optional<qint64> timeoutSeconds);
+               std::optional<qint64> timeoutSeconds, const Halo::SafetyApproval &approval);
 
 private:
-    Halo::HaloApiClient &m_client;
+    Halo::QueryService &m_queries;
     Console &m_console;
 };
 

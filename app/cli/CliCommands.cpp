@@ -34,6 +34,7 @@ Handler handlerFor(const QString &command)
         {QStringLiteral("registered show"), &registeredShow},
         {QStringLiteral("registered results"), &registeredResults},
         {QStringLiteral("registered cancel"), &registeredCancel},
+        {QStringLiteral("read-only"), &readOnly},
     };
     return handlers.value(command);
 }

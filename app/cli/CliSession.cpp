@@ -77,6 +77,13 @@ int CliSession::open(const Halo::Endpoint &endpoint)
         endpoint.environment == Halo::Environment::Sandbox ? startSandbox() : loadKey();
     if (status == Success)
         m_client.setEndpoint(m_endpoint);
+    // A refusal says how to allow the command from here, not from the window.
+    const QString lift = Halo::isProduction(endpoint)
+                             ? tr("Lift it with 'halo-cli %1 read-only off', then send it with "
+                                  "--confirm-production.")
+                             : tr("Lift it with 'halo-cli %1 read-only off' to send it.");
+    m_queries.policy().setRemedies(
+        {tr("Add --confirm-production to send it."), lift.arg(selector(endpoint))});
     return status;
 }
 

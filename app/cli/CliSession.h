@@ -6,6 +6,7 @@
 
 #include "api/HaloApiClient.h"
 #include "net/Environment.h"
+#include "services/QueryService.h"
 
 namespace Sandbox {
 class SandboxServer;
@@ -42,6 +43,8 @@ public:
     QString keySourceText() const;
 
     Halo::HaloApiClient &client() { return m_client; }
+    // Every command that sends SQL goes through it: the safety policy, in halo-cli's words.
+    Halo::QueryService &queries() { return m_queries; }
     const Halo::Endpoint &endpoint() const { return m_endpoint; }
 
     // Waits for the call to finish and hands it over.
@@ -55,7 +58,8 @@ private:
     Halo::Endpoint m_endpoint;
     KeySource m_keySource = KeySource::None;
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
-    Halo::HaloApiClient m_client; // declared last: gone before the sandbox it may talk to
+    Halo::HaloApiClient m_client; // declared after the sandbox: gone before it
+    Halo::QueryService m_queries{&m_client};
 };
 
 } // namespace Cli

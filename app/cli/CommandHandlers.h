@@ -24,5 +24,7 @@ int registeredShow(CommandContext &c);
 int registeredResults(CommandContext &c);
 int registeredCancel(CommandContext &c);
 
+int readOnly(CommandContext &c); // SafetyCommands.cpp
+
 } // namespace CommandHandlers
 } // namespace Cli

@@ -154,8 +154,10 @@ QList<CommandSpec> buildCommands()
          tr("Run SQL at a site and print the result."),
          tr("An immediate query must finish within about 30 seconds and return at most 8 MB; "
             "--async has no such limits and shows each state change on standard error. "
-            "Output parameters are printed after the rows. On Production, nonQuery changes a "
-            "live practice database and needs --confirm-production."),
+            "Output parameters are printed after the rows. On Production (also a --base-url "
+            "on its host) a command that may change data is sent only with "
+            "--confirm-production, and never while Production is read-only; a refused "
+            "command is not sent at all and exits with 1."),
          {guidArgument(), sql},
          QList<OptionSpec>{option(QStringLiteral("async"), QString(),
                                   tr("run as an async query: submit, follow its status, then "
@@ -166,8 +168,7 @@ QList<CommandSpec> buildCommands()
                                option(QStringLiteral("timeout"), QStringLiteral("TIME"),
                                       tr("with --async: stop waiting after this long (e.g. 90s, "
                                          "10m); the query carries on at Halo")),
-                               option(QStringLiteral("confirm-production"), QString(),
-                                      tr("allow --mode nonQuery on Production"))}},
+                               QueryOptions::confirmProductionOption()}},
         {{QStringLiteral("fhir")},
          QStringLiteral("GUID [--post] REQUEST"),
          tr("Read FHIR R4 resources of a Best Practice site and print them as JSON."),
@@ -188,9 +189,11 @@ QList<CommandSpec> buildCommands()
         {{QStringLiteral("registered"), QStringLiteral("create")},
          QStringLiteral("GUID --name NAME --frequency SECONDS --duration SECONDS [--mode MODE] "
                         "[--type TYPE] [--param NAME:TYPE=VALUE]... "
-                        "[--out-param NAME:TYPE[:SIZE]]... SQL"),
+                        "[--out-param NAME:TYPE[:SIZE]]... [--confirm-production] SQL"),
          tr("Register a query that the site runs every --frequency, for --duration."),
-         tr("Prints the new registered query's id on standard output."),
+         tr("Prints the new registered query's id on standard output. The same guard as "
+            "'query': on Production a command that may change data needs "
+            "--confirm-production, and is never sent while Production is read-only."),
          {guidArgument(), sql},
          QList<OptionSpec>{
              required(QStringLiteral("name"), QStringLiteral("NAME"),
@@ -199,7 +202,8 @@ QList<CommandSpec> buildCommands()
                       tr("how often it runs (at least 60 s); ") + durationHelp),
              required(QStringLiteral("duration"), QStringLiteral("SECONDS"),
                       tr("how long it stays registered (at most 24 h); ") + durationHelp)} +
-             QueryOptions::commandOptions()},
+             QueryOptions::commandOptions() +
+             QList<OptionSpec>{QueryOptions::confirmProductionOption()}},
         {{QStringLiteral("registered"), QStringLiteral("show")},
          QStringLiteral("GUID ID"),
          tr("Show a registered query: status, schedule, last run and counts."),
@@ -217,6 +221,15 @@ QList<CommandSpec> buildCommands()
          tr("Cancel a registered query."),
          QString(),
          {guidArgument(), queryId},
+         {}},
+        {{QStringLiteral("read-only")},
+         QStringLiteral("[on|off]"),
+         tr("Show or set the environment's read-only switch."),
+         tr("While it is on, no command that may change data is sent to the environment, not "
+            "even with --confirm-production. It is on by default for Production (and so for a "
+            "--base-url on the Production host) and off elsewhere. Halo Explorer's window "
+            "shows and sets the same switch. Prints on or off on standard output."),
+         {{QStringLiteral("STATE"), tr("on or off; without it, the switch is shown"), false, true}},
          {}},
     };
 }
@@ -522,14 +535,16 @@ QString CommandLine::mainHelp()
                     "needs none: halo-cli starts one inside itself, on a free port with a key of "
                     "its own, and it ends when halo-cli does. To keep a sandbox between "
                     "commands, run halo-sandbox and use --base-url with HALO_KEY. The key is "
-                    "never printed, and halo-cli writes no files."),
+                    "never printed, and halo-cli writes no files but the read-only switch "
+                    "('read-only on|off'), which it shares with Halo Explorer's window."),
                  2);
 
     text += QLatin1Char('\n') + tr("Exit status:") + QLatin1Char('\n');
     text += labelled(QStringLiteral("0"), tr("success"));
     text += labelled(QStringLiteral("1"),
-                     tr("Halo Cloud or the network reported an error (one line on standard "
-                        "error)"));
+                     tr("Halo Cloud or the network reported an error, or the safety rules "
+                        "refused to send a command (--confirm-production, read-only); one line "
+                        "on standard error"));
     text += labelled(QStringLiteral("2"), tr("the command line is wrong"));
     text += labelled(QStringLiteral("3"), tr("no subscription key, or the keychain failed"));
 

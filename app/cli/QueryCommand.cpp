@@ -7,6 +7,7 @@
 #include "QueryOptions.h"
 #include "QueryOutput.h"
 #include "net/ApiCall.h"
+#include "services/QueryService.h"
 #include "sql/QueryTypes.h"
 
 #include <QCoreApplication>
@@ -20,9 +21,11 @@ QString tr(const char *text)
     return QCoreApplication::translate("Cli::QueryCommand", text);
 }
 
-int runImmediate(CommandContext &c, const QString &guid, const Halo::QueryCommand &command)
+int runImmediate(CommandContext &c, const QString &guid, const Halo::QueryCommand &command,
+                 const Halo::SafetyApproval &approval)
 {
-    const auto reply = c.session().await(c.session().client().runImmediate(guid, command));
+    const auto reply =
+        c.session().await(c.session().queries().runImmediate(guid, command, approval));
     if (!reply->ok())
         return c.failed(reply->error());
     const Halo::QueryInfo info = Halo::QueryInfo::fromJson(reply->jsonObject());
@@ -40,10 +43,10 @@ int runImmediate(CommandContext &c, const QString &guid, const Halo::QueryComman
 }
 
 int runAsync(CommandContext &c, const QString &guid, const Halo::QueryCommand &command,
-             std::optional<qint64> timeoutSeconds)
+             std::optional<qint64> timeoutSeconds, const Halo::SafetyApproval &approval)
 {
-    AsyncQueryFollower follower(c.session().client(), c.console());
-    const AsyncQueryFollower::Result result = follower.run(guid, command, timeoutSeconds);
+    AsyncQueryFollower follower(c.session().queries(), c.console());
+    const AsyncQueryFollower::Result result = follower.run(guid, command, timeoutSeconds, approval);
     switch (result.end) {
     case AsyncQueryFollower::Result::End::Failed:
         return c.failed(result.error);
@@ -88,15 +91,12 @@ int query(CommandContext &c)
             return c.usage(
                 tr("--timeout needs --async (an immediate query ends within about 30 s)"));
     }
-    if (Halo::isProduction(c.endpoint().environment) &&
-        command.executionMode == QLatin1String("nonQuery") &&
-        !c.isSet(QStringLiteral("confirm-production")))
-        return c.usage(tr("nonQuery on Production changes a live practice database; add "
-                          "--confirm-production to run it"));
     if (const int status = c.connect(); status != Success)
         return status;
-    return c.isSet(QStringLiteral("async")) ? runAsync(c, guid, command, timeout)
-                                            : runImmediate(c, guid, command);
+    // The SafetyPolicy decides in QueryService: a refused command is not sent at all.
+    const Halo::SafetyApproval approval{c.isSet(QStringLiteral("confirm-production"))};
+    return c.isSet(QStringLiteral("async")) ? runAsync(c, guid, command, timeout, approval)
+                                            : runImmediate(c, guid, command, approval);
 }
 
 } // namespace CommandHandlers

@@ -81,6 +81,17 @@ OptionSpec QueryOptions::maxTimeInQueueOption()
             {}};
 }
 
+OptionSpec QueryOptions::confirmProductionOption()
+{
+    return {QStringLiteral("confirm-production"),
+            QString(),
+            tr("send to Production a command that may change data (anything but one plain "
+               "SELECT: nonQuery, a stored procedure, several statements, a write keyword). "
+               "Without it such a command is not sent; while Production is read-only (the "
+               "default; see 'halo-cli read-only') it is not sent even with it"),
+            {}};
+}
+
 QString QueryOptions::parseParameter(const QString &text, Halo::QueryParameter *parameter)
 {
     const qsizetype colon = text.indexOf(QLatin1Char(':'));

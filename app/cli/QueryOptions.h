@@ -21,6 +21,7 @@ public:
     static QList<OptionSpec> commandOptions(); // --mode --type --param --out-param
     static OptionSpec catalogueOption();
     static OptionSpec maxTimeInQueueOption();
+    static OptionSpec confirmProductionOption();
 
     // Fills `command` from the options given; returns what is wrong in one line (a usage
     // error naming the option and the parameter), or an empty string.

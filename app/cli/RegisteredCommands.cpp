@@ -7,6 +7,7 @@
 #include "QueryOptions.h"
 #include "QueryOutput.h"
 #include "net/ApiCall.h"
+#include "services/QueryService.h"
 #include "sql/QueryTypes.h"
 
 #include <QCoreApplication>
@@ -79,8 +80,10 @@ int registeredCreate(CommandContext &c)
         return c.usage(tr("the SQL is empty"));
     if (const int status = c.connect(); status != Success)
         return status;
-    const auto reply = c.session().await(
-        c.session().client().createRegistered(guid, name, *frequency, *duration, command));
+    // Under the same guard as `query`: it runs again every --frequency.
+    const Halo::SafetyApproval approval{c.isSet(QStringLiteral("confirm-production"))};
+    const auto reply = c.session().await(c.session().queries().createRegistered(
+        guid, name, *frequency, *duration, command, approval));
     if (!reply->ok())
         return c.failed(reply->error());
     if (c.json()) {
