@@ -34,7 +34,7 @@ KeyDialog::KeyDialog(Halo::KeyStore *keys, const Halo::Endpoint &endpoint, QWidg
     , m_cancelButton(new QPushButton(tr("Cancel"), this))
     , m_continueButton(new QPushButton(tr("Continue"), this))
 {
-    const QString name = Halo::environmentDisplayName(endpoint.environment);
+    const QString name = Halo::endpointDisplayName(endpoint);
     setObjectName(QStringLiteral("keyDialog"));
     setWindowTitle(tr("Subscription key — %1").arg(name));
     setMinimumWidth(560);
@@ -128,7 +128,7 @@ QWidget *KeyDialog::createButtons()
 
 QWidget *KeyDialog::createIntro()
 {
-    const QString name = Halo::environmentDisplayName(m_endpoint.environment);
+    const QString name = Halo::endpointDisplayName(m_endpoint);
     auto *intro = new QLabel(
         tr("Enter the subscription key for %1 (%2). Halo Explorer keeps it in the operating "
            "system's keychain and sends it only in the request header. A key belongs to one "

@@ -103,7 +103,7 @@ AddSiteDialog::AddSiteDialog(Halo::HaloApiClient *client, Halo::SiteStore *store
     setObjectName(QStringLiteral("addSiteDialog"));
 
     const Halo::Endpoint endpoint = m_client->endpoint();
-    const QString environmentName = Halo::environmentDisplayName(endpoint.environment);
+    const QString environmentName = Halo::endpointDisplayName(endpoint);
     auto *environment = new QLabel(this);
     environment->setAccessibleName(tr("Environment"));
     environment->setTextFormat(Qt::RichText);

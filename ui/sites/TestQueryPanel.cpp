@@ -128,9 +128,13 @@ void TestQueryPanel::runTestQuery()
         return;
     }
     if (decision.verdict == Halo::SafetyDecision::Verdict::NeedsConfirmation) {
-        if (QMessageBox::warning(this, tr("Send to Production?"), decision.text,
-                                 QMessageBox::Yes | QMessageBox::Cancel,
-                                 QMessageBox::Cancel) != QMessageBox::Yes)
+        QMessageBox box(QMessageBox::Warning, tr("Send to Production?"), decision.text,
+                        QMessageBox::NoButton, this);
+        box.setAccessibleName(tr("Confirm test query on Production"));
+        QPushButton *send = box.addButton(tr("Send to Production"), QMessageBox::AcceptRole);
+        box.setDefaultButton(box.addButton(QMessageBox::Cancel));
+        box.exec();
+        if (box.clickedButton() != send)
             return;
         approval.productionConfirmed = true;
     }
