@@ -6,6 +6,7 @@
 #include "DurationText.h"
 #include "QueryOptions.h"
 #include "QueryOutput.h"
+#include "api/QueryCalls.h"
 #include "net/ApiCall.h"
 #include "services/QueryService.h"
 #include "sql/QueryTypes.h"
@@ -28,7 +29,7 @@ int runImmediate(CommandContext &c, const QString &guid, const Halo::QueryComman
         c.session().await(c.session().queries().runImmediate(guid, command, approval));
     if (!reply->ok())
         return c.failed(reply->error());
-    const Halo::QueryInfo info = Halo::QueryInfo::fromJson(reply->jsonObject());
+    const Halo::QueryInfo info = reply->info();
     if (info.failure.isError())
         return c.failed(info.failure);
     QueryOutcome outcome{info.id,
@@ -36,7 +37,7 @@ int runImmediate(CommandContext &c, const QString &guid, const Halo::QueryComman
                          QStringLiteral("immediate"),
                          command.executionMode,
                          info.rowsAffected,
-                         decodeResultData(info.data),
+                         reply->result(),
                          info.parameters};
     QueryOutput::print(c.console(), outcome, c.format());
     return Success;

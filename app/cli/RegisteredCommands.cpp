@@ -6,12 +6,12 @@
 #include "JsonText.h"
 #include "QueryOptions.h"
 #include "QueryOutput.h"
+#include "api/RegisteredCalls.h"
 #include "net/ApiCall.h"
 #include "services/QueryService.h"
 #include "sql/QueryTypes.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 #include <QJsonObject>
 
 namespace Cli {
@@ -39,7 +39,7 @@ int registeredList(CommandContext &c)
         c.printJson(reply->body());
         return Success;
     }
-    const QJsonArray list = reply->jsonObject().value(QLatin1String("registeredQueries")).toArray();
+    const QList<Halo::RegisteredQueryInfo> list = reply->queries();
     if (list.isEmpty()) {
         c.console().note(tr("The site has no registered queries."));
         return Success;
@@ -48,8 +48,7 @@ int registeredList(CommandContext &c)
                      tr("Failed"), tr("Last success")});
     table.setRightAligned(5);
     table.setRightAligned(6);
-    for (const QJsonValue &value : list) {
-        const auto info = Halo::RegisteredQueryInfo::fromJson(value.toObject());
+    for (const Halo::RegisteredQueryInfo &info : list) {
         table.addRow({info.id, info.name, info.status, DurationText::format(info.frequency),
                       DurationText::format(info.duration), QString::number(info.succeededCount),
                       QString::number(info.failedCount), timeText(info.lastSucceededAt)});
@@ -90,7 +89,7 @@ int registeredCreate(CommandContext &c)
         c.printJson(reply->body());
         return Success;
     }
-    const QString id = reply->jsonObject().value(QLatin1String("id")).toString();
+    const QString id = reply->id();
     // The id alone on standard output, so ID=$(halo-cli registered create ...) works.
     c.console().out() << id << '\n';
     c.console().note(
@@ -112,7 +111,7 @@ int registeredShow(CommandContext &c)
         c.printJson(reply->body());
         return Success;
     }
-    const auto info = Halo::RegisteredQueryInfo::fromJson(reply->jsonObject());
+    const Halo::RegisteredQueryInfo info = reply->query();
     QList<QPair<QString, QString>> rows{
         {tr("ID"), info.id},
         {tr("Name"), info.name},
@@ -144,14 +143,13 @@ int registeredResults(CommandContext &c)
     const auto reply = c.session().await(c.session().client().registeredResults(guid, id));
     if (!reply->ok())
         return c.failed(reply->error());
-    const Halo::ResultData data = Halo::ResultData::fromJson(reply->jsonObject());
     QueryOutcome outcome{id,
                          QStringLiteral("successful"),
                          QStringLiteral("registered"),
                          QStringLiteral("reader"),
                          std::nullopt,
-                         decodeResultData(data.data),
-                         data.parameters};
+                         reply->result(),
+                         reply->data().parameters};
     QueryOutput::print(c.console(), outcome, c.format());
     return Success;
 }

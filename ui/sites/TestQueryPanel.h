@@ -11,6 +11,7 @@ class ProblemLabel;
 namespace Halo {
 class ApiCall;
 class HaloApiClient;
+class ImmediateQueryCall;
 class QueryService;
 } // namespace Halo
 
@@ -30,7 +31,7 @@ public:
 
 private:
     QString m_pmsType;
-    void showAnswer(Halo::ApiCall *call);
+    void showAnswer(Halo::ImmediateQueryCall *call);
 
     Halo::HaloApiClient *m_client;
     Halo::QueryService *m_queries;

@@ -1,7 +1,8 @@
 #include "services/QueryService.h"
 
 #include "api/HaloApiClient.h"
-#include "net/ApiCall.h"
+#include "api/QueryCalls.h"
+#include "api/RegisteredCalls.h"
 
 namespace Halo {
 
@@ -15,45 +16,42 @@ SafetyDecision QueryService::check(const QueryCommand &command, const QString &p
     return m_policy.decide(command, m_client->endpoint(), practice);
 }
 
-ApiCall *QueryService::refuseUnlessPermitted(const QString &guid, const QueryCommand &command,
-                                             const SafetyApproval &approval)
+ApiError QueryService::refusalFor(const QString &guid, const QueryCommand &command,
+                                  const SafetyApproval &approval) const
 {
     const QString refusal = m_policy.refusal(check(command, guid), approval);
     if (refusal.isEmpty())
-        return nullptr;
-    // Never started: no request, no connection, nothing in the request log.
-    auto *call =
-        new ApiCall(m_client->network(), nullptr, QNetworkRequest(m_client->endpoint().baseUrl),
-                    "POST", {}, RequestSafety::QueryPost, m_client->policy(), this);
-    const ApiError error = ApiError::ofKind(ApiError::Kind::Refused, refusal);
-    QMetaObject::invokeMethod(
-        call, [call, error]() { call->finishWith(error); }, Qt::QueuedConnection);
-    return call;
+        return {};
+    return ApiError::ofKind(ApiError::Kind::Refused, refusal);
 }
 
-ApiCall *QueryService::runImmediate(const QString &guid, const QueryCommand &command,
-                                    const SafetyApproval &approval)
+ImmediateQueryCall *QueryService::runImmediate(const QString &guid, const QueryCommand &command,
+                                               const SafetyApproval &approval)
 {
-    if (ApiCall *refused = refuseUnlessPermitted(guid, command, approval))
-        return refused;
+    if (const ApiError refused = refusalFor(guid, command, approval); refused.isError())
+        return m_client->refuse(new ImmediateQueryCall(guid, command), refused);
     return m_client->runImmediate(guid, command);
 }
 
-ApiCall *QueryService::submitAsync(const QString &guid, const QueryCommand &command,
-                                   const SafetyApproval &approval)
+SubmitAsyncCall *QueryService::submitAsync(const QString &guid, const QueryCommand &command,
+                                           const SafetyApproval &approval)
 {
-    if (ApiCall *refused = refuseUnlessPermitted(guid, command, approval))
-        return refused;
+    if (const ApiError refused = refusalFor(guid, command, approval); refused.isError())
+        return m_client->refuse(new SubmitAsyncCall(guid, command), refused);
     return m_client->submitAsync(guid, command);
 }
 
-ApiCall *QueryService::createRegistered(const QString &guid, const QString &name,
-                                        qint64 frequencySeconds, qint64 durationSeconds,
-                                        const QueryCommand &command, const SafetyApproval &approval)
+CreateRegisteredCall *QueryService::createRegistered(const QString &guid, const QString &name,
+                                                     qint64 frequencySeconds,
+                                                     qint64 durationSeconds,
+                                                     const QueryCommand &command,
+                                                     const SafetyApproval &approval)
 {
     // A registered query runs again every `frequency`: the same rules as running it once.
-    if (ApiCall *refused = refuseUnlessPermitted(guid, command, approval))
-        return refused;
+    if (const ApiError refused = refusalFor(guid, command, approval); refused.isError())
+        return m_client->refuse(
+            new CreateRegisteredCall(guid, name, frequencySeconds, durationSeconds, command),
+            refused);
     return m_client->createRegistered(guid, name, frequencySeconds, durationSeconds, command);
 }
 

@@ -8,8 +8,10 @@
 
 namespace Halo {
 
-class ApiCall;
+class CreateRegisteredCall;
 class HaloApiClient;
+class ImmediateQueryCall;
+class SubmitAsyncCall;
 
 // Sends SQL for both faces, each command through the SafetyPolicy first. A refused command
 // comes back as a call that finishes (on the next turn of the event loop, as a sent call
@@ -29,18 +31,19 @@ public:
     // before sending. `practice` names the practice in the question (the GUID when unknown).
     SafetyDecision check(const QueryCommand &command, const QString &practice) const;
 
-    ApiCall *runImmediate(const QString &guid, const QueryCommand &command,
-                          const SafetyApproval &approval);
-    ApiCall *submitAsync(const QString &guid, const QueryCommand &command,
-                         const SafetyApproval &approval);
-    ApiCall *createRegistered(const QString &guid, const QString &name, qint64 frequencySeconds,
-                              qint64 durationSeconds, const QueryCommand &command,
-                              const SafetyApproval &approval);
+    ImmediateQueryCall *runImmediate(const QString &guid, const QueryCommand &command,
+                                     const SafetyApproval &approval);
+    SubmitAsyncCall *submitAsync(const QString &guid, const QueryCommand &command,
+                                 const SafetyApproval &approval);
+    CreateRegisteredCall *createRegistered(const QString &guid, const QString &name,
+                                           qint64 frequencySeconds, qint64 durationSeconds,
+                                           const QueryCommand &command,
+                                           const SafetyApproval &approval);
 
 private:
-    // A finished-later refusal when the approval does not cover the command; null otherwise.
-    ApiCall *refuseUnlessPermitted(const QString &guid, const QueryCommand &command,
-                                   const SafetyApproval &approval);
+    // Why the approval does not cover the command, as a Refused error; no error otherwise.
+    ApiError refusalFor(const QString &guid, const QueryCommand &command,
+                        const SafetyApproval &approval) const;
 
     HaloApiClient *m_client;
     SafetyPolicy m_policy;
