@@ -1,4 +1,6 @@
-#include "sites/SiteInfo.h"
+// The site list on disk: round trips, restarts, failed writes, read-only after a bad file,
+// validation, updates, import and export. Site identity checks are tst_siteidentity.
+#include "SiteRecords.h"
 #include "sites/SiteRecord.h"
 #include "sites/SiteStore.h"
 
@@ -9,7 +11,6 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QTimeZone>
 #include <QtTest>
 
 #include <memory>
@@ -18,26 +19,6 @@ using Halo::SiteRecord;
 using Halo::SiteStore;
 
 namespace {
-
-const QString kGuidA = QStringLiteral("0f8fad5b-d9cb-469f-a165-70867728950e");
-const QString kGuidB = QStringLiteral("7c9e6679-7425-40de-944b-e07fc1f90ae7");
-const QString kGuidC = QStringLiteral("16fd2706-8baf-433b-82eb-8c7fada847da");
-
-SiteRecord site(const QString &guid, const QString &environment = QStringLiteral("production"))
-{
-    SiteRecord record;
-    record.environment = environment;
-    record.guid = guid;
-    record.pmsType = QStringLiteral("BestPractice");
-    record.pmsId = QStringLiteral("12345");
-    record.recorded.practiceName = QStringLiteral("Halo Clinic South");
-    record.recorded.pmsVersion = QStringLiteral("1.2.3");
-    record.recorded.haloLinkVersion = QStringLiteral("22.1207.209");
-    record.recorded.recordedAt =
-        QDateTime(QDate(2024, 5, 6), QTime(7, 8, 9, 123), QTimeZone::utc());
-    record.notes = QStringLiteral("Main branch");
-    return record;
-}
 
 QByteArray contents(const QString &path)
 {
@@ -67,15 +48,6 @@ QJsonObject entry(const QString &guid, const QString &environment = QStringLiter
                        {QStringLiteral("pmsId"), QStringLiteral("ZD-1")}};
 }
 
-Halo::SiteInfo current(const QString &name, const QString &pmsVersion, const QString &linkVersion)
-{
-    Halo::SiteInfo info;
-    info.practiceName = name;
-    info.pmsVersion = pmsVersion;
-    info.haloLinkVersion = linkVersion;
-    return info;
-}
-
 } // namespace
 
 class TestSiteStore : public QObject
@@ -101,16 +73,6 @@ private slots:
     void importOfBrokenFileChangesNothing();
     void importNeverTakesUnknownFields();
     void exportFiltersByEnvironment();
-
-    void guidValidation_data();
-    void guidValidation();
-
-    void identityWithoutDifferences();
-    void identityReportsRenamedPractice();
-    void identityIgnoresCaseAndSpacingOnlyNameChange();
-    void identityComparesOnlyRecordedFields();
-    void identityReportsVersionChangesAsExpected();
-    void identityOfTakesSiteDetails();
 
 private:
     QString path(const QString &name = QStringLiteral("data/sites.json")) const
@@ -542,114 +504,6 @@ void TestSiteStore::exportFiltersByEnvironment()
     // An export that cannot be written says so.
     QVERIFY(!store.exportTo(path(QStringLiteral("exports")), QString(), &error));
     QVERIFY(!error.isEmpty());
-}
-
-void TestSiteStore::guidValidation_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("normalised");
-
-    QTest::newRow("valid") << kGuidA << kGuidA;
-    QTest::newRow("braces") << "{" + kGuidA + "}" << kGuidA;
-    QTest::newRow("upper case") << kGuidA.toUpper() << kGuidA;
-    QTest::newRow("spaces") << "  " + kGuidA.toUpper() + "\t" << kGuidA;
-    QTest::newRow("braces and spaces") << " {" + kGuidA + "} " << kGuidA;
-    QTest::newRow("one brace") << "{" + kGuidA << QString();
-    QTest::newRow("too short") << kGuidA.chopped(1) << QString();
-    QTest::newRow("too long") << kGuidA + "0" << QString();
-    QTest::newRow("bad characters")
-        << QStringLiteral("0f8fad5b-d9cb-469f-a165-70867728950g") << QString();
-    QTest::newRow("no dashes") << QStringLiteral("0f8fad5bd9cb469fa16570867728950e") << QString();
-    QTest::newRow("space inside") << QStringLiteral("0f8fad5b-d9cb-469f-a165 70867728950e")
-                                  << QString();
-    QTest::newRow("empty") << QString() << QString();
-}
-
-void TestSiteStore::guidValidation()
-{
-    QFETCH(QString, text);
-    QFETCH(QString, normalised);
-    QCOMPARE(Halo::isValidHaloGuid(text), !normalised.isEmpty());
-    QCOMPARE(Halo::normalisedGuid(text), normalised);
-}
-
-void TestSiteStore::identityWithoutDifferences()
-{
-    const SiteRecord record = site(kGuidA);
-    QVERIFY(Halo::compareIdentity(record.recorded,
-                                  current(QStringLiteral("Halo Clinic South"),
-                                          QStringLiteral("1.2.3"), QStringLiteral("22.1207.209")))
-                .isEmpty());
-}
-
-void TestSiteStore::identityReportsRenamedPractice()
-{
-    const SiteRecord record = site(kGuidA);
-    const QList<Halo::IdentityDifference> differences = Halo::compareIdentity(
-        record.recorded, current(QStringLiteral("Harbour Dental"), QStringLiteral("1.2.3"),
-                                 QStringLiteral("22.1207.209")));
-    QCOMPARE(differences.size(), 1);
-    QCOMPARE(differences.first().field, QStringLiteral("Practice name"));
-    QCOMPARE(differences.first().recorded, QStringLiteral("Halo Clinic South"));
-    QCOMPARE(differences.first().current, QStringLiteral("Harbour Dental"));
-    QVERIFY(differences.first().explanation.contains(QStringLiteral("another practice")));
-}
-
-void TestSiteStore::identityIgnoresCaseAndSpacingOnlyNameChange()
-{
-    const SiteRecord record = site(kGuidA);
-    QVERIFY(Halo::compareIdentity(record.recorded,
-                                  current(QStringLiteral(" HALO clinic  south "),
-                                          QStringLiteral(" 1.2.3"), QStringLiteral("22.1207.209")))
-                .isEmpty());
-}
-
-void TestSiteStore::identityComparesOnlyRecordedFields()
-{
-    Halo::RecordedIdentity recorded;
-    recorded.practiceName = QStringLiteral("Halo Clinic South");
-    QVERIFY(Halo::compareIdentity(recorded, current(QStringLiteral("Halo Clinic South"),
-                                                    QStringLiteral("9.9"), QStringLiteral("9.9")))
-                .isEmpty());
-    QVERIFY(Halo::compareIdentity(Halo::RecordedIdentity(),
-                                  current(QStringLiteral("Anything"), QString(), QString()))
-                .isEmpty());
-
-    // Recorded, but Halo does not say now: reported as unconfirmed, not as a match.
-    const QList<Halo::IdentityDifference> unknown =
-        Halo::compareIdentity(recorded, current(QString(), QString(), QString()));
-    QCOMPARE(unknown.size(), 1);
-    QVERIFY(unknown.first().current.isEmpty());
-    QVERIFY(!unknown.first().explanation.isEmpty());
-}
-
-void TestSiteStore::identityReportsVersionChangesAsExpected()
-{
-    const SiteRecord record = site(kGuidA);
-    const QList<Halo::IdentityDifference> differences = Halo::compareIdentity(
-        record.recorded, current(QStringLiteral("Halo Clinic South"), QStringLiteral("1.3.0"),
-                                 QStringLiteral("23.0101.1")));
-    QCOMPARE(differences.size(), 2);
-    QCOMPARE(differences.at(0).field, QStringLiteral("PMS version"));
-    QCOMPARE(differences.at(0).current, QStringLiteral("1.3.0"));
-    QVERIFY(differences.at(0).explanation.contains(QStringLiteral("expected")));
-    QCOMPARE(differences.at(1).field, QStringLiteral("Halo Link version"));
-    QCOMPARE(differences.at(1).recorded, QStringLiteral("22.1207.209"));
-    QVERIFY(differences.at(1).explanation.contains(QStringLiteral("expected")));
-}
-
-void TestSiteStore::identityOfTakesSiteDetails()
-{
-    const QDateTime at(QDate(2024, 2, 3), QTime(4, 5, 6), QTimeZone::utc());
-    const Halo::RecordedIdentity identity =
-        Halo::identityOf(current(QStringLiteral(" Halo Clinic South "), QStringLiteral("1.2.3"),
-                                 QStringLiteral("22.1207.209")),
-                         at.toLocalTime());
-    QCOMPARE(identity.practiceName, QStringLiteral("Halo Clinic South"));
-    QCOMPARE(identity.pmsVersion, QStringLiteral("1.2.3"));
-    QCOMPARE(identity.haloLinkVersion, QStringLiteral("22.1207.209"));
-    QCOMPARE(identity.recordedAt, at);
-    QCOMPARE(identity.recordedAt.offsetFromUtc(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSiteStore)

@@ -1,0 +1,163 @@
+// T-SQL conveniences rewritten to SQLite: GETDATE(), N'text', SELECT TOP n, @parameters, and
+// Firebird's one-row table.
+#include "SqlLexer_p.h"
+
+#include <QRegularExpression>
+
+namespace Sandbox::detail {
+
+namespace {
+
+bool isNumber(const QList<Token> &tokens, qsizetype i)
+{
+    if (i >= tokens.size() || tokens.at(i).kind != Kind::Word)
+        return false;
+    bool ok = false;
+    tokens.at(i).text.toLongLong(&ok);
+    return ok;
+}
+
+void rewriteDateFunctions(QList<Token> &tokens)
+{
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        const Token &token = tokens.at(i);
+        if (!isWord(token, "GETDATE") && !isWord(token, "GETUTCDATE") &&
+            !isWord(token, "SYSDATETIME"))
+            continue;
+        const qsizetype open = nextSignificant(tokens, i);
+        const qsizetype close = nextSignificant(tokens, open);
+        if (close >= tokens.size() || !isSymbol(tokens.at(open), '(') ||
+            !isSymbol(tokens.at(close), ')'))
+            continue;
+        tokens[i].text = QStringLiteral("datetime('now')");
+        for (qsizetype j = i + 1; j <= close; ++j)
+            tokens[j].text.clear();
+    }
+}
+
+// N'text' (T-SQL Unicode literal) -> 'text'.
+void rewriteUnicodeLiterals(QList<Token> &tokens)
+{
+    for (qsizetype i = 0; i + 1 < tokens.size(); ++i) {
+        if (isWord(tokens.at(i), "N") && tokens.at(i + 1).kind == Kind::String)
+            tokens[i].text.clear();
+    }
+}
+
+QList<int> parenthesisDepths(const QList<Token> &tokens)
+{
+    QList<int> depths(tokens.size());
+    int depth = 0;
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        if (isSymbol(tokens.at(i), ')'))
+            depth = qMax(0, depth - 1);
+        depths[i] = depth;
+        if (isSymbol(tokens.at(i), '('))
+            ++depth;
+    }
+    return depths;
+}
+
+// The index of the `)` closing the SELECT at `level`, or tokens.size(). Returns -1 when the
+// query already has a LIMIT or is a compound SELECT there: appending LIMIT would change it.
+qsizetype limitPosition(const QList<Token> &tokens, const QList<int> &depths, qsizetype from,
+                        int level)
+{
+    for (qsizetype i = from; i < tokens.size(); ++i) {
+        if (depths.at(i) < level)
+            return i;
+        if (depths.at(i) == level &&
+            (isWord(tokens.at(i), "LIMIT") || isWord(tokens.at(i), "UNION") ||
+             isWord(tokens.at(i), "INTERSECT") || isWord(tokens.at(i), "EXCEPT")))
+            return -1;
+    }
+    return tokens.size();
+}
+
+// SELECT [DISTINCT|ALL] TOP n / TOP (n) ... -> SELECT [DISTINCT|ALL] ... LIMIT n.
+// Leaves TOP ... PERCENT, WITH TIES and compound queries alone (SQLite then reports them).
+void rewriteTop(QList<Token> &tokens, QString *suffix)
+{
+    const QList<int> depths = parenthesisDepths(tokens);
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        if (!isWord(tokens.at(i), "SELECT"))
+            continue;
+        qsizetype top = nextSignificant(tokens, i);
+        if (top < tokens.size() &&
+            (isWord(tokens.at(top), "DISTINCT") || isWord(tokens.at(top), "ALL")))
+            top = nextSignificant(tokens, top);
+        if (top >= tokens.size() || !isWord(tokens.at(top), "TOP"))
+            continue;
+        qsizetype last = nextSignificant(tokens, top);
+        qsizetype number = last;
+        if (last < tokens.size() && isSymbol(tokens.at(last), '(')) {
+            number = nextSignificant(tokens, last);
+            last = nextSignificant(tokens, number);
+            if (last >= tokens.size() || !isSymbol(tokens.at(last), ')'))
+                continue;
+        }
+        if (!isNumber(tokens, number))
+            continue;
+        const qsizetype after = nextSignificant(tokens, last);
+        if (after < tokens.size() &&
+            (isWord(tokens.at(after), "PERCENT") ||
+             (isWord(tokens.at(after), "WITH") &&
+              isWord(tokens.value(nextSignificant(tokens, after)), "TIES"))))
+            continue;
+        const qsizetype at = limitPosition(tokens, depths, last + 1, depths.at(i));
+        if (at < 0)
+            continue;
+        const QString limit = QStringLiteral(" LIMIT ") + tokens.at(number).text;
+        for (qsizetype j = top; j <= last; ++j)
+            tokens[j].text.clear();
+        if (at == tokens.size())
+            suffix->append(limit);
+        else
+            tokens[at].prefix += limit + QLatin1Char(' ');
+    }
+}
+
+// @name -> :pN. Qt only recognises :name placeholders made of [A-Za-z0-9_], and T-SQL names
+// are case-insensitive, so every distinct name gets a plain synthetic placeholder.
+void rewriteParameters(QList<Token> &tokens, QHash<QString, QString> *placeholders)
+{
+    for (Token &token : tokens) {
+        if (token.kind != Kind::Parameter)
+            continue;
+        const QString key = token.text.mid(1).toLower();
+        QString &placeholder = (*placeholders)[key];
+        if (placeholder.isEmpty())
+            placeholder = QStringLiteral(":p%1").arg(placeholders->size());
+        token.text = placeholder;
+    }
+}
+
+} // namespace
+
+Statement rewrite(QList<Token> tokens, QHash<QString, QString> *placeholders)
+{
+    for (Token &token : tokens) {
+        if (token.kind == Kind::Comment)
+            token = {Kind::Space, QStringLiteral(" "), QString()};
+    }
+    rewriteUnicodeLiterals(tokens);
+    rewriteDateFunctions(tokens);
+    rewriteParameters(tokens, placeholders);
+    QString suffix;
+    rewriteTop(tokens, &suffix);
+
+    Statement statement;
+    for (const Token &token : std::as_const(tokens)) {
+        if (statement.firstWord.isEmpty() && token.kind == Kind::Word)
+            statement.firstWord = token.text.toUpper();
+        statement.sql += token.prefix + token.text;
+    }
+    statement.sql += suffix;
+    // Firebird's one-row table (Zedmed): SELECT 1 FROM RDB$DATABASE is its "SELECT 1".
+    static const QRegularExpression firebirdDual(QStringLiteral("\\s+FROM\\s+RDB\\$DATABASE\\b"),
+                                                 QRegularExpression::CaseInsensitiveOption);
+    statement.sql.replace(firebirdDual, QString());
+    return statement;
+}
+
+} // namespace Sandbox::detail

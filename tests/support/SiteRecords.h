@@ -1,0 +1,31 @@
+#pragma once
+
+// A complete site record, as the site list tests (tst_sitestore, tst_siteidentity) start from.
+#include "sites/SiteRecord.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+#include <QTime>
+#include <QTimeZone>
+
+inline const QString kGuidA = QStringLiteral("0f8fad5b-d9cb-469f-a165-70867728950e");
+inline const QString kGuidB = QStringLiteral("7c9e6679-7425-40de-944b-e07fc1f90ae7");
+inline const QString kGuidC = QStringLiteral("16fd2706-8baf-433b-82eb-8c7fada847da");
+
+inline Halo::SiteRecord site(const QString &guid,
+                             const QString &environment = QStringLiteral("production"))
+{
+    Halo::SiteRecord record;
+    record.environment = environment;
+    record.guid = guid;
+    record.pmsType = QStringLiteral("BestPractice");
+    record.pmsId = QStringLiteral("12345");
+    record.recorded.practiceName = QStringLiteral("Halo Clinic South");
+    record.recorded.pmsVersion = QStringLiteral("1.2.3");
+    record.recorded.haloLinkVersion = QStringLiteral("22.1207.209");
+    record.recorded.recordedAt =
+        QDateTime(QDate(2024, 5, 6), QTime(7, 8, 9, 123), QTimeZone::utc());
+    record.notes = QStringLiteral("Main branch");
+    return record;
+}
