@@ -1,0 +1,178 @@
+#include "CommandTable.h"
+
+#include <QCoreApplication>
+
+namespace Cli {
+
+namespace {
+
+// The same translation context as the parser's messages: the help is one text to translators.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Cli::CommandLine", text);
+}
+
+OptionSpec option(const QString &name, const QString &valueName, const QString &help,
+                  const QStringList &choices = {}, bool required = false)
+{
+    return {name, valueName, help, choices, required};
+}
+
+OptionSpec required(const QString &name, const QString &valueName, const QString &help,
+                    const QStringList &choices = {})
+{
+    return option(name, valueName, help, choices, true);
+}
+
+ArgumentSpec guidArgument()
+{
+    return {QStringLiteral("GUID"),
+            tr("the site's Halo GUID, e.g. 3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c14"), true};
+}
+
+QStringList pmsChoices()
+{
+    return {QStringLiteral("Best Practice"), QStringLiteral("Zedmed"), QStringLiteral("D4w")};
+}
+
+QStringList formatChoices()
+{
+    return {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")};
+}
+
+OptionSpec formatOption()
+{
+    return option(QStringLiteral("format"), QStringLiteral("FORMAT"),
+                  tr("table (aligned columns; the default), csv (RFC 4180: header row, CRLF, NULL "
+                     "as an empty field, an empty string as \"\") or json (rows as objects in "
+                     "column order; the default with --json)"),
+                  formatChoices());
+}
+
+OptionSpec modeOption()
+{
+    return option(QStringLiteral("mode"), QStringLiteral("MODE"),
+                  tr("reader (rows; the default), nonQuery (rows affected) or scalar (one value)"),
+                  {QStringLiteral("reader"), QStringLiteral("nonQuery"), QStringLiteral("scalar")});
+}
+
+} // namespace
+
+QList<CommandSpec> buildCommandTable()
+{
+    const QString durationHelp = tr("seconds, or a number with s, m, h or d (e.g. 15m)");
+    const ArgumentSpec sql{QStringLiteral("SQL"),
+                           tr("the SQL text as one argument; '-' reads it from standard input")};
+    const ArgumentSpec queryId{QStringLiteral("ID"), tr("the registered query's id")};
+    return {
+        {{QStringLiteral("key"), QStringLiteral("set")},
+         QString(),
+         tr("Save the environment's subscription key in the keychain."),
+         tr("Reads the key from the first line of standard input, for example: printf '%s' "
+            "\"$KEY\" | halo-cli --environment stage key set. A key belongs to one environment; "
+            "with --base-url it belongs to that URL's host. The sandbox's key is made for each "
+            "run and is never stored."),
+         {},
+         {}},
+        {{QStringLiteral("key"), QStringLiteral("forget")},
+         QString(),
+         tr("Remove the environment's subscription key from the keychain."),
+         QString(),
+         {},
+         {}},
+        {{QStringLiteral("sites"), QStringLiteral("find")},
+         QStringLiteral("--pms-id ID --pms PMS"),
+         tr("Find a practice's Halo GUIDs by its PMS ID."),
+         tr("More than one site can share a PMS ID (after a reinstall or server move); only the "
+            "authoritative one answers queries."),
+         {},
+         {required(QStringLiteral("pms-id"), QStringLiteral("ID"),
+                   tr("the practice's ID in its practice management software")),
+          required(QStringLiteral("pms"), QStringLiteral("PMS"),
+                   tr("\"Best Practice\", Zedmed or D4w"), pmsChoices())}},
+        {{QStringLiteral("site"), QStringLiteral("status")},
+         QStringLiteral("GUID"),
+         tr("Show a site: practice, PMS, Halo Link, availability and catalogues."),
+         QString(),
+         {guidArgument()},
+         {}},
+        {{QStringLiteral("pair")},
+         QStringLiteral("--pms-id ID --pms PMS [--code CODE]"),
+         tr("Pair with a practice, so its site answers queries."),
+         tr("Best Practice sites need the pairing code the practice gives you."),
+         {},
+         {required(QStringLiteral("pms-id"), QStringLiteral("ID"),
+                   tr("the practice's ID in its practice management software")),
+          required(QStringLiteral("pms"), QStringLiteral("PMS"),
+                   tr("\"Best Practice\", Zedmed or D4w"), pmsChoices()),
+          option(QStringLiteral("code"), QStringLiteral("CODE"), tr("the pairing code"))}},
+        {{QStringLiteral("query")},
+         QStringLiteral("GUID [options] SQL"),
+         tr("Run SQL at a site and print the result."),
+         tr("An immediate query must finish within about 30 seconds and return at most 8 MB; "
+            "--async has no such limits and shows each state change on standard error. On "
+            "Production, nonQuery changes a live practice database and needs "
+            "--confirm-production."),
+         {guidArgument(), sql},
+         {option(QStringLiteral("async"), QString(),
+                 tr("run as an async query: submit, follow its status, then fetch every page")),
+          modeOption(),
+          option(QStringLiteral("catalogue"), QStringLiteral("NAME"),
+                 tr("the database to run in (default: the site's default catalogue)")),
+          formatOption(),
+          option(QStringLiteral("timeout"), QStringLiteral("TIME"),
+                 tr("with --async: stop waiting after this long (e.g. 90s, 10m); the query "
+                    "carries on at Halo")),
+          option(QStringLiteral("confirm-production"), QString(),
+                 tr("allow --mode nonQuery on Production"))}},
+        {{QStringLiteral("fhir")},
+         QStringLiteral("GUID [--post] REQUEST"),
+         tr("Read FHIR R4 resources of a Best Practice site and print them as JSON."),
+         tr("REQUEST is what follows fhir/R4/, e.g. 'Patient?family=Smith&_count=20', "
+            "'Patient/12', 'metadata', or a Bundle's next link. When a Bundle has more pages, "
+            "the command for the next one is shown on standard error."),
+         {guidArgument(),
+          {QStringLiteral("REQUEST"), tr("the resource, id or search, quoted for the shell")}},
+         {option(QStringLiteral("post"), QString(),
+                 tr("search with POST RESOURCE/_search and a form body, so the search values "
+                    "stay out of the URL"))}},
+        {{QStringLiteral("registered"), QStringLiteral("list")},
+         QStringLiteral("GUID"),
+         tr("List a site's registered queries."),
+         QString(),
+         {guidArgument()},
+         {}},
+        {{QStringLiteral("registered"), QStringLiteral("create")},
+         QStringLiteral(
+             "GUID --name NAME --frequency SECONDS --duration SECONDS [--mode MODE] SQL"),
+         tr("Register a query that the site runs every --frequency, for --duration."),
+         tr("Prints the new registered query's id on standard output."),
+         {guidArgument(), sql},
+         {required(QStringLiteral("name"), QStringLiteral("NAME"), tr("a name to recognise it by")),
+          required(QStringLiteral("frequency"), QStringLiteral("SECONDS"),
+                   tr("how often it runs (at least 60 s); ") + durationHelp),
+          required(QStringLiteral("duration"), QStringLiteral("SECONDS"),
+                   tr("how long it stays registered (at most 24 h); ") + durationHelp),
+          modeOption()}},
+        {{QStringLiteral("registered"), QStringLiteral("show")},
+         QStringLiteral("GUID ID"),
+         tr("Show a registered query: status, schedule, last run and counts."),
+         QString(),
+         {guidArgument(), queryId},
+         {}},
+        {{QStringLiteral("registered"), QStringLiteral("results")},
+         QStringLiteral("GUID ID [--format FORMAT]"),
+         tr("Print the latest result of a registered query."),
+         QString(),
+         {guidArgument(), queryId},
+         {formatOption()}},
+        {{QStringLiteral("registered"), QStringLiteral("cancel")},
+         QStringLiteral("GUID ID"),
+         tr("Cancel a registered query."),
+         QString(),
+         {guidArgument(), queryId},
+         {}},
+    };
+}
+
+} // namespace Cli
