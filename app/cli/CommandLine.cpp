@@ -188,13 +188,14 @@ ParseResult parseCommandArguments(const CommandSpec &spec, const QStringList &re
         return usage(
             tr("%1: missing %2").arg(context, spec.arguments.at(invocation.arguments.size()).name),
             spec.words);
-    if (invocation.arguments.size() > spec.arguments.size())
+    const bool repeats = !spec.arguments.isEmpty() && spec.arguments.last().repeats;
+    if (invocation.arguments.size() > spec.arguments.size() && !repeats)
         return usage(
             tr("%1: unexpected argument '%2' (quote SQL and FHIR requests as one argument)")
                 .arg(context, shown(invocation.arguments.at(spec.arguments.size()))),
             spec.words);
-    for (int i = 0; i < spec.arguments.size(); ++i) {
-        if (spec.arguments.at(i).isGuid &&
+    for (int i = 0; i < invocation.arguments.size(); ++i) {
+        if (spec.arguments.at(std::min<qsizetype>(i, spec.arguments.size() - 1)).isGuid &&
             QUuid::fromString(invocation.arguments.at(i).trimmed()).isNull())
             return usage(tr("%1: '%2' is not a Halo GUID (like "
                             "3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c14)")
@@ -292,6 +293,15 @@ ParseResult CommandLine::parse(const QStringList &arguments)
     for (const CommandSpec &candidate : commands()) {
         if (candidate.words.size() == 1 && candidate.words.first() == first)
             spec = &candidate;
+    }
+    // A command can also name a group ("query GUID ..." and "query status ..."): its
+    // sub-commands' words are never GUIDs, so the next argument tells them apart.
+    if (spec && i < arguments.size() && groupCommands(first).contains(arguments.at(i))) {
+        const QStringList words{first, arguments.at(i++)};
+        for (const CommandSpec &candidate : commands()) {
+            if (candidate.words == words)
+                spec = &candidate;
+        }
     }
     if (!spec) {
         const QStringList sub = groupCommands(first);
@@ -416,6 +426,13 @@ QString CommandLine::commandHelp(const CommandSpec &command)
         text += labelled(label, option.required ? tr("(required) ") + option.help : option.help);
     }
     text += labelled(QStringLiteral("-h, --help"), tr("show this help"));
+    if (command.words.size() == 1 && !groupCommands(command.words.first()).isEmpty()) {
+        text += QLatin1Char('\n') + tr("Related commands:") + QLatin1Char('\n');
+        for (const CommandSpec &spec : commands()) {
+            if (spec.words.size() == 2 && spec.words.first() == command.words.first())
+                text += labelled(spec.name(), spec.summary);
+        }
+    }
     text += QLatin1Char('\n') + wrap(tr("Global options such as --environment and --json go "
                                         "before the command; see 'halo-cli --help'."),
                                      0);

@@ -27,6 +27,7 @@ struct ArgumentSpec {
     QString name; // GUID, SQL, ...
     QString help; // translated
     bool isGuid = false;
+    bool repeats = false; // the last argument only: one or more values
 };
 
 // One command: the words that name it, its arguments and options, and its help.

@@ -64,6 +64,13 @@ QList<CommandSpec> buildCommandTable()
     const ArgumentSpec sql{QStringLiteral("SQL"),
                            tr("the SQL text as one argument; '-' reads it from standard input")};
     const ArgumentSpec queryId{QStringLiteral("ID"), tr("the registered query's id")};
+    const ArgumentSpec asyncQueryId{
+        QStringLiteral("QUERY_ID"),
+        tr("the async query's id, as 'query --async --submit-only' printed it")};
+    const OptionSpec pmsId = required(QStringLiteral("pms-id"), QStringLiteral("ID"),
+                                      tr("the practice's ID in its practice management software"));
+    const OptionSpec pms = required(QStringLiteral("pms"), QStringLiteral("PMS"),
+                                    tr("\"Best Practice\", Zedmed or D4w"), pmsChoices());
     return {
         {{QStringLiteral("key"), QStringLiteral("set")},
          QString(),
@@ -86,16 +93,24 @@ QList<CommandSpec> buildCommandTable()
          tr("More than one site can share a PMS ID (after a reinstall or server move); only the "
             "authoritative one answers queries."),
          {},
-         {required(QStringLiteral("pms-id"), QStringLiteral("ID"),
-                   tr("the practice's ID in its practice management software")),
-          required(QStringLiteral("pms"), QStringLiteral("PMS"),
-                   tr("\"Best Practice\", Zedmed or D4w"), pmsChoices())}},
+         {pmsId, pms}},
         {{QStringLiteral("site"), QStringLiteral("status")},
          QStringLiteral("GUID"),
          tr("Show a site: practice, PMS, Halo Link, availability and catalogues."),
          QString(),
          {guidArgument()},
          {}},
+        {{QStringLiteral("site"), QStringLiteral("reresolve")},
+         QStringLiteral("GUID --pms-id ID --pms PMS"),
+         tr("Check that GUID is still the practice's authoritative install, or find the one "
+            "that is."),
+         tr("Looks the PMS ID up again. When another install is now authoritative, its Halo "
+            "GUID is printed alone on standard output (exit 0), with what else changed on "
+            "standard error. When GUID is still authoritative, that is said (exit 0). When no "
+            "authoritative install is found, the exit status is 1. Nothing is changed: halo-cli "
+            "keeps no site list, so update your own records with the GUID printed."),
+         {guidArgument()},
+         {pmsId, pms}},
         {{QStringLiteral("pair")},
          QStringLiteral("--pms-id ID --pms PMS [--code CODE]"),
          tr("Pair with a practice, so its site answers queries."),
@@ -110,12 +125,17 @@ QList<CommandSpec> buildCommandTable()
          QStringLiteral("GUID [options] SQL"),
          tr("Run SQL at a site and print the result."),
          tr("An immediate query must finish within about 30 seconds and return at most 8 MB; "
-            "--async has no such limits and shows each state change on standard error. On "
-            "Production, nonQuery changes a live practice database and needs "
+            "--async has no such limits and shows each state change on standard error. "
+            "Following an async query ends at --timeout, and in any case at the query's own "
+            "deadline: its maximum time in queue, the 5-minute execution limit and the upload, "
+            "with a margin. On Production, nonQuery changes a live practice database and needs "
             "--confirm-production."),
          {guidArgument(), sql},
          {option(QStringLiteral("async"), QString(),
                  tr("run as an async query: submit, follow its status, then fetch every page")),
+          option(QStringLiteral("submit-only"), QString(),
+                 tr("with --async: submit the query, print its id alone on standard output and "
+                    "end at once; read it later with 'query status' and 'query results'")),
           modeOption(),
           option(QStringLiteral("catalogue"), QStringLiteral("NAME"),
                  tr("the database to run in (default: the site's default catalogue)")),
@@ -125,17 +145,46 @@ QList<CommandSpec> buildCommandTable()
                     "carries on at Halo")),
           option(QStringLiteral("confirm-production"), QString(),
                  tr("allow --mode nonQuery on Production"))}},
+        {{QStringLiteral("query"), QStringLiteral("status")},
+         QStringLiteral("GUID QUERY_ID"),
+         tr("Show an async query: its state, the time spent in each state, sizes and pages."),
+         tr("With --json (before the command) the query object is printed as Halo sent it."),
+         {guidArgument(), asyncQueryId},
+         {}},
+        {{QStringLiteral("query"), QStringLiteral("results")},
+         QStringLiteral("GUID QUERY_ID [--format FORMAT]"),
+         tr("Print every page of a finished async query's result."),
+         tr("The output is the same as 'query --async' prints. A query that has not finished "
+            "says its state and the exit status is 1; so does a result that has expired (HTTP "
+            "410: Halo keeps results for about 24 hours)."),
+         {guidArgument(), asyncQueryId},
+         {formatOption()}},
+        {{QStringLiteral("query"), QStringLiteral("batch-status")},
+         QStringLiteral("GUID QUERY_ID..."),
+         tr("Show for each async query id whether Halo knows it, and its status."),
+         tr("One line per id: the id, found or not found, and the status. With --json (before "
+            "the command) the answer is printed as Halo sent it."),
+         {guidArgument(),
+          {QStringLiteral("QUERY_ID"), tr("one or more async query ids"), false, true}},
+         {}},
         {{QStringLiteral("fhir")},
-         QStringLiteral("GUID [--post] REQUEST"),
+         QStringLiteral("GUID [--get | --post] REQUEST"),
          tr("Read FHIR R4 resources of a Best Practice site and print them as JSON."),
          tr("REQUEST is what follows fhir/R4/, e.g. 'Patient?family=Smith&_count=20', "
-            "'Patient/12', 'metadata', or a Bundle's next link. When a Bundle has more pages, "
-            "the command for the next one is shown on standard error."),
+            "'Patient/12', 'metadata', or a Bundle's next link. On Production a search is sent "
+            "as POST RESOURCE/_search, so its values stay out of URLs and logs; elsewhere as "
+            "GET. The site's status is read first: Halo Cloud offers FHIR for Best Practice "
+            "practices only, so for a Zedmed or D4w site no FHIR request is sent and the exit "
+            "status is 1. When a Bundle has more pages, the command for the next one is shown "
+            "on standard error."),
          {guidArgument(),
           {QStringLiteral("REQUEST"), tr("the resource, id or search, quoted for the shell")}},
-         {option(QStringLiteral("post"), QString(),
+         {option(QStringLiteral("get"), QString(),
+                 tr("search with GET, the search values in the URL (the default outside "
+                    "Production)")),
+          option(QStringLiteral("post"), QString(),
                  tr("search with POST RESOURCE/_search and a form body, so the search values "
-                    "stay out of the URL"))}},
+                    "stay out of the URL (the default on Production)"))}},
         {{QStringLiteral("registered"), QStringLiteral("list")},
          QStringLiteral("GUID"),
          tr("List a site's registered queries."),
