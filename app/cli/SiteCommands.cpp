@@ -248,7 +248,7 @@ int pair(CommandContext &c)
         c.printJson(reply->body());
         return Success;
     }
-    const Halo::SiteInfo site = Halo::SiteInfo::fromJson(reply->jsonObject());
+    const Halo::SiteInfo site = reply->site();
     c.console().out() << tr("Paired with %1 (%2, PMS ID %3). Halo GUID: %4")
                              .arg(practiceName(site), Halo::pmsDisplayName(site.pmsType),
                                   site.pmsId, site.guid)

@@ -3,7 +3,6 @@
 #include "api/HaloApiClient.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 #include <QUuid>
 
 namespace Halo {
@@ -71,7 +70,7 @@ void AsyncQueryService::readStatus(const QString &guid, const QString &queryId)
         failLater(invalidQueryId(queryId));
         return;
     }
-    ApiCall *call = m_client->queryStatus(guid, queryId.trimmed());
+    QueryStatusCall *call = m_client->queryStatus(guid, queryId.trimmed());
     track(call);
     connect(call, &ApiCall::finished, this, [this, call]() {
         m_call.clear();
@@ -79,7 +78,7 @@ void AsyncQueryService::readStatus(const QString &guid, const QString &queryId)
             emit failed(call->error());
             return;
         }
-        emit statusRead(QueryInfo::fromJson(call->jsonObject()), call->body()); // TODO(calls)
+        emit statusRead(call->info(), call->body());
     });
 }
 
@@ -97,7 +96,7 @@ void AsyncQueryService::readBatchStatus(const QString &guid, const QStringList &
         failLater(invalidQueryId(QString()));
         return;
     }
-    ApiCall *call = m_client->batchStatus(guid, ids);
+    BatchStatusCall *call = m_client->batchStatus(guid, ids);
     track(call);
     connect(call, &ApiCall::finished, this, [this, call]() {
         m_call.clear();
@@ -105,16 +104,7 @@ void AsyncQueryService::readBatchStatus(const QString &guid, const QStringList &
             emit failed(call->error());
             return;
         }
-        QList<BatchQueryStatus> statuses; // TODO(calls)
-        for (const QJsonValue &value :
-             call->jsonObject().value(QLatin1String("results")).toArray()) {
-            const QJsonObject entry = value.toObject();
-            const bool found =
-                entry.value(QLatin1String("status")).toString() == QLatin1String("found");
-            statuses.append({entry.value(QLatin1String("queryId")).toString(), found,
-                             QueryInfo::fromJson(entry.value(QLatin1String("query")).toObject())});
-        }
-        emit batchStatusRead(statuses, call->body());
+        emit batchStatusRead(call->statuses(), call->body());
     });
 }
 

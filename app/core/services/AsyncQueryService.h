@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "api/QueryCalls.h"
 #include "net/ApiError.h"
 #include "sql/QueryTypes.h"
 
@@ -14,13 +15,6 @@ namespace Halo {
 
 class ApiCall;
 class HaloApiClient;
-
-// TODO(calls): api/QueryCalls.h has this once merged.
-struct BatchQueryStatus {
-    QString queryId;
-    bool found = false;
-    QueryInfo query; // found only
-};
 
 // Async queries read by id, for both faces: one query's status, or several in one request.
 // Following a query to its end and fetching its pages is AsyncQueryRunner's job. Every id is

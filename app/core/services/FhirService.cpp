@@ -130,7 +130,7 @@ void FhirService::send(const QString &guid, const FhirPlan &plan)
         return;
     }
     // The PMS decides whether there is a FHIR API at all: asked before anything FHIR is sent.
-    ApiCall *status = m_client->siteStatus(guid);
+    SiteStatusCall *status = m_client->siteStatus(guid);
     track(status);
     connect(status, &ApiCall::finished, this, [this, status, guid, plan]() {
         m_call.clear();
@@ -138,7 +138,7 @@ void FhirService::send(const QString &guid, const FhirPlan &plan)
             emit failed(status->error());
             return;
         }
-        const SiteInfo site = SiteInfo::fromJson(status->jsonObject()); // TODO(calls)
+        const SiteInfo site = status->site();
         const QString practice = site.practiceName.isEmpty() ? site.legacyName : site.practiceName;
         rememberSite(guid, site.pmsType, practice);
         sendKnown(guid, m_sites.value(normalisedGuid(guid)), plan);
@@ -179,7 +179,7 @@ bool FhirService::followLink(const QString &guid, const FhirResponse &from, cons
     return true;
 }
 
-void FhirService::sendFhir(ApiCall *call)
+void FhirService::sendFhir(FhirCall *call)
 {
     track(call);
     connect(call, &ApiCall::finished, this, [this, call]() {
@@ -188,7 +188,7 @@ void FhirService::sendFhir(ApiCall *call)
             emit failed(call->error());
             return;
         }
-        emit answered(FhirResponse::parse(call->body()), call->body()); // TODO(calls)
+        emit answered(call->response(), call->body());
     });
 }
 

@@ -82,7 +82,7 @@ private:
         QString practice;
     };
     void sendKnown(const QString &guid, const KnownSite &site, const FhirPlan &plan);
-    void sendFhir(ApiCall *call);
+    void sendFhir(FhirCall *call);
     void track(ApiCall *call);
 
     HaloApiClient *m_client;

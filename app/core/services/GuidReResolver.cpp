@@ -1,6 +1,7 @@
 #include "services/GuidReResolver.h"
 
 #include "api/HaloApiClient.h"
+#include "api/QueryCalls.h"
 #include "net/ApiCall.h"
 #include "results/ResultDecoder.h"
 #include "services/SiteService.h"
@@ -111,12 +112,12 @@ void GuidReResolver::runTestQuery(const QString &guid)
 {
     QueryCommand command;
     command.text = connectivityTestSql(m_record.pmsType);
-    ApiCall *call = m_client->runImmediate(guid, command);
+    ImmediateQueryCall *call = m_client->runImmediate(guid, command);
     m_call = call;
     connect(call, &ApiCall::finished, this, [this, call]() { onTestQueryFinished(call); });
 }
 
-void GuidReResolver::onTestQueryFinished(ApiCall *call)
+void GuidReResolver::onTestQueryFinished(ImmediateQueryCall *call)
 {
     m_call.clear();
     m_state = State::Done;
@@ -125,7 +126,7 @@ void GuidReResolver::onTestQueryFinished(ApiCall *call)
                                           .arg(call->error().title(), call->error().nextStep()));
         return;
     }
-    const QueryInfo info = QueryInfo::fromJson(call->jsonObject());
+    const QueryInfo info = call->info();
     if (!info.isSuccessful()) {
         const ApiError &failure = info.failure;
         emit testQueryFinished(
@@ -133,7 +134,7 @@ void GuidReResolver::onTestQueryFinished(ApiCall *call)
                        .arg(info.status, failure.isError() ? failure.oneLine() : tr("no details")));
         return;
     }
-    const DecodedResult decoded = ResultDecoder::decode(info.data);
+    const DecodedResult decoded = call->result();
     if (!decoded.isTable() || decoded.table.rowCount() < 1) {
         emit testQueryFinished(false, tr("The test query ran but returned no row."));
         return;

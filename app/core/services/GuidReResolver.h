@@ -13,6 +13,7 @@ namespace Halo {
 
 class ApiCall;
 class HaloApiClient;
+class ImmediateQueryCall;
 class SiteService;
 class SiteStore;
 struct ReResolveDecision;
@@ -58,7 +59,7 @@ signals:
 private:
     void onDecided(const ReResolveDecision &decision);
     void onLookupFailed(const ApiError &error);
-    void onTestQueryFinished(ApiCall *call);
+    void onTestQueryFinished(ImmediateQueryCall *call);
     void runTestQuery(const QString &guid);
     void fail(const QString &message, const ApiError &error = ApiError());
     void dropCall();

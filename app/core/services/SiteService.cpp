@@ -3,7 +3,6 @@
 #include "api/HaloApiClient.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 #include <algorithm>
 
 namespace Halo {
@@ -34,15 +33,6 @@ QList<SiteInfo> authoritativeSites(const QList<SiteInfo> &sites)
     if (chosen.isEmpty() && sites.size() == 1 && !sites.first().authoritativeKnown)
         chosen.append(sites.first());
     return chosen;
-}
-
-// TODO(calls): FindSitesCall::sites() and SiteStatusCall::site() once merged.
-QList<SiteInfo> sitesOf(const ApiCall *call)
-{
-    QList<SiteInfo> sites;
-    for (const QJsonValue &value : call->jsonObject().value(QLatin1String("sites")).toArray())
-        sites.append(SiteInfo::fromJson(value.toObject()));
-    return sites;
 }
 
 } // namespace
@@ -147,7 +137,7 @@ void SiteService::cancel()
 
 void SiteService::findSites(const QString &pmsId, const QString &pmsName)
 {
-    ApiCall *call = m_client->findSites(pmsId, pmsName);
+    FindSitesCall *call = m_client->findSites(pmsId, pmsName);
     track(call);
     connect(call, &ApiCall::finished, this, [this, call]() {
         m_call.clear();
@@ -155,13 +145,13 @@ void SiteService::findSites(const QString &pmsId, const QString &pmsName)
             emit failed(call->error());
             return;
         }
-        emit sitesFound(candidatesInOrder(sitesOf(call)), call->body());
+        emit sitesFound(candidatesInOrder(call->sites()), call->body());
     });
 }
 
 void SiteService::readStatus(const QString &guid, const std::optional<RecordedIdentity> &recorded)
 {
-    ApiCall *call = m_client->siteStatus(guid);
+    SiteStatusCall *call = m_client->siteStatus(guid);
     track(call);
     connect(call, &ApiCall::finished, this, [this, call, recorded]() {
         m_call.clear();
@@ -170,7 +160,7 @@ void SiteService::readStatus(const QString &guid, const std::optional<RecordedId
             return;
         }
         SiteStatusReport report;
-        report.site = SiteInfo::fromJson(call->jsonObject());
+        report.site = call->site();
         report.body = call->body();
         report.differences = compare(report.site, recorded);
         emit statusRead(report);
@@ -179,7 +169,7 @@ void SiteService::readStatus(const QString &guid, const std::optional<RecordedId
 
 void SiteService::reResolve(const QString &guid, const QString &pmsId, const QString &pmsName)
 {
-    ApiCall *call = m_client->findSites(pmsId, pmsName);
+    FindSitesCall *call = m_client->findSites(pmsId, pmsName);
     track(call);
     connect(call, &ApiCall::finished, this, [this, call, guid, pmsId]() {
         m_call.clear();
@@ -187,7 +177,7 @@ void SiteService::reResolve(const QString &guid, const QString &pmsId, const QSt
             emit failed(call->error());
             return;
         }
-        emit reResolved(decideReResolve(guid, pmsId, sitesOf(call)));
+        emit reResolved(decideReResolve(guid, pmsId, call->sites()));
     });
 }
 
