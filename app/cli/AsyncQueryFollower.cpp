@@ -1,14 +1,15 @@
 #include "AsyncQueryFollower.h"
 
+#include "AnswerWait.h"
 #include "Console.h"
 #include "services/AsyncQueryRunner.h"
 #include "services/QueryService.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QTimer>
 #include <chrono>
+#include <functional>
 
 namespace Cli {
 
@@ -47,60 +48,111 @@ AsyncQueryFollower::Result AsyncQueryFollower::run(const QString &guid,
                                                    std::optional<qint64> timeoutSeconds,
                                                    const Halo::SafetyApproval &approval)
 {
+    Halo::AsyncQueryRunner runner(&m_queries);
+    Result result =
+        wait(runner, Mode::Follow, timeoutSeconds,
+             [&runner, &guid, &command, &approval]() { runner.submit(guid, command, approval); });
+    result.outcome.executionMode = command.executionMode;
+    return result;
+}
+
+AsyncQueryFollower::Result AsyncQueryFollower::submitOnly(const QString &guid,
+                                                          const Halo::QueryCommand &command,
+                                                          const Halo::SafetyApproval &approval)
+{
+    Halo::AsyncQueryRunner runner(&m_queries);
+    return wait(runner, Mode::SubmitOnly, std::nullopt, [&runner, &guid, &command, &approval]() {
+        runner.submit(guid, command, approval);
+    });
+}
+
+AsyncQueryFollower::Result AsyncQueryFollower::collect(const QString &guid, const QString &queryId)
+{
+    Halo::AsyncQueryRunner runner(&m_queries);
+    Result result = wait(runner, Mode::Collect, std::nullopt,
+                         [&runner, &guid, &queryId]() { runner.collect(guid, queryId); });
+    result.queryId = queryId;
+    // The status does not say how the query was run: its rowsAffected tells a nonQuery.
+    result.outcome.executionMode =
+        result.outcome.rowsAffected ? QStringLiteral("nonQuery") : QStringLiteral("reader");
+    return result;
+}
+
+AsyncQueryFollower::Result AsyncQueryFollower::wait(Halo::AsyncQueryRunner &runner, Mode mode,
+                                                    std::optional<qint64> timeoutSeconds,
+                                                    const std::function<void()> &start)
+{
     using Halo::AsyncQueryRunner;
     Result result;
     result.outcome.mode = QStringLiteral("async");
-    result.outcome.executionMode = command.executionMode;
-    AsyncQueryRunner runner(&m_queries);
     QElapsedTimer clock;
-    QEventLoop loop;
-    QTimer deadline;
-    deadline.setSingleShot(true);
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    AnswerWait answer;
 
-    QObject::connect(&runner, &AsyncQueryRunner::submitted, &loop,
-                     [this, &result](const QString &queryId) {
+    QObject::connect(&runner, &AsyncQueryRunner::submitted, answer.context(),
+                     [this, mode, &result, &runner, &answer](const QString &queryId) {
                          result.queryId = queryId;
-                         m_console.note(tr("Submitted async query %1.").arg(queryId));
+                         if (mode != Mode::SubmitOnly) {
+                             m_console.note(tr("Submitted async query %1.").arg(queryId));
+                             return;
+                         }
+                         result.end = Result::End::Submitted;
+                         runner.stop(); // the query carries on at Halo
+                         answer.done();
                      });
-    QObject::connect(&runner, &AsyncQueryRunner::stateChanged, &loop,
-                     [this, &result, &clock](const Halo::QueryInfo &info) {
+    QObject::connect(&runner, &AsyncQueryRunner::stateChanged, answer.context(),
+                     [this, mode, &result, &clock](const Halo::QueryInfo &info) {
                          result.lastStatus = info.status;
+                         if (mode != Mode::Follow)
+                             return;
                          const double seconds = double(clock.elapsed()) / 1000.0;
                          m_console.note(tr("%1 (%2 s)").arg(info.status).arg(seconds, 0, 'f', 1));
                      });
-    QObject::connect(&runner, &AsyncQueryRunner::pageReady, &loop,
+    QObject::connect(&runner, &AsyncQueryRunner::pageReady, answer.context(),
                      [&result](const Halo::ResultPageInfo &, const Halo::DecodedResult &page,
                                const QList<Halo::OutputParameter> &parameters) {
                          gather(result.outcome.result, page);
                          if (!parameters.isEmpty())
                              result.outcome.parameters = parameters;
                      });
-    QObject::connect(
-        &runner, &AsyncQueryRunner::finished, &loop, [&result, &loop](const Halo::QueryInfo &info) {
-            result.end = info.failure.isError() ? Result::End::Failed : Result::End::Finished;
-            result.error = info.failure;
-            result.outcome.id = info.id.isEmpty() ? result.queryId : info.id;
-            result.outcome.status = info.status;
-            result.outcome.rowsAffected = info.rowsAffected;
-            loop.quit();
-        });
-    QObject::connect(&runner, &AsyncQueryRunner::failed, &loop,
-                     [&result, &loop](const Halo::ApiError &error) {
-                         result.end = Result::End::Failed;
-                         result.error = error;
-                         loop.quit();
+    QObject::connect(&runner, &AsyncQueryRunner::finished, answer.context(),
+                     [&result, &answer](const Halo::QueryInfo &info) {
+                         result.end =
+                             info.failure.isError() ? Result::End::Failed : Result::End::Finished;
+                         result.error = info.failure;
+                         result.lastStatus = info.status;
+                         result.outcome.id = info.id.isEmpty() ? result.queryId : info.id;
+                         result.outcome.status = info.status;
+                         result.outcome.rowsAffected = info.rowsAffected;
+                         answer.done();
                      });
-    QObject::connect(&deadline, &QTimer::timeout, &loop, [&result, &runner, &loop] {
+    QObject::connect(&runner, &AsyncQueryRunner::notFinished, answer.context(),
+                     [&result, &answer](const Halo::QueryInfo &info) {
+                         result.end = Result::End::NotFinished;
+                         result.lastStatus = info.status;
+                         answer.done();
+                     });
+    QObject::connect(&runner, &AsyncQueryRunner::failed, answer.context(),
+                     [&result, &runner, &answer](const Halo::ApiError &error) {
+                         result.end = runner.isPastDeadline() ? Result::End::PastDeadline
+                                                              : Result::End::Failed;
+                         result.error = error;
+                         result.deadlineMs = runner.deadlineMs();
+                         result.lastStatus = runner.lastInfo().status;
+                         answer.done();
+                     });
+    QObject::connect(&timeout, &QTimer::timeout, answer.context(), [&result, &runner, &answer] {
         result.end = Result::End::TimedOut;
         runner.stop();
-        loop.quit();
+        answer.done();
     });
 
     clock.start();
     if (timeoutSeconds)
-        deadline.start(std::chrono::seconds(*timeoutSeconds));
-    runner.submit(guid, command, approval);
-    loop.exec();
+        timeout.start(std::chrono::seconds(*timeoutSeconds));
+    start();
+    answer.wait();
     return result;
 }
 

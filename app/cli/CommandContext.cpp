@@ -16,6 +16,21 @@ QString tr(const char *text)
     return QCoreApplication::translate("Cli::CommandContext", text);
 }
 
+// The advice after a 403 is to re-resolve the GUID; pairing has no GUID to re-resolve, and a
+// site that is not paired yet needs pairing, not a new GUID.
+QString pairingAdvice(const QString &command, const Halo::ApiError &error)
+{
+    if (error.kind != Halo::ApiError::Kind::Http || error.httpStatus != 403)
+        return QString();
+    if (command == QLatin1String("pair"))
+        return tr("Check the PMS ID, the PMS and the pairing code with the practice; it can give "
+                  "you a new code.");
+    if (error.serverMessage.contains(QLatin1String("pair"), Qt::CaseInsensitive))
+        return tr("Pair with the practice first: halo-cli pair --pms-id ID --pms PMS --code "
+                  "CODE.");
+    return QString();
+}
+
 } // namespace
 
 CommandContext::CommandContext(Console &console, const Invocation &invocation,
@@ -66,6 +81,13 @@ int CommandContext::failed(const Halo::ApiError &failure)
         error.httpStatus < 300)
         error.httpStatus = 0;
     QString message = error.oneLine();
+    if (const QString advice = pairingAdvice(m_invocation.command->name(), error);
+        !advice.isEmpty()) {
+        const QString usual = error.nextStep().simplified();
+        if (!usual.isEmpty() && message.endsWith(usual))
+            message.chop(usual.size());
+        message = message.trimmed() + QLatin1Char(' ') + advice;
+    }
     // Which key went where is the first thing to check after a 401.
     if (error.httpStatus == 401)
         message += QLatin1Char(' ') +

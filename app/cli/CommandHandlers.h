@@ -13,10 +13,14 @@ int keyForget(CommandContext &c);
 
 int sitesFind(CommandContext &c); // SiteCommands.cpp
 int siteStatus(CommandContext &c);
+int siteReresolve(CommandContext &c);
 int pair(CommandContext &c);
 
-int query(CommandContext &c); // QueryCommand.cpp
-int fhir(CommandContext &c);  // FhirCommand.cpp
+int query(CommandContext &c);            // QueryCommand.cpp
+int queryStatus(CommandContext &c);      // AsyncQueryCommands.cpp
+int queryResults(CommandContext &c);     // AsyncQueryCommands.cpp
+int queryBatchStatus(CommandContext &c); // AsyncQueryCommands.cpp
+int fhir(CommandContext &c);             // FhirCommand.cpp
 
 int registeredList(CommandContext &c); // RegisteredCommands.cpp
 int registeredCreate(CommandContext &c);

@@ -1,6 +1,6 @@
 #include "CommandLine.h"
 
-#include "QueryOptions.h"
+#include "CommandTable.h"
 
 #include <QCoreApplication>
 #include <QUuid>
@@ -60,178 +60,6 @@ QString normalisedChoice(const QString &text)
     QString folded = text.toLower();
     folded.remove(QLatin1Char(' '));
     return folded;
-}
-
-OptionSpec option(const QString &name, const QString &valueName, const QString &help,
-                  const QStringList &choices = {}, bool required = false)
-{
-    return {name, valueName, help, choices, required};
-}
-
-OptionSpec required(const QString &name, const QString &valueName, const QString &help,
-                    const QStringList &choices = {})
-{
-    return option(name, valueName, help, choices, true);
-}
-
-ArgumentSpec guidArgument()
-{
-    return {QStringLiteral("GUID"),
-            tr("the site's Halo GUID, e.g. 3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c14"), true};
-}
-
-QStringList pmsChoices()
-{
-    return {QStringLiteral("Best Practice"), QStringLiteral("Zedmed"), QStringLiteral("D4w")};
-}
-
-QStringList formatChoices()
-{
-    return {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")};
-}
-
-OptionSpec formatOption()
-{
-    return option(QStringLiteral("format"), QStringLiteral("FORMAT"),
-                  tr("table (aligned columns; the default), csv (RFC 4180: header row, CRLF, NULL "
-                     "as an empty field, an empty string as \"\") or json (rows as objects in "
-                     "column order; the default with --json)"),
-                  formatChoices());
-}
-
-QList<CommandSpec> buildCommands()
-{
-    const QString durationHelp = tr("seconds, or a number with s, m, h or d (e.g. 15m)");
-    const ArgumentSpec sql{QStringLiteral("SQL"),
-                           tr("the SQL text as one argument; '-' reads it from standard input")};
-    const ArgumentSpec queryId{QStringLiteral("ID"), tr("the registered query's id")};
-    return {
-        {{QStringLiteral("key"), QStringLiteral("set")},
-         QString(),
-         tr("Save the environment's subscription key in the keychain."),
-         tr("Reads the key from the first line of standard input, for example: printf '%s' "
-            "\"$KEY\" | halo-cli --environment stage key set. A key belongs to one environment; "
-            "with --base-url it belongs to that URL's host. The sandbox's key is made for each "
-            "run and is never stored."),
-         {},
-         {}},
-        {{QStringLiteral("key"), QStringLiteral("forget")},
-         QString(),
-         tr("Remove the environment's subscription key from the keychain."),
-         QString(),
-         {},
-         {}},
-        {{QStringLiteral("sites"), QStringLiteral("find")},
-         QStringLiteral("--pms-id ID --pms PMS"),
-         tr("Find a practice's Halo GUIDs by its PMS ID."),
-         tr("More than one site can share a PMS ID (after a reinstall or server move); only the "
-            "authoritative one answers queries."),
-         {},
-         {required(QStringLiteral("pms-id"), QStringLiteral("ID"),
-                   tr("the practice's ID in its practice management software")),
-          required(QStringLiteral("pms"), QStringLiteral("PMS"),
-                   tr("\"Best Practice\", Zedmed or D4w"), pmsChoices())}},
-        {{QStringLiteral("site"), QStringLiteral("status")},
-         QStringLiteral("GUID"),
-         tr("Show a site: practice, PMS, Halo Link, availability and catalogues."),
-         QString(),
-         {guidArgument()},
-         {}},
-        {{QStringLiteral("pair")},
-         QStringLiteral("--pms-id ID --pms PMS [--code CODE]"),
-         tr("Pair with a practice, so its site answers queries."),
-         tr("Best Practice sites need the pairing code the practice gives you."),
-         {},
-         {required(QStringLiteral("pms-id"), QStringLiteral("ID"),
-                   tr("the practice's ID in its practice management software")),
-          required(QStringLiteral("pms"), QStringLiteral("PMS"),
-                   tr("\"Best Practice\", Zedmed or D4w"), pmsChoices()),
-          option(QStringLiteral("code"), QStringLiteral("CODE"), tr("the pairing code"))}},
-        {{QStringLiteral("query")},
-         QStringLiteral("GUID [--type text|storedProcedure] [--param NAME:TYPE=VALUE]... "
-                        "[--out-param NAME:TYPE[:SIZE]]... [--max-time-in-queue MS] "
-                        "[--mode MODE] [--catalogue NAME] [--async] [options] SQL"),
-         tr("Run SQL at a site and print the result."),
-         tr("An immediate query must finish within about 30 seconds and return at most 8 MB; "
-            "--async has no such limits and shows each state change on standard error. "
-            "Output parameters are printed after the rows. On Production (also a --base-url "
-            "on its host) a command that may change data is sent only with "
-            "--confirm-production, and never while Production is read-only; a refused "
-            "command is not sent at all and exits with 1."),
-         {guidArgument(), sql},
-         QList<OptionSpec>{option(QStringLiteral("async"), QString(),
-                                  tr("run as an async query: submit, follow its status, then "
-                                     "fetch every page"))} +
-             QueryOptions::commandOptions() +
-             QList<OptionSpec>{QueryOptions::catalogueOption(),
-                               QueryOptions::maxTimeInQueueOption(), formatOption(),
-                               option(QStringLiteral("timeout"), QStringLiteral("TIME"),
-                                      tr("with --async: stop waiting after this long (e.g. 90s, "
-                                         "10m); the query carries on at Halo")),
-                               QueryOptions::confirmProductionOption()}},
-        {{QStringLiteral("fhir")},
-         QStringLiteral("GUID [--post] REQUEST"),
-         tr("Read FHIR R4 resources of a Best Practice site and print them as JSON."),
-         tr("REQUEST is what follows fhir/R4/, e.g. 'Patient?family=Smith&_count=20', "
-            "'Patient/12', 'metadata', or a Bundle's next link. When a Bundle has more pages, "
-            "the command for the next one is shown on standard error."),
-         {guidArgument(),
-          {QStringLiteral("REQUEST"), tr("the resource, id or search, quoted for the shell")}},
-         {option(QStringLiteral("post"), QString(),
-                 tr("search with POST RESOURCE/_search and a form body, so the search values "
-                    "stay out of the URL"))}},
-        {{QStringLiteral("registered"), QStringLiteral("list")},
-         QStringLiteral("GUID"),
-         tr("List a site's registered queries."),
-         QString(),
-         {guidArgument()},
-         {}},
-        {{QStringLiteral("registered"), QStringLiteral("create")},
-         QStringLiteral("GUID --name NAME --frequency SECONDS --duration SECONDS [--mode MODE] "
-                        "[--type TYPE] [--param NAME:TYPE=VALUE]... "
-                        "[--out-param NAME:TYPE[:SIZE]]... [--confirm-production] SQL"),
-         tr("Register a query that the site runs every --frequency, for --duration."),
-         tr("Prints the new registered query's id on standard output. The same guard as "
-            "'query': on Production a command that may change data needs "
-            "--confirm-production, and is never sent while Production is read-only."),
-         {guidArgument(), sql},
-         QList<OptionSpec>{
-             required(QStringLiteral("name"), QStringLiteral("NAME"),
-                      tr("a name to recognise it by")),
-             required(QStringLiteral("frequency"), QStringLiteral("SECONDS"),
-                      tr("how often it runs (at least 60 s); ") + durationHelp),
-             required(QStringLiteral("duration"), QStringLiteral("SECONDS"),
-                      tr("how long it stays registered (at most 24 h); ") + durationHelp)} +
-             QueryOptions::commandOptions() +
-             QList<OptionSpec>{QueryOptions::confirmProductionOption()}},
-        {{QStringLiteral("registered"), QStringLiteral("show")},
-         QStringLiteral("GUID ID"),
-         tr("Show a registered query: status, schedule, last run and counts."),
-         QString(),
-         {guidArgument(), queryId},
-         {}},
-        {{QStringLiteral("registered"), QStringLiteral("results")},
-         QStringLiteral("GUID ID [--format FORMAT]"),
-         tr("Print the latest result of a registered query."),
-         QString(),
-         {guidArgument(), queryId},
-         {formatOption()}},
-        {{QStringLiteral("registered"), QStringLiteral("cancel")},
-         QStringLiteral("GUID ID"),
-         tr("Cancel a registered query."),
-         QString(),
-         {guidArgument(), queryId},
-         {}},
-        {{QStringLiteral("read-only")},
-         QStringLiteral("[on|off]"),
-         tr("Show or set the environment's read-only switch."),
-         tr("While it is on, no command that may change data is sent to the environment, not "
-            "even with --confirm-production. It is on by default for Production (and so for a "
-            "--base-url on the Production host) and off elsewhere. Halo Explorer's window "
-            "shows and sets the same switch. Prints on or off on standard output."),
-         {{QStringLiteral("STATE"), tr("on or off; without it, the switch is shown"), false, true}},
-         {}},
-    };
 }
 
 bool isHelp(const QString &argument)
@@ -367,13 +195,14 @@ ParseResult parseCommandArguments(const CommandSpec &spec, const QStringList &re
         return usage(
             tr("%1: missing %2").arg(context, spec.arguments.at(invocation.arguments.size()).name),
             spec.words);
-    if (invocation.arguments.size() > spec.arguments.size())
+    const bool repeats = !spec.arguments.isEmpty() && spec.arguments.last().repeats;
+    if (invocation.arguments.size() > spec.arguments.size() && !repeats)
         return usage(
             tr("%1: unexpected argument '%2' (quote SQL and FHIR requests as one argument)")
                 .arg(context, shown(invocation.arguments.at(spec.arguments.size()))),
             spec.words);
     for (int i = 0; i < invocation.arguments.size(); ++i) {
-        if (spec.arguments.at(i).isGuid &&
+        if (spec.arguments.at(std::min<qsizetype>(i, spec.arguments.size() - 1)).isGuid &&
             QUuid::fromString(invocation.arguments.at(i).trimmed()).isNull())
             return usage(tr("%1: '%2' is not a Halo GUID (like "
                             "3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c14)")
@@ -412,7 +241,7 @@ const OptionSpec *CommandSpec::option(const QString &optionName) const
 const QList<CommandSpec> &CommandLine::commands()
 {
     // Built on first use, after QCoreApplication exists, so the help is translated.
-    static const QList<CommandSpec> list = buildCommands();
+    static const QList<CommandSpec> list = buildCommandTable();
     return list;
 }
 
@@ -471,6 +300,15 @@ ParseResult CommandLine::parse(const QStringList &arguments)
     for (const CommandSpec &candidate : commands()) {
         if (candidate.words.size() == 1 && candidate.words.first() == first)
             spec = &candidate;
+    }
+    // A command can also name a group ("query GUID ..." and "query status ..."): its
+    // sub-commands' words are never GUIDs, so the next argument tells them apart.
+    if (spec && i < arguments.size() && groupCommands(first).contains(arguments.at(i))) {
+        const QStringList words{first, arguments.at(i++)};
+        for (const CommandSpec &candidate : commands()) {
+            if (candidate.words == words)
+                spec = &candidate;
+        }
     }
     if (!spec) {
         const QStringList sub = groupCommands(first);
@@ -599,6 +437,13 @@ QString CommandLine::commandHelp(const CommandSpec &command)
         text += labelled(label, option.required ? tr("(required) ") + option.help : option.help);
     }
     text += labelled(QStringLiteral("-h, --help"), tr("show this help"));
+    if (command.words.size() == 1 && !groupCommands(command.words.first()).isEmpty()) {
+        text += QLatin1Char('\n') + tr("Related commands:") + QLatin1Char('\n');
+        for (const CommandSpec &spec : commands()) {
+            if (spec.words.size() == 2 && spec.words.first() == command.words.first())
+                text += labelled(spec.name(), spec.summary);
+        }
+    }
     text += QLatin1Char('\n') + wrap(tr("Global options such as --environment and --json go "
                                         "before the command; see 'halo-cli --help'."),
                                      0);

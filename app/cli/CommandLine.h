@@ -29,6 +29,7 @@ struct ArgumentSpec {
     QString help; // translated
     bool isGuid = false;
     bool optional = false; // only the last arguments may be optional
+    bool repeats = false;  // the last argument only: one or more values
 };
 
 // One command: the words that name it, its arguments and options, and its help.

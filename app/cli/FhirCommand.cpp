@@ -1,11 +1,13 @@
 #include "CommandHandlers.h"
 
+#include "AnswerWait.h"
 #include "CommandContext.h"
 #include "Console.h"
-#include "api/FhirCalls.h"
-#include "fhir/FhirRequest.h"
+#include "api/HaloApiClient.h"
+#include "services/FhirService.h"
 
 #include <QCoreApplication>
+#include <optional>
 
 namespace Cli {
 
@@ -16,6 +18,15 @@ QString tr(const char *text)
     return QCoreApplication::translate("Cli::FhirCommand", text);
 }
 
+Halo::FhirMethod methodChosen(const CommandContext &c)
+{
+    if (c.isSet(QStringLiteral("post")))
+        return Halo::FhirMethod::Post;
+    if (c.isSet(QStringLiteral("get")))
+        return Halo::FhirMethod::Get;
+    return Halo::FhirMethod::Default;
+}
+
 } // namespace
 
 namespace CommandHandlers {
@@ -23,39 +34,57 @@ namespace CommandHandlers {
 int fhir(CommandContext &c)
 {
     const QString guid = c.arguments().at(0);
-    const QString request = c.arguments().at(1).trimmed();
-    if (request.isEmpty())
-        return c.usage(tr("the FHIR request is empty"));
-    // The window's reading of a query line, so both encode values alike ('+', '&', Unicode...).
-    // A Bundle's next link is absolute and goes as it is; a line the reader refuses goes as
-    // typed, for the server to judge.
-    const bool isLink = request.startsWith(QLatin1String("http://")) ||
-                        request.startsWith(QLatin1String("https://"));
-    const Halo::FhirLineParse parsed =
-        isLink ? Halo::FhirLineParse{} : Halo::parseFhirLine(request);
-    const bool post =
-        c.isSet(QStringLiteral("post")) || (parsed.request && parsed.request->usePost);
-    if (post && !(parsed.request && parsed.request->canPost()))
-        return c.usage(tr("--post needs a search on a resource type, like "
-                          "'Patient?family=Smith', not '%1'")
-                           .arg(request));
+    if (c.isSet(QStringLiteral("get")) && c.isSet(QStringLiteral("post")))
+        return c.usage(tr("--get and --post exclude each other"));
+    // The window's reading of a query line, so both encode values alike ('+', '&', Unicode...)
+    // and choose GET or POST alike.
+    const Halo::FhirPlan plan =
+        Halo::FhirService::plan(c.arguments().at(1), methodChosen(c), c.endpoint());
+    if (!plan.isSendable())
+        return c.usage(plan.line.isEmpty() || !c.isSet(QStringLiteral("post"))
+                           ? plan.problem
+                           : tr("--post needs a search on a resource type, like "
+                                "'Patient?family=Smith', not '%1'")
+                                 .arg(plan.line));
     if (const int status = c.connect(); status != Success)
         return status;
 
-    Halo::HaloApiClient &client = c.session().client();
-    const auto reply = c.session().await(
-        post ? client.fhirSearch(guid, parsed.request->resourceType, parsed.request->form())
-             : client.fhirGet(guid, parsed.request ? parsed.request->relativeUrl() : request));
-    if (!reply->ok())
-        return c.failed(reply->error());
-    c.printJson(reply->body());
+    Halo::FhirService service(&c.session().client());
+    std::optional<Halo::FhirResponse> response;
+    QByteArray body;
+    QString refusal;
+    Halo::ApiError error;
+    AnswerWait wait;
+    QObject::connect(&service, &Halo::FhirService::answered, wait.context(),
+                     [&](const Halo::FhirResponse &answer, const QByteArray &answerBody) {
+                         response = answer;
+                         body = answerBody;
+                         wait.done();
+                     });
+    QObject::connect(&service, &Halo::FhirService::refused, wait.context(),
+                     [&](const QString &message) {
+                         refusal = message;
+                         wait.done();
+                     });
+    QObject::connect(&service, &Halo::FhirService::failed, wait.context(),
+                     [&](const Halo::ApiError &failure) {
+                         error = failure;
+                         wait.done();
+                     });
+    service.send(guid, plan);
+    wait.wait();
+    if (!refusal.isEmpty())
+        return c.console().fail(
+            ApiFailure, refusal + QLatin1Char(' ') +
+                            tr("Query it with SQL instead: halo-cli query %1 SQL").arg(guid));
+    if (!response)
+        return c.failed(error);
+    c.printJson(body);
 
     // A Bundle with more pages: say how to fetch the next one (an embedded sandbox is gone by
     // then, so there is nothing to say for it).
-    const Halo::FhirResponse response = reply->response();
-    const QString next = response.link(QStringLiteral("next"));
-    if (response.kind == Halo::FhirResponse::Kind::Bundle && !next.isEmpty() &&
-        c.endpoint().environment != Halo::Environment::Sandbox)
+    const QString next = response->link(QStringLiteral("next"));
+    if (!next.isEmpty() && c.endpoint().environment != Halo::Environment::Sandbox)
         c.console().note(tr("More results: halo-cli %1 fhir %2 '%3'")
                              .arg(CliSession::selector(c.endpoint()), guid, next));
     return Success;

@@ -1,6 +1,6 @@
 #include "CommandHandlers.h"
 
-#include "AsyncQueryFollower.h"
+#include "AsyncQueryCommands.h"
 #include "CommandContext.h"
 #include "Console.h"
 #include "DurationText.h"
@@ -43,32 +43,6 @@ int runImmediate(CommandContext &c, const QString &guid, const Halo::QueryComman
     return Success;
 }
 
-int runAsync(CommandContext &c, const QString &guid, const Halo::QueryCommand &command,
-             std::optional<qint64> timeoutSeconds, const Halo::SafetyApproval &approval)
-{
-    AsyncQueryFollower follower(c.session().queries(), c.console());
-    const AsyncQueryFollower::Result result = follower.run(guid, command, timeoutSeconds, approval);
-    switch (result.end) {
-    case AsyncQueryFollower::Result::End::Failed:
-        return c.failed(result.error);
-    case AsyncQueryFollower::Result::End::TimedOut:
-        if (result.queryId.isEmpty())
-            return c.console().fail(ApiFailure,
-                                    tr("Stopped waiting after %1; the query was not confirmed as "
-                                       "submitted.")
-                                        .arg(DurationText::format(*timeoutSeconds)));
-        return c.console().fail(
-            ApiFailure,
-            tr("Stopped waiting after %1 (last status: %2); async query %3 "
-               "carries on at Halo.")
-                .arg(DurationText::format(*timeoutSeconds), result.lastStatus, result.queryId));
-    case AsyncQueryFollower::Result::End::Finished:
-        break;
-    }
-    QueryOutput::print(c.console(), result.outcome, c.format());
-    return Success;
-}
-
 } // namespace
 
 namespace CommandHandlers {
@@ -92,12 +66,15 @@ int query(CommandContext &c)
             return c.usage(
                 tr("--timeout needs --async (an immediate query ends within about 30 s)"));
     }
+    if (c.isSet(QStringLiteral("submit-only")) && !c.isSet(QStringLiteral("async")))
+        return c.usage(tr("--submit-only needs --async (an immediate query answers at once)"));
     if (const int status = c.connect(); status != Success)
         return status;
     // The SafetyPolicy decides in QueryService: a refused command is not sent at all.
     const Halo::SafetyApproval approval{c.isSet(QStringLiteral("confirm-production"))};
-    return c.isSet(QStringLiteral("async")) ? runAsync(c, guid, command, timeout, approval)
-                                            : runImmediate(c, guid, command, approval);
+    return c.isSet(QStringLiteral("async"))
+               ? AsyncQueryCommands::submit(c, guid, command, timeout, approval)
+               : runImmediate(c, guid, command, approval);
 }
 
 } // namespace CommandHandlers

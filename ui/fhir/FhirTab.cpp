@@ -6,6 +6,7 @@
 #include "api/FhirCalls.h"
 #include "api/HaloApiClient.h"
 #include "net/ApiCall.h"
+#include "services/FhirService.h"
 #include "sites/SiteInfo.h"
 #include "sql/QueryHistory.h"
 #include "storage/AtomicFile.h"
@@ -263,7 +264,7 @@ void FhirTab::setSite(const Halo::SiteRecord &record)
     const QString environmentName = Halo::environmentId(Halo::safetyEnvironment(destination));
     if (environmentName != m_postDefaultEnvironment) {
         // Search values are often personal details: on Production they go in the body.
-        m_post->setChecked(Halo::isProduction(destination));
+        m_post->setChecked(Halo::FhirService::postByDefault(m_client->endpoint()));
         m_postDefaultEnvironment = environmentName;
     }
     if (sameSite)
@@ -292,11 +293,9 @@ void FhirTab::setSite(const Halo::SiteRecord &record)
         // Said plainly, without a request that could only fail.
         const QString name =
             record.recorded.practiceName.isEmpty() ? record.guid : record.recorded.practiceName;
-        const QString headline = tr("%1 has no FHIR API.").arg(name);
-        const QString detail = tr("Halo Cloud offers FHIR R4 for Best Practice (Bp Premier) "
-                                  "practices only; this practice runs %1. Use the SQL tab to "
-                                  "query it.")
-                                   .arg(Halo::pmsDisplayName(record.pmsType));
+        const QString headline = Halo::FhirService::noFhirHeadline(name);
+        const QString detail = Halo::FhirService::noFhirDetail(record.pmsType) + QLatin1Char(' ') +
+                               tr("Use the SQL tab to query it.");
         m_unavailable->setText(QStringLiteral("<p><b>%1</b></p><p>%2</p>")
                                    .arg(headline.toHtmlEscaped(), detail.toHtmlEscaped()));
         m_unavailable->setAccessibleDescription(headline + QLatin1Char(' ') + detail);
@@ -312,7 +311,7 @@ void FhirTab::setSite(const Halo::SiteRecord &record)
 
 bool FhirTab::offersFhir() const
 {
-    return Halo::pmsHasFhir(m_site.pmsType);
+    return Halo::FhirService::offersFhir(m_site.pmsType);
 }
 
 bool FhirTab::isBusy() const

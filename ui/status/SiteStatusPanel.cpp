@@ -2,9 +2,8 @@
 
 #include "ReResolveDialog.h"
 #include "api/HaloApiClient.h"
-#include "api/SiteCalls.h"
-#include "net/ApiCall.h"
 #include "net/ApiError.h"
+#include "services/SiteService.h"
 #include "sites/HeartbeatText.h"
 #include "sites/SiteStore.h"
 
@@ -128,6 +127,7 @@ SiteStatusPanel::SiteStatusPanel(Halo::HaloApiClient *client, Halo::SiteStore *s
     : QWidget(parent)
     , m_client(client)
     , m_store(store)
+    , m_service(new Halo::SiteService(client, this))
     , m_clock(new QTimer(this))
 {
     setObjectName(QStringLiteral("statusPanel"));
@@ -149,6 +149,8 @@ SiteStatusPanel::SiteStatusPanel(Halo::HaloApiClient *client, Halo::SiteStore *s
 
     connect(m_client, &Halo::HaloApiClient::siteAccessDenied, this,
             &SiteStatusPanel::onAccessDenied);
+    connect(m_service, &Halo::SiteService::statusRead, this, &SiteStatusPanel::onStatusRead);
+    connect(m_service, &Halo::SiteService::failed, this, &SiteStatusPanel::onStatusFailed);
     m_clock->setInterval(kClockIntervalMs);
     connect(m_clock, &QTimer::timeout, this, &SiteStatusPanel::showAvailability);
     clearStatus();
@@ -328,9 +330,7 @@ void SiteStatusPanel::refresh()
         return;
     cancelFetch();
     m_fetchState->setText(tr("Fetching the status…"));
-    Halo::SiteStatusCall *call = m_client->siteStatus(m_record.guid);
-    m_call = call;
-    connect(call, &Halo::ApiCall::finished, this, [this, call]() { onStatusFinished(call); });
+    m_service->readStatus(m_record.guid, m_record.recorded);
 }
 
 void SiteStatusPanel::openReResolve()
@@ -346,20 +346,20 @@ void SiteStatusPanel::openReResolve()
     m_dialog->open();
 }
 
-void SiteStatusPanel::onStatusFinished(Halo::SiteStatusCall *call)
+void SiteStatusPanel::onStatusFailed(const Halo::ApiError &error)
 {
-    m_call.clear();
     const QString now = QLocale().toString(QTime::currentTime(), QLocale::ShortFormat);
-    if (!call->ok()) {
-        showError(call->error());
-        m_fetchState->setText(m_hasStatus
-                                  ? tr("Could not fetch the status at %1; the values below are "
-                                       "from the last successful fetch.")
-                                        .arg(now)
-                                  : tr("Could not fetch the status at %1.").arg(now));
-        return;
-    }
-    m_site = call->site();
+    showError(error);
+    m_fetchState->setText(m_hasStatus ? tr("Could not fetch the status at %1; the values below are "
+                                           "from the last successful fetch.")
+                                            .arg(now)
+                                      : tr("Could not fetch the status at %1.").arg(now));
+}
+
+void SiteStatusPanel::onStatusRead(const Halo::SiteStatusReport &report)
+{
+    const QString now = QLocale().toString(QTime::currentTime(), QLocale::ShortFormat);
+    m_site = report.site;
     m_hasStatus = true;
     m_error->hide();
     m_fetchState->setText(tr("Status as of %1.").arg(now));
@@ -395,12 +395,7 @@ void SiteStatusPanel::onSiteReResolved(const Halo::SiteRecord &old, const Halo::
 
 void SiteStatusPanel::cancelFetch()
 {
-    if (!m_call)
-        return;
-    Halo::ApiCall *call = m_call;
-    m_call.clear();
-    call->disconnect(this);
-    call->cancel();
+    m_service->cancel();
 }
 
 void SiteStatusPanel::clearStatus()
@@ -473,7 +468,8 @@ void SiteStatusPanel::showIdentity()
 {
     const Halo::RecordedIdentity &recorded = m_record.recorded;
     const QList<Halo::IdentityDifference> differences =
-        m_hasStatus ? Halo::compareIdentity(recorded, m_site) : QList<Halo::IdentityDifference>();
+        m_hasStatus ? Halo::SiteService::compare(m_site, recorded)
+                    : QList<Halo::IdentityDifference>();
     const auto fill = [this, &differences](const IdentityRow &row, const QString &field,
                                            const QString &recordedValue,
                                            const QString &currentValue) {

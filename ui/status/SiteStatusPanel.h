@@ -14,11 +14,11 @@ class QPushButton;
 class QTimer;
 
 namespace Halo {
-class ApiCall;
 class HaloApiClient;
-class SiteStatusCall;
+class SiteService;
 class SiteStore;
 struct ApiError;
+struct SiteStatusReport;
 } // namespace Halo
 
 class ReResolveDialog;
@@ -56,7 +56,8 @@ private:
     QLabel *addValue(QWidget *parent, const QString &accessibleName);
     IdentityRow addIdentityRow(QGridLayout *grid, int row, const QString &field);
 
-    void onStatusFinished(Halo::SiteStatusCall *call);
+    void onStatusRead(const Halo::SiteStatusReport &report);
+    void onStatusFailed(const Halo::ApiError &error);
     void onAccessDenied(const QString &guid, const Halo::ApiError &error);
     void onSiteReResolved(const Halo::SiteRecord &old, const Halo::SiteRecord &updated);
     void cancelFetch();
@@ -74,7 +75,7 @@ private:
     Halo::SiteRecord m_record;
     Halo::SiteInfo m_site;
     bool m_hasStatus = false;
-    QPointer<Halo::ApiCall> m_call;
+    Halo::SiteService *m_service;
     QPointer<ReResolveDialog> m_dialog;
     QTimer *m_clock;
 

@@ -3,10 +3,13 @@
 #include "api/HaloApiClient.h"
 #include "api/QueryCalls.h"
 #include "net/ApiCall.h"
+#include "services/AsyncQueryService.h"
 #include "services/QueryService.h"
 #include "sql/AsyncQueryJournal.h"
 
 #include <QTimer>
+#include <algorithm>
+#include <limits>
 
 namespace Halo {
 
@@ -21,9 +24,12 @@ AsyncQueryRunner::AsyncQueryRunner(QueryService *queries, QObject *parent)
     , m_client(queries->client())
     , m_queries(queries)
     , m_pollTimer(new QTimer(this))
+    , m_deadline(new QTimer(this))
 {
     m_pollTimer->setSingleShot(true);
     connect(m_pollTimer, &QTimer::timeout, this, &AsyncQueryRunner::poll);
+    m_deadline->setSingleShot(true);
+    connect(m_deadline, &QTimer::timeout, this, &AsyncQueryRunner::onDeadline);
 }
 
 AsyncQueryRunner::~AsyncQueryRunner()
@@ -41,6 +47,54 @@ void AsyncQueryRunner::setPollIntervals(int firstMs, int maxMs)
     m_intervalMs = m_firstIntervalMs;
 }
 
+qint64 AsyncQueryRunner::followDeadlineMs(std::optional<int> maxTimeInQueueMs,
+                                          const FollowLimits &limits)
+{
+    const qint64 queue =
+        maxTimeInQueueMs && *maxTimeInQueueMs >= 0 ? *maxTimeInQueueMs : kDefaultMaxTimeInQueueMs;
+    const qint64 expected = queue + limits.executionMs + limits.uploadMs;
+    return expected + expected * limits.marginPercent / 100;
+}
+
+void AsyncQueryRunner::startDeadline(std::optional<int> maxTimeInQueueMs)
+{
+    m_deadlineMs = followDeadlineMs(maxTimeInQueueMs, m_limits);
+    const qint64 left = std::max<qint64>(0, m_deadlineMs - m_followClock.elapsed());
+    m_deadline->start(int(std::min<qint64>(left, std::numeric_limits<int>::max())));
+}
+
+void AsyncQueryRunner::onDeadline()
+{
+    if (!m_running)
+        return;
+    m_pastDeadline = true;
+    ++m_generation; // what the calls cancelled below answer is not heard
+    for (const QPointer<ApiCall> &call : std::as_const(m_calls)) {
+        if (call)
+            call->cancel();
+    }
+    m_calls.clear();
+    // Not a failed status: the query may still end at Halo; lastInfo() has where it was.
+    fail(ApiError::ofKind(ApiError::Kind::Timeout,
+                          tr("async query %1 did not end within %2 s: its maximum time in "
+                             "queue, the execution limit and the upload, with a margin")
+                              .arg(m_queryId)
+                              .arg(m_deadlineMs / 1000)));
+}
+
+void AsyncQueryRunner::failLater(const ApiError &error)
+{
+    const quint64 generation = m_generation;
+    // On the next turn of the event loop, as an answer would come, so callers can connect.
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, error]() {
+            if (generation == m_generation)
+                fail(error);
+        },
+        Qt::QueuedConnection);
+}
+
 void AsyncQueryRunner::track(ApiCall *call)
 {
     m_calls.removeAll(nullptr);
@@ -54,6 +108,11 @@ void AsyncQueryRunner::submit(const QString &guid, const QueryCommand &command,
     m_guid = guid;
     m_sql = command.text;
     m_running = true;
+    m_collectOnly = false;
+    m_pastDeadline = false;
+    m_deadlineFromQuery = command.maxTimeInQueueMs.has_value();
+    m_followClock.start();
+    startDeadline(command.maxTimeInQueueMs);
     const quint64 generation = ++m_generation;
     SubmitAsyncCall *call = m_queries->submitAsync(guid, command, approval);
     track(call);
@@ -64,22 +123,44 @@ void AsyncQueryRunner::submit(const QString &guid, const QueryCommand &command,
             fail(call->error());
             return;
         }
-        // A usable query id is part of a successful answer.
+        // A usable query id is part of a successful answer: an empty one is never polled.
         const QueryInfo info = call->info();
         m_queryId = info.id;
         journalStatus(info.status, m_sql);
         emit submitted(m_queryId);
+        if (generation != m_generation)
+            return; // stopped by whoever was told
         onStatus(info);
     });
 }
 
 void AsyncQueryRunner::resume(const QString &guid, const QString &queryId)
 {
+    start(guid, queryId, false);
+}
+
+void AsyncQueryRunner::collect(const QString &guid, const QString &queryId)
+{
+    start(guid, queryId, true);
+}
+
+void AsyncQueryRunner::start(const QString &guid, const QString &queryId, bool collectOnly)
+{
     stop();
     m_guid = guid;
-    m_queryId = queryId;
+    m_queryId = queryId.trimmed();
     m_running = true;
+    m_collectOnly = collectOnly;
+    m_pastDeadline = false;
+    m_deadlineFromQuery = false;
     ++m_generation;
+    if (!AsyncQueryService::isValidQueryId(queryId)) {
+        failLater(AsyncQueryService::invalidQueryId(queryId));
+        return;
+    }
+    m_followClock.start();
+    if (!collectOnly)
+        startDeadline(std::nullopt); // until the query says its own maximum time in queue
     poll();
 }
 
@@ -87,6 +168,7 @@ void AsyncQueryRunner::stop()
 {
     ++m_generation;
     m_pollTimer->stop();
+    m_deadline->stop();
     for (const QPointer<ApiCall> &call : std::as_const(m_calls)) {
         if (call)
             call->cancel();
@@ -127,6 +209,7 @@ void AsyncQueryRunner::schedulePoll()
 
 void AsyncQueryRunner::onStatus(const QueryInfo &info)
 {
+    const quint64 generation = m_generation;
     const bool changed = info.status != m_info.status;
     m_info = info;
     emit polled(info);
@@ -134,6 +217,18 @@ void AsyncQueryRunner::onStatus(const QueryInfo &info)
         m_intervalMs = m_firstIntervalMs;
         journalStatus(info.status);
         emit stateChanged(info);
+    }
+    if (generation != m_generation)
+        return; // stopped by whoever was told
+    if (info.isTerminal()) {
+        m_deadline->stop();
+    } else if (m_collectOnly) {
+        m_running = false;
+        emit notFinished(info);
+        return;
+    } else if (!m_deadlineFromQuery && info.maxTimeInQueue > 0) {
+        m_deadlineFromQuery = true;
+        startDeadline(info.maxTimeInQueue);
     }
     if (!info.isTerminal())
         schedulePoll();
@@ -187,6 +282,7 @@ void AsyncQueryRunner::fail(const ApiError &error)
     m_running = false;
     m_fetching = false;
     m_pollTimer->stop();
+    m_deadline->stop();
     emit failed(error);
 }
 

@@ -2,39 +2,25 @@
 
 #include "api/HaloApiClient.h"
 #include "api/QueryCalls.h"
-#include "api/SiteCalls.h"
 #include "net/ApiCall.h"
 #include "results/ResultDecoder.h"
 #include "services/QueryService.h"
+#include "services/SiteService.h"
 #include "sites/SiteStore.h"
 #include "sql/QueryTypes.h"
 
 namespace Halo {
-
-namespace {
-
-// Halo says exactly one install per practice is authoritative. A list that does not say (the
-// spec marks no field required) is trusted only when it holds a single site.
-QList<SiteInfo> authoritativeSites(const QList<SiteInfo> &sites)
-{
-    QList<SiteInfo> chosen;
-    for (const SiteInfo &site : sites) {
-        if (site.authoritativeKnown && site.authoritative)
-            chosen.append(site);
-    }
-    if (chosen.isEmpty() && sites.size() == 1 && !sites.first().authoritativeKnown)
-        chosen.append(sites.first());
-    return chosen;
-}
-
-} // namespace
 
 GuidReResolver::GuidReResolver(HaloApiClient *client, SiteStore *store, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_queries(new QueryService(client, this))
     , m_store(store)
-{}
+    , m_sites(new SiteService(client, this))
+{
+    connect(m_sites, &SiteService::reResolved, this, &GuidReResolver::onDecided);
+    connect(m_sites, &SiteService::failed, this, &GuidReResolver::onLookupFailed);
+}
 
 GuidReResolver::~GuidReResolver()
 {
@@ -62,54 +48,35 @@ void GuidReResolver::start(const SiteRecord &record)
         return;
     }
     m_state = State::LookingUp;
-    FindSitesCall *call = m_client->findSites(record.pmsId, pmsDisplayName(record.pmsType));
-    m_call = call;
-    connect(call, &ApiCall::finished, this, [this, call]() { onLookupFinished(call); });
+    m_sites->reResolve(record.guid, record.pmsId, pmsDisplayName(record.pmsType));
 }
 
-void GuidReResolver::onLookupFinished(FindSitesCall *call)
+void GuidReResolver::onLookupFailed(const ApiError &error)
 {
-    m_call.clear();
-    const QString pmsId = m_record.pmsId.trimmed();
-    if (!call->ok()) {
-        fail(tr("Looking up PMS ID %1 failed: %2").arg(pmsId, call->error().title()),
-             call->error());
-        return;
-    }
-    const QList<SiteInfo> sites = call->sites();
+    fail(tr("Looking up PMS ID %1 failed: %2").arg(m_record.pmsId.trimmed(), error.title()), error);
+}
 
-    const QList<SiteInfo> chosen = authoritativeSites(sites);
-    if (chosen.isEmpty()) {
-        QString why = tr("Halo knows no install of it: check the PMS ID and PMS type with the "
-                         "practice.");
-        if (!sites.isEmpty())
-            why = tr("Halo knows %1 of it and none is authoritative: the new install may still "
-                     "be starting up. Try again later, or contact Halo support.")
-                      .arg(sites.size() == 1 ? tr("one install")
-                                             : tr("%1 installs").arg(sites.size()));
-        fail(tr("No authoritative install of PMS ID %1 was found. %2").arg(pmsId, why));
+void GuidReResolver::onDecided(const ReResolveDecision &decision)
+{
+    using Outcome = ReResolveDecision::Outcome;
+    switch (decision.outcome) {
+    case Outcome::Moved:
+        break;
+    case Outcome::StillAuthoritative:
+        // Here because of a 403: the GUID is not the cause.
+        fail(tr("The PMS ID still resolves to this GUID; the 403 has another cause: check "
+                "pairing and your IP allow-list."));
+        return;
+    case Outcome::NotFound:
+    case Outcome::NoneAuthoritative:
+    case Outcome::SeveralAuthoritative:
+    case Outcome::InvalidGuid:
+        fail(decision.message);
         return;
     }
-    if (chosen.size() > 1) {
-        fail(tr("Halo reports %1 authoritative installs of PMS ID %2; which one is the practice "
-                "cannot be told from here. Contact Halo support.")
-                 .arg(chosen.size())
-                 .arg(pmsId));
-        return;
-    }
-    const SiteInfo &candidate = chosen.first();
-    if (normalisedGuid(candidate.guid) == normalisedGuid(m_record.guid)) {
-        fail(tr("The PMS ID still resolves to this GUID; the 403 has another cause: check pairing "
-                "and your IP allow-list."));
-        return;
-    }
-    if (!isValidHaloGuid(candidate.guid)) {
-        fail(tr("Halo answered the lookup of PMS ID %1 with an invalid Halo GUID (\"%2\").")
-                 .arg(pmsId, candidate.guid));
-        return;
-    }
-    m_candidate = candidate;
-    m_differences = compareIdentity(m_record.recorded, candidate);
+    m_candidate = decision.authoritative;
+    // Against what was recorded at onboarding, not against the old install.
+    m_differences = compareIdentity(m_record.recorded, m_candidate);
     m_state = State::CandidateReady;
     emit candidateFound(m_record, m_candidate, m_differences);
 }
@@ -197,6 +164,7 @@ void GuidReResolver::fail(const QString &message, const ApiError &error)
 // Forgets the call in flight; it is cancelled so nothing answers a run that is over.
 void GuidReResolver::dropCall()
 {
+    m_sites->cancel();
     if (!m_call)
         return;
     ApiCall *call = m_call;

@@ -12,16 +12,18 @@
 namespace Halo {
 
 class ApiCall;
-class FindSitesCall;
 class HaloApiClient;
 class ImmediateQueryCall;
 class QueryService;
+class SiteService;
 class SiteStore;
+struct ReResolveDecision;
 
-// After a 403 ("GUID no longer authoritative"): looks the site's PMS ID up again, offers the
-// authoritative install as the new GUID with what changed in its secondary identifiers, and on
-// apply() updates the site list and sends a test query (REFERENCE §3.5). A change of identity
-// is never applied without the caller saying it was confirmed with the practice.
+// After a 403 ("GUID no longer authoritative"): looks the site's PMS ID up again (SiteService
+// decides, as for halo-cli), offers the authoritative install as the new GUID with what changed
+// in its secondary identifiers, and on apply() updates the site list and sends a test query
+// (REFERENCE §3.5). A change of identity is never applied without the caller saying it was
+// confirmed with the practice.
 class GuidReResolver : public QObject
 {
     Q_OBJECT
@@ -56,7 +58,8 @@ signals:
     void testQueryFinished(bool ok, const QString &summary);
 
 private:
-    void onLookupFinished(FindSitesCall *call);
+    void onDecided(const ReResolveDecision &decision);
+    void onLookupFailed(const ApiError &error);
     void onTestQueryFinished(ImmediateQueryCall *call);
     void runTestQuery(const QString &guid);
     void fail(const QString &message, const ApiError &error = ApiError());
@@ -65,6 +68,7 @@ private:
     HaloApiClient *m_client;
     QueryService *m_queries; // the test query goes through the SafetyPolicy like any SQL
     SiteStore *m_store;
+    SiteService *m_sites;
     QPointer<ApiCall> m_call;
     State m_state = State::Idle;
     SiteRecord m_record;
