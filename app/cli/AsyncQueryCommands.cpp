@@ -73,7 +73,11 @@ void printStatus(Console &console, const Halo::QueryInfo &info)
         {tr("Created"), timeText(info.createdAt)},
         {tr("Updated"), timeText(info.updatedAt)},
         {tr("Completed"), timeText(info.completedAt)},
-        {tr("Max time in queue"), durationText(info.maxTimeInQueue)},
+        {tr("Max time in queue"), info.maxTimeInQueue >= 1000
+                                      ? tr("%1 (%2 ms)")
+                                            .arg(DurationText::format(info.maxTimeInQueue / 1000))
+                                            .arg(info.maxTimeInQueue)
+                                      : durationText(info.maxTimeInQueue)},
         {tr("Command size"), bytesText(info.commandSize)},
         {tr("Request size"), bytesText(info.requestSize)},
         {tr("Result"), resultText(info)},

@@ -72,6 +72,7 @@ private slots:
 
     void submitsOnlyThenReadsStatusAndResultsById();
     void saysThatAnUnfinishedQueryHasNoResultsYet();
+    void saysThatAnExpiredResultIsGone();
     void reportsBatchStatusForAFoundAndAnUnknownId();
     void refusesAMalformedQueryIdWithoutARequest();
 
@@ -240,6 +241,35 @@ void TestCliParity::saysThatAnUnfinishedQueryHasNoResultsYet()
              results.err);
     QVERIFY(results.out.isEmpty());
     QCOMPARE(int(requests().filter(QStringLiteral("/results/")).size()), pagesBefore);
+}
+
+void TestCliParity::saysThatAnExpiredResultIsGone()
+{
+    // A sandbox that keeps results for a second only.
+    CliHarness::SandboxProcess brief;
+    QString why;
+    QVERIFY2(brief.start({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--key"),
+                          m_key, QStringLiteral("--async-step"), QStringLiteral("20"),
+                          QStringLiteral("--result-ttl"), QStringLiteral("1")},
+                         &why),
+             qPrintable(why));
+    const QStringList base{QStringLiteral("--base-url"), brief.baseUrl()};
+    const QMap<QString, QString> key{{QStringLiteral("HALO_KEY"), m_key}};
+    const CliResult submitted = runCli(
+        base + QStringList{"query", kOnline, "--async", "--submit-only", "SELECT 1 AS one"}, key);
+    QVERIFY_RUN(submitted, Ok);
+    const QString queryId = submitted.outText().trimmed();
+    QTRY_VERIFY_WITH_TIMEOUT(runCli(base + QStringList{"query", "status", kOnline, queryId}, key)
+                                 .outText()
+                                 .contains(QLatin1String("successful")),
+                             10000);
+    QTest::qWait(1500);
+    const CliResult results = runCli(base + QStringList{"query", "results", kOnline, queryId}, key);
+    QVERIFY_RUN(results, ApiFailure);
+    QVERIFY2(isOneLine(results.err), results.err);
+    QVERIFY2(results.errText().contains(QLatin1String("HTTP 410")), results.err);
+    QVERIFY2(results.errText().contains(QLatin1String("no longer available")), results.err);
+    QVERIFY(results.out.isEmpty());
 }
 
 void TestCliParity::reportsBatchStatusForAFoundAndAnUnknownId()
