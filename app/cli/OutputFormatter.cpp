@@ -1,9 +1,13 @@
 #include "OutputFormatter.h"
 
+#include "Console.h"
 #include "JsonText.h"
 #include "results/ResultTable.h"
 
 #include <QLocale>
+
+#include <charconv>
+#include <vector>
 
 namespace Cli {
 
@@ -66,12 +70,6 @@ QString padded(const QString &text, int width, bool right)
 {
     const QString fill(qMax(0, width - TextTable::displayWidth(text)), QLatin1Char(' '));
     return right ? fill + text : text + fill;
-}
-
-// The cell's value as text: numbers as sent, booleans true/false, dates as sent.
-QString cellText(const Halo::ResultCell &cell)
-{
-    return cell.toDisplayString();
 }
 
 } // namespace
@@ -146,110 +144,263 @@ QString keyValueList(const QList<QPair<QString, QString>> &rows)
     return text;
 }
 
-QString ResultFormatter::table(const Halo::ResultTable &table)
+namespace {
+
+// A cell's value as UTF-8, as the formats print it, without a QString: the table's own bytes
+// for text, else digits written into `scratch`. `json`: a whole Real without the ".0" the
+// other formats show, so that it reads as the number it is.
+QByteArrayView cellBytes(const Halo::ResultTable &table, int row, int column,
+                         Halo::ResultCell::Kind kind, bool json, QByteArray &scratch)
 {
-    TextTable text(table.columns());
-    for (int column = 0; column < table.columnCount(); ++column) {
+    using Kind = Halo::ResultCell::Kind;
+    switch (kind) {
+    case Kind::Null:
+        return {};
+    case Kind::Integer: {
+        scratch.resize(24);
+        const auto end = std::to_chars(scratch.data(), scratch.data() + scratch.size(),
+                                       table.cell(row, column).toInteger())
+                             .ptr;
+        return QByteArrayView(scratch.constData(), end - scratch.constData());
+    }
+    case Kind::Real: {
+        // An integer too large for qint64 keeps its exact digits.
+        const QByteArrayView digits = table.textUtf8(row, column);
+        if (!digits.isEmpty())
+            return digits;
+        const Halo::ResultCell cell = table.cell(row, column);
+        scratch = (json ? ResultFormatter::jsonCell(cell) : cell.toDisplayString().toLatin1());
+        return scratch;
+    }
+    case Kind::Boolean:
+        return table.cell(row, column).toBoolean() ? QByteArrayView("true")
+                                                   : QByteArrayView("false");
+    case Kind::String:
+    case Kind::Date:
+    case Kind::DateTime:
+        break;
+    }
+    return table.textUtf8(row, column);
+}
+
+bool isPrintableAscii(QByteArrayView text)
+{
+    for (const char c : text) {
+        if (static_cast<unsigned char>(c) - 0x20u > 0x7eu - 0x20u)
+            return false;
+    }
+    return true;
+}
+
+// A cell as the people's table shows it (forTable()) and its width in terminal columns. Plain
+// ASCII, nearly every cell, needs neither a QString nor a look at Unicode categories.
+QByteArrayView tableCell(QByteArrayView text, QByteArray &scratch, int *width)
+{
+    if (isPrintableAscii(text)) {
+        if (text.size() <= ResultFormatter::kMaxCellWidth) {
+            *width = int(text.size());
+            return text;
+        }
+        scratch = text.first(ResultFormatter::kMaxCellWidth - 1).toByteArray();
+        scratch += "\xe2\x80\xa6"; // …
+        *width = ResultFormatter::kMaxCellWidth;
+        return scratch;
+    }
+    const QString shown = forTable(QString::fromUtf8(text));
+    *width = TextTable::displayWidth(shown);
+    scratch = shown.toUtf8();
+    return scratch;
+}
+
+const QByteArrayView kNullText("NULL");
+
+void writeCsvField(OutputBuffer &out, QByteArrayView text)
+{
+    bool quote = false;
+    for (const char c : text)
+        quote = quote || c == ',' || c == '"' || c == '\r' || c == '\n';
+    if (!quote) {
+        out.append(text);
+        return;
+    }
+    out.append('"');
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] == '"') {
+            out.append(text.sliced(from, i + 1 - from)); // the quote, then its double
+            from = i;
+        }
+    }
+    out.append(text.sliced(from));
+    out.append('"');
+}
+
+} // namespace
+
+void ResultFormatter::writeTable(const Halo::ResultTable &table, OutputBuffer &out)
+{
+    using Kind = Halo::ResultCell::Kind;
+    const int columns = table.columnCount();
+    const int rows = table.rowCount();
+    std::vector<int> widths(size_t(columns), 0);
+    std::vector<bool> right(size_t(columns), false);
+    std::vector<QByteArray> headers;
+    QByteArray scratch;
+    QByteArray shown;
+    for (int column = 0; column < columns; ++column) {
+        const QString &name = table.columns().at(column);
+        headers.push_back(name.toUtf8());
+        widths[size_t(column)] = TextTable::displayWidth(name);
         // Numbers line up on the right when the column holds nothing else.
-        bool numeric = table.rowCount() > 0;
-        for (int row = 0; row < table.rowCount() && numeric; ++row) {
-            const auto kind = table.kind(row, column);
-            numeric = kind == Halo::ResultCell::Kind::Integer ||
-                      kind == Halo::ResultCell::Kind::Real || kind == Halo::ResultCell::Kind::Null;
+        bool numeric = rows > 0;
+        for (int row = 0; row < rows; ++row) {
+            const Kind kind = table.kind(row, column);
+            int width = int(kNullText.size());
+            if (kind != Kind::Null)
+                tableCell(cellBytes(table, row, column, kind, false, scratch), shown, &width);
+            widths[size_t(column)] = qMax(widths[size_t(column)], width);
+            numeric =
+                numeric && (kind == Kind::Integer || kind == Kind::Real || kind == Kind::Null);
         }
-        if (numeric)
-            text.setRightAligned(column);
+        right[size_t(column)] = numeric;
     }
-    for (int row = 0; row < table.rowCount(); ++row) {
-        QStringList cells;
-        for (int column = 0; column < table.columnCount(); ++column) {
-            const Halo::ResultCell cell = table.cell(row, column);
-            cells.append(cell.isNull() ? QStringLiteral("NULL") : forTable(cellText(cell)));
+
+    // Cells padded to their column's width, two spaces apart, no spaces at the end.
+    const auto cell = [&out, &widths, &right](int column, QByteArrayView text, int width) {
+        if (column > 0)
+            out.append("  ");
+        const qsizetype fill = qMax(0, widths[size_t(column)] - width);
+        if (right[size_t(column)])
+            out.appendSpaces(fill);
+        out.append(text);
+        if (!right[size_t(column)])
+            out.appendSpaces(fill);
+    };
+    const auto endLine = [&out](qsizetype start) {
+        out.chopSpaces(start);
+        out.append('\n');
+        out.endRow();
+    };
+    qsizetype start = out.size();
+    for (int column = 0; column < columns; ++column)
+        cell(column, headers[size_t(column)], TextTable::displayWidth(table.columns().at(column)));
+    endLine(start);
+    start = out.size();
+    for (int column = 0; column < columns; ++column) {
+        const QByteArray rule(widths[size_t(column)], '-');
+        cell(column, rule, int(rule.size()));
+    }
+    endLine(start);
+    for (int row = 0; row < rows; ++row) {
+        start = out.size();
+        for (int column = 0; column < columns; ++column) {
+            const Kind kind = table.kind(row, column);
+            int width = int(kNullText.size());
+            const QByteArrayView text =
+                kind == Kind::Null
+                    ? kNullText
+                    : tableCell(cellBytes(table, row, column, kind, false, scratch), shown, &width);
+            cell(column, text, width);
         }
-        text.addRow(cells);
+        endLine(start);
     }
-    return text.render();
 }
 
-QString ResultFormatter::csvField(const QString &text)
+void ResultFormatter::writeCsv(const Halo::ResultTable &table, OutputBuffer &out)
 {
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
-        !text.contains(QLatin1Char('\r')) && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString field = text;
-    field.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + field + QLatin1Char('"');
-}
-
-QString ResultFormatter::csv(const Halo::ResultTable &table)
-{
-    const QString lineEnd = QStringLiteral("\r\n");
-    QStringList header;
-    for (const QString &column : table.columns())
-        header.append(csvField(column));
-    QString text = header.join(QLatin1Char(',')) + lineEnd;
+    using Kind = Halo::ResultCell::Kind;
+    const int columns = table.columnCount();
+    for (int column = 0; column < columns; ++column) {
+        if (column > 0)
+            out.append(',');
+        writeCsvField(out, table.columns().at(column).toUtf8());
+    }
+    out.append("\r\n");
+    QByteArray scratch;
     for (int row = 0; row < table.rowCount(); ++row) {
-        QStringList fields;
-        for (int column = 0; column < table.columnCount(); ++column) {
-            const Halo::ResultCell cell = table.cell(row, column);
-            const QString value = cellText(cell);
+        for (int column = 0; column < columns; ++column) {
+            if (column > 0)
+                out.append(',');
+            const Kind kind = table.kind(row, column);
+            if (kind == Kind::Null)
+                continue;
+            const QByteArrayView value = cellBytes(table, row, column, kind, false, scratch);
             // Quoted, an empty string stays distinct from NULL.
-            fields.append(cell.isNull()     ? QString()
-                          : value.isEmpty() ? QStringLiteral("\"\"")
-                                            : csvField(value));
+            if (value.isEmpty())
+                out.append("\"\"");
+            else
+                writeCsvField(out, value);
         }
-        text += fields.join(QLatin1Char(',')) + lineEnd;
+        out.append("\r\n");
+        out.endRow();
     }
-    return text;
 }
 
-QString ResultFormatter::jsonCell(const Halo::ResultCell &cell)
+QByteArray ResultFormatter::jsonCell(const Halo::ResultCell &cell)
 {
     switch (cell.kind()) {
     case Halo::ResultCell::Kind::Null:
-        return QStringLiteral("null");
+        return QByteArrayLiteral("null");
     case Halo::ResultCell::Kind::Integer:
-        return QString::number(cell.toInteger());
+        return QByteArray::number(cell.toInteger());
     case Halo::ResultCell::Kind::Real:
         // An integer too large for qint64 keeps its exact digits.
         if (!cell.text().isEmpty())
-            return cell.text();
-        return QString::number(cell.toReal(), 'g', QLocale::FloatingPointShortest);
+            return cell.text().toLatin1();
+        return QString::number(cell.toReal(), 'g', QLocale::FloatingPointShortest).toLatin1();
     case Halo::ResultCell::Kind::Boolean:
-        return cell.toBoolean() ? QStringLiteral("true") : QStringLiteral("false");
+        return cell.toBoolean() ? QByteArrayLiteral("true") : QByteArrayLiteral("false");
     case Halo::ResultCell::Kind::String:
     case Halo::ResultCell::Kind::Date:
     case Halo::ResultCell::Kind::DateTime:
         break;
     }
-    return JsonText::quoted(cell.text());
+    return JsonText::quoted(cell.text()).toUtf8();
 }
 
-QString ResultFormatter::jsonColumns(const Halo::ResultTable &table)
+QByteArray ResultFormatter::jsonColumns(const Halo::ResultTable &table)
 {
     QStringList names;
     for (const QString &column : table.columns())
         names.append(JsonText::quoted(column));
-    return QLatin1Char('[') + names.join(QStringLiteral(", ")) + QLatin1Char(']');
+    return (QLatin1Char('[') + names.join(QStringLiteral(", ")) + QLatin1Char(']')).toUtf8();
 }
 
-QString ResultFormatter::jsonRows(const Halo::ResultTable &table, int indent)
+void ResultFormatter::writeJsonRows(const Halo::ResultTable &table, int indent, OutputBuffer &out)
 {
-    if (table.rowCount() == 0)
-        return QStringLiteral("[]");
-    const QString pad(indent + 2, QLatin1Char(' '));
-    QStringList keys;
-    for (const QString &column : table.columns())
-        keys.append(JsonText::quoted(column) + QStringLiteral(": "));
-    QString text = QStringLiteral("[\n");
-    for (int row = 0; row < table.rowCount(); ++row) {
-        QStringList members;
-        for (int column = 0; column < table.columnCount(); ++column)
-            members.append(keys.at(column) + jsonCell(table.cell(row, column)));
-        text += pad + QLatin1Char('{') + members.join(QStringLiteral(", ")) + QLatin1Char('}');
-        text += row + 1 < table.rowCount() ? QStringLiteral(",\n") : QStringLiteral("\n");
+    using Kind = Halo::ResultCell::Kind;
+    if (table.rowCount() == 0) {
+        out.append("[]");
+        return;
     }
-    return text + QString(indent, QLatin1Char(' ')) + QLatin1Char(']');
+    std::vector<QByteArray> keys;
+    for (const QString &column : table.columns())
+        keys.push_back((JsonText::quoted(column) + QStringLiteral(": ")).toUtf8());
+    out.append("[\n");
+    QByteArray scratch;
+    for (int row = 0; row < table.rowCount(); ++row) {
+        out.appendSpaces(indent + 2);
+        out.append('{');
+        for (int column = 0; column < table.columnCount(); ++column) {
+            if (column > 0)
+                out.append(", ");
+            out.append(keys[size_t(column)]);
+            const Kind kind = table.kind(row, column);
+            if (kind == Kind::Null)
+                out.append("null");
+            else if (kind == Kind::String || kind == Kind::Date || kind == Kind::DateTime)
+                JsonText::writeQuoted(table.textUtf8(row, column), out);
+            else
+                out.append(cellBytes(table, row, column, kind, true, scratch));
+        }
+        out.append('}');
+        if (row + 1 < table.rowCount())
+            out.append(',');
+        out.append('\n');
+        out.endRow();
+    }
+    out.appendSpaces(indent);
+    out.append(']');
 }
 
 } // namespace Cli
