@@ -4,9 +4,11 @@
 #include "JsonText.h"
 #include "results/ResultTable.h"
 
+#include <QHash>
 #include <QLocale>
 
 #include <charconv>
+#include <cstring>
 #include <vector>
 
 namespace Cli {
@@ -146,42 +148,75 @@ QString keyValueList(const QList<QPair<QString, QString>> &rows)
 
 namespace {
 
-// A cell's value as UTF-8, as the formats print it, without a QString: the table's own bytes
-// for text, else digits written into `scratch`. `json`: a whole Real without the ".0" the
-// other formats show, so that it reads as the number it is.
-QByteArrayView cellBytes(const Halo::ResultTable &table, int row, int column,
-                         Halo::ResultCell::Kind kind, bool json, QByteArray &scratch)
+using Kind = Halo::ResultCell::Kind;
+using CellView = Halo::ResultTable::CellView;
+
+const QByteArrayView kNullText("NULL");
+const QByteArrayView kEllipsis("\xe2\x80\xa6"); // …, one column wide
+
+// Text as every other view of the cell shows it: QString::fromUtf8() drops a leading byte order
+// mark, and so did this output while it went through QString.
+QByteArrayView shownText(QByteArrayView utf8)
 {
-    using Kind = Halo::ResultCell::Kind;
-    switch (kind) {
-    case Kind::Null:
-        return {};
-    case Kind::Integer: {
-        scratch.resize(24);
-        const auto end = std::to_chars(scratch.data(), scratch.data() + scratch.size(),
-                                       table.cell(row, column).toInteger())
-                             .ptr;
-        return QByteArrayView(scratch.constData(), end - scratch.constData());
-    }
-    case Kind::Real: {
-        // An integer too large for qint64 keeps its exact digits.
-        const QByteArrayView digits = table.textUtf8(row, column);
-        if (!digits.isEmpty())
-            return digits;
-        const Halo::ResultCell cell = table.cell(row, column);
-        scratch = (json ? ResultFormatter::jsonCell(cell) : cell.toDisplayString().toLatin1());
-        return scratch;
-    }
-    case Kind::Boolean:
-        return table.cell(row, column).toBoolean() ? QByteArrayView("true")
-                                                   : QByteArrayView("false");
-    case Kind::String:
-    case Kind::Date:
-    case Kind::DateTime:
-        break;
-    }
-    return table.textUtf8(row, column);
+    const bool bom =
+        utf8.size() >= 3 && utf8[0] == '\xef' && utf8[1] == '\xbb' && utf8[2] == '\xbf';
+    return bom ? utf8.sliced(3) : utf8;
 }
+
+// A cell's value as UTF-8, as the formats print it, without a QString: the table's own bytes
+// for text, else digits. `json`: a whole Real without the ".0" the other formats show, so that
+// it reads as the number it is.
+class CellText
+{
+public:
+    explicit CellText(bool json)
+        : m_json(json)
+    {}
+
+    // Valid until the next call.
+    QByteArrayView operator()(const CellView &cell)
+    {
+        switch (cell.kind) {
+        case Kind::Null:
+            return {};
+        case Kind::Integer:
+            return QByteArrayView(
+                m_digits, std::to_chars(m_digits, m_digits + sizeof m_digits, cell.integer).ptr);
+        case Kind::Real:
+            // An integer too large for qint64 keeps its exact digits.
+            return cell.text.isEmpty() ? real(cell.real) : cell.text;
+        case Kind::Boolean:
+            return cell.integer != 0 ? QByteArrayView("true") : QByteArrayView("false");
+        case Kind::String:
+        case Kind::Date:
+        case Kind::DateTime:
+            break;
+        }
+        return shownText(cell.text);
+    }
+
+private:
+    // As ResultCell writes a Real; fees and amounts repeat, and each value is written once.
+    QByteArrayView real(double value)
+    {
+        quint64 bits = 0;
+        std::memcpy(&bits, &value, sizeof bits);
+        const auto known = m_reals.constFind(bits);
+        if (known != m_reals.cend())
+            return *known;
+        const Halo::ResultCell cell = Halo::ResultCell::fromReal(value);
+        m_real = m_json ? ResultFormatter::jsonCell(cell) : cell.toDisplayString().toLatin1();
+        if (m_reals.size() < kMaxReals)
+            m_reals.insert(bits, m_real);
+        return m_real;
+    }
+
+    static constexpr qsizetype kMaxReals = 4096;
+    bool m_json;
+    char m_digits[24] = {};
+    QByteArray m_real;
+    QHash<quint64, QByteArray> m_reals;
+};
 
 bool isPrintableAscii(QByteArrayView text)
 {
@@ -192,34 +227,100 @@ bool isPrintableAscii(QByteArrayView text)
     return true;
 }
 
-// A cell as the people's table shows it (forTable()) and its width in terminal columns. Plain
-// ASCII, nearly every cell, needs neither a QString nor a look at Unicode categories.
+// The next character of valid UTF-8 at `i`, which moves past it; false for bytes that are not
+// UTF-8 (a table not built by the decoder may hold them).
+bool nextCharacter(QByteArrayView text, qsizetype *i, char32_t *character)
+{
+    const auto lead = static_cast<unsigned char>(text[*i]);
+    const int length = lead < 0x80             ? 1
+                       : (lead & 0xe0) == 0xc0 ? 2
+                       : (lead & 0xf0) == 0xe0 ? 3
+                       : (lead & 0xf8) == 0xf0 ? 4
+                                               : 0;
+    if (length == 0 || *i + length > text.size())
+        return false;
+    char32_t code = length == 1 ? lead : lead & (0x7f >> length);
+    for (int k = 1; k < length; ++k) {
+        const auto next = static_cast<unsigned char>(text[*i + k]);
+        if ((next & 0xc0) != 0x80)
+            return false;
+        code = (code << 6) | (next & 0x3f);
+    }
+    *i += length;
+    *character = code;
+    return true;
+}
+
+// A cell as the people's table shows it, and its width in terminal columns: forTable() of the
+// same text, worked out on the UTF-8 bytes. Plain ASCII, nearly every cell, is its own answer.
 QByteArrayView tableCell(QByteArrayView text, QByteArray &scratch, int *width)
 {
+    constexpr int kMax = ResultFormatter::kMaxCellWidth;
     if (isPrintableAscii(text)) {
-        if (text.size() <= ResultFormatter::kMaxCellWidth) {
+        if (text.size() <= kMax) {
             *width = int(text.size());
             return text;
         }
-        scratch = text.first(ResultFormatter::kMaxCellWidth - 1).toByteArray();
-        scratch += "\xe2\x80\xa6"; // …
-        *width = ResultFormatter::kMaxCellWidth;
+        scratch = text.first(kMax - 1).toByteArray() + kEllipsis.toByteArray();
+        *width = kMax;
         return scratch;
     }
-    const QString shown = forTable(QString::fromUtf8(text));
-    *width = TextTable::displayWidth(shown);
-    scratch = shown.toUtf8();
+    // Line breaks and tabs written out, every character measured; where the text would pass
+    // kMax - 1 columns is remembered, in case it is too wide as a whole.
+    scratch.resize(text.size() * 2); // room for every byte to be written as an escape
+    char *const begin = scratch.data();
+    char *end = begin;
+    int total = 0;
+    qsizetype cutAt = -1;
+    int cutWidth = 0;
+    const auto put = [&](QByteArrayView bytes, int characterWidth) {
+        if (cutAt < 0 && total + characterWidth > kMax - 1) {
+            cutAt = end - begin;
+            cutWidth = total;
+        }
+        total += characterWidth;
+        for (const char c : bytes)
+            *end++ = c;
+    };
+    for (qsizetype i = 0; i < text.size();) {
+        const qsizetype start = i;
+        char32_t c = 0;
+        if (!nextCharacter(text, &i, &c)) {
+            const QString shown = forTable(QString::fromUtf8(text));
+            *width = TextTable::displayWidth(shown);
+            scratch = shown.toUtf8();
+            return scratch;
+        }
+        const char escape = c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't' : 0;
+        if (escape != 0) {
+            put("\\", 1);
+            put(QByteArrayView(&escape, 1), 1);
+        } else {
+            put(text.sliced(start, i - start), charWidth(c));
+        }
+    }
+    if (total <= kMax) {
+        *width = total;
+        return QByteArrayView(begin, end);
+    }
+    scratch.truncate(cutAt);
+    scratch += kEllipsis;
+    *width = cutWidth + 1;
     return scratch;
 }
 
-const QByteArrayView kNullText("NULL");
+bool needsQuotes(QByteArrayView text)
+{
+    for (const char c : text) {
+        if (c == ',' || c == '"' || c == '\r' || c == '\n')
+            return true;
+    }
+    return false;
+}
 
 void writeCsvField(OutputBuffer &out, QByteArrayView text)
 {
-    bool quote = false;
-    for (const char c : text)
-        quote = quote || c == ',' || c == '"' || c == '\r' || c == '\n';
-    if (!quote) {
+    if (!needsQuotes(text)) {
         out.append(text);
         return;
     }
@@ -239,41 +340,41 @@ void writeCsvField(OutputBuffer &out, QByteArrayView text)
 
 void ResultFormatter::writeTable(const Halo::ResultTable &table, OutputBuffer &out)
 {
-    using Kind = Halo::ResultCell::Kind;
     const int columns = table.columnCount();
     const int rows = table.rowCount();
-    std::vector<int> widths(size_t(columns), 0);
-    std::vector<bool> right(size_t(columns), false);
+    std::vector<int> widths;
+    std::vector<bool> right(size_t(columns), rows > 0);
     std::vector<QByteArray> headers;
-    QByteArray scratch;
-    QByteArray shown;
-    for (int column = 0; column < columns; ++column) {
-        const QString &name = table.columns().at(column);
+    for (const QString &name : table.columns()) {
         headers.push_back(name.toUtf8());
-        widths[size_t(column)] = TextTable::displayWidth(name);
-        // Numbers line up on the right when the column holds nothing else.
-        bool numeric = rows > 0;
-        for (int row = 0; row < rows; ++row) {
-            const Kind kind = table.kind(row, column);
+        widths.push_back(TextTable::displayWidth(name));
+    }
+    std::vector<CellView> cells;
+    CellText text(false);
+    QByteArray shown;
+    for (int row = 0; row < rows; ++row) {
+        table.viewRow(row, cells);
+        for (size_t column = 0; column < cells.size(); ++column) {
+            const CellView &cell = cells[column];
             int width = int(kNullText.size());
-            if (kind != Kind::Null)
-                tableCell(cellBytes(table, row, column, kind, false, scratch), shown, &width);
-            widths[size_t(column)] = qMax(widths[size_t(column)], width);
-            numeric =
-                numeric && (kind == Kind::Integer || kind == Kind::Real || kind == Kind::Null);
+            if (cell.kind != Kind::Null)
+                tableCell(text(cell), shown, &width);
+            widths[column] = qMax(widths[column], width);
+            // Numbers line up on the right when the column holds nothing else.
+            right[column] = right[column] && (cell.kind == Kind::Integer ||
+                                              cell.kind == Kind::Real || cell.kind == Kind::Null);
         }
-        right[size_t(column)] = numeric;
     }
 
     // Cells padded to their column's width, two spaces apart, no spaces at the end.
-    const auto cell = [&out, &widths, &right](int column, QByteArrayView text, int width) {
+    const auto put = [&out, &widths, &right](size_t column, QByteArrayView bytes, int width) {
         if (column > 0)
             out.append("  ");
-        const qsizetype fill = qMax(0, widths[size_t(column)] - width);
-        if (right[size_t(column)])
+        const qsizetype fill = qMax(0, widths[column] - width);
+        if (right[column])
             out.appendSpaces(fill);
-        out.append(text);
-        if (!right[size_t(column)])
+        out.append(bytes);
+        if (!right[column])
             out.appendSpaces(fill);
     };
     const auto endLine = [&out](qsizetype start) {
@@ -283,24 +384,24 @@ void ResultFormatter::writeTable(const Halo::ResultTable &table, OutputBuffer &o
     };
     qsizetype start = out.size();
     for (int column = 0; column < columns; ++column)
-        cell(column, headers[size_t(column)], TextTable::displayWidth(table.columns().at(column)));
+        put(size_t(column), headers[size_t(column)],
+            TextTable::displayWidth(table.columns().at(column)));
     endLine(start);
     start = out.size();
     for (int column = 0; column < columns; ++column) {
         const QByteArray rule(widths[size_t(column)], '-');
-        cell(column, rule, int(rule.size()));
+        put(size_t(column), rule, int(rule.size()));
     }
     endLine(start);
     for (int row = 0; row < rows; ++row) {
         start = out.size();
-        for (int column = 0; column < columns; ++column) {
-            const Kind kind = table.kind(row, column);
+        table.viewRow(row, cells);
+        for (size_t column = 0; column < cells.size(); ++column) {
             int width = int(kNullText.size());
-            const QByteArrayView text =
-                kind == Kind::Null
-                    ? kNullText
-                    : tableCell(cellBytes(table, row, column, kind, false, scratch), shown, &width);
-            cell(column, text, width);
+            const QByteArrayView bytes = cells[column].kind == Kind::Null
+                                             ? kNullText
+                                             : tableCell(text(cells[column]), shown, &width);
+            put(column, bytes, width);
         }
         endLine(start);
     }
@@ -308,7 +409,6 @@ void ResultFormatter::writeTable(const Halo::ResultTable &table, OutputBuffer &o
 
 void ResultFormatter::writeCsv(const Halo::ResultTable &table, OutputBuffer &out)
 {
-    using Kind = Halo::ResultCell::Kind;
     const int columns = table.columnCount();
     for (int column = 0; column < columns; ++column) {
         if (column > 0)
@@ -316,15 +416,16 @@ void ResultFormatter::writeCsv(const Halo::ResultTable &table, OutputBuffer &out
         writeCsvField(out, table.columns().at(column).toUtf8());
     }
     out.append("\r\n");
-    QByteArray scratch;
+    std::vector<CellView> cells;
+    CellText text(false);
     for (int row = 0; row < table.rowCount(); ++row) {
-        for (int column = 0; column < columns; ++column) {
+        table.viewRow(row, cells);
+        for (size_t column = 0; column < cells.size(); ++column) {
             if (column > 0)
                 out.append(',');
-            const Kind kind = table.kind(row, column);
-            if (kind == Kind::Null)
+            if (cells[column].kind == Kind::Null)
                 continue;
-            const QByteArrayView value = cellBytes(table, row, column, kind, false, scratch);
+            const QByteArrayView value = text(cells[column]);
             // Quoted, an empty string stays distinct from NULL.
             if (value.isEmpty())
                 out.append("\"\"");
@@ -339,20 +440,20 @@ void ResultFormatter::writeCsv(const Halo::ResultTable &table, OutputBuffer &out
 QByteArray ResultFormatter::jsonCell(const Halo::ResultCell &cell)
 {
     switch (cell.kind()) {
-    case Halo::ResultCell::Kind::Null:
+    case Kind::Null:
         return QByteArrayLiteral("null");
-    case Halo::ResultCell::Kind::Integer:
+    case Kind::Integer:
         return QByteArray::number(cell.toInteger());
-    case Halo::ResultCell::Kind::Real:
+    case Kind::Real:
         // An integer too large for qint64 keeps its exact digits.
         if (!cell.text().isEmpty())
             return cell.text().toLatin1();
         return QString::number(cell.toReal(), 'g', QLocale::FloatingPointShortest).toLatin1();
-    case Halo::ResultCell::Kind::Boolean:
+    case Kind::Boolean:
         return cell.toBoolean() ? QByteArrayLiteral("true") : QByteArrayLiteral("false");
-    case Halo::ResultCell::Kind::String:
-    case Halo::ResultCell::Kind::Date:
-    case Halo::ResultCell::Kind::DateTime:
+    case Kind::String:
+    case Kind::Date:
+    case Kind::DateTime:
         break;
     }
     return JsonText::quoted(cell.text()).toUtf8();
@@ -368,7 +469,6 @@ QByteArray ResultFormatter::jsonColumns(const Halo::ResultTable &table)
 
 void ResultFormatter::writeJsonRows(const Halo::ResultTable &table, int indent, OutputBuffer &out)
 {
-    using Kind = Halo::ResultCell::Kind;
     if (table.rowCount() == 0) {
         out.append("[]");
         return;
@@ -377,21 +477,24 @@ void ResultFormatter::writeJsonRows(const Halo::ResultTable &table, int indent, 
     for (const QString &column : table.columns())
         keys.push_back((JsonText::quoted(column) + QStringLiteral(": ")).toUtf8());
     out.append("[\n");
-    QByteArray scratch;
+    std::vector<CellView> cells;
+    CellText text(true);
     for (int row = 0; row < table.rowCount(); ++row) {
+        table.viewRow(row, cells);
         out.appendSpaces(indent + 2);
         out.append('{');
-        for (int column = 0; column < table.columnCount(); ++column) {
+        for (size_t column = 0; column < cells.size(); ++column) {
             if (column > 0)
                 out.append(", ");
-            out.append(keys[size_t(column)]);
-            const Kind kind = table.kind(row, column);
-            if (kind == Kind::Null)
+            out.append(keys[column]);
+            const CellView &cell = cells[column];
+            if (cell.kind == Kind::Null)
                 out.append("null");
-            else if (kind == Kind::String || kind == Kind::Date || kind == Kind::DateTime)
-                JsonText::writeQuoted(table.textUtf8(row, column), out);
+            else if (cell.kind == Kind::String || cell.kind == Kind::Date ||
+                     cell.kind == Kind::DateTime)
+                JsonText::writeQuoted(text(cell), out);
             else
-                out.append(cellBytes(table, row, column, kind, true, scratch));
+                out.append(text(cell));
         }
         out.append('}');
         if (row + 1 < table.rowCount())

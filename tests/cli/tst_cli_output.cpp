@@ -141,8 +141,10 @@ private slots:
     void writesTheTableAsBefore();
     void cutsLongCellsInTheTable();
     void writesScalarsNonQueriesAndRawResultsAsBefore();
+    void dropsALeadingByteOrderMarkAsBefore();
     void keepsTextPrintedBefore();
     void writesLargeResultsWhole();
+    void writesPagesWithColumnsTheFirstDidNotHave();
     void largeCliOutputParsesBackToTheSameRows();
 
 private:
@@ -296,6 +298,22 @@ void TestCliOutput::writesScalarsNonQueriesAndRawResultsAsBefore()
     QVERIFY(print(binary, ResultFormat::Json).out.contains("\n  \"rawBase64\": \"//4AAQ==\"\n}\n"));
 }
 
+void TestCliOutput::dropsALeadingByteOrderMarkAsBefore()
+{
+    // QString::fromUtf8() drops one at the start, so the grid and the output always did.
+    const QueryOutcome outcome =
+        outcomeOf(R"([{"b":"\ufeffabc","only":"\ufeff","mid":"x\ufeff","two":"\ufeff\ufeff"}])");
+    QCOMPARE(print(outcome, ResultFormat::Csv).out,
+             QByteArray("b,only,mid,two\r\nabc,\"\",x\xef\xbb\xbf,\xef\xbb\xbf\r\n"));
+    QVERIFY(
+        print(outcome, ResultFormat::Json)
+            .out.contains("{\"b\": \"abc\", \"only\": \"\", \"mid\": \"x\xef\xbb\xbf\", \"two\": "
+                          "\"\xef\xbb\xbf\"}\n"));
+    QCOMPARE(print(outcome, ResultFormat::Table).out,
+             QByteArray("b    only  mid  two\n---  ----  ---  ---\nabc        x\xef\xbb\xbf    "
+                        "\xef\xbb\xbf\nRows: 1\n"));
+}
+
 void TestCliOutput::keepsTextPrintedBefore()
 {
     const Printed printed =
@@ -354,6 +372,32 @@ void TestCliOutput::writesLargeResultsWhole()
         // The table shows line breaks as \n and \r: one line per row.
         QVERIFY2(lines.at(r + 2).trimmed().startsWith(QByteArray::number(r)), lines.at(r + 2));
     }
+}
+
+void TestCliOutput::writesPagesWithColumnsTheFirstDidNotHave()
+{
+    // As an async query's pages arrive: the second page brings a column, the first page's rows
+    // have no cells for it (segments shared, not copied).
+    QByteArray first = "[";
+    QByteArray second = "[";
+    for (int r = 0; r < 1500; ++r) {
+        first += (r > 0 ? "," : "") + QByteArray("{\"a\":") + QByteArray::number(r) + "}";
+        second += (r > 0 ? "," : "") + QByteArray("{\"a\":") + QByteArray::number(1500 + r) +
+                  ",\"b\":\"" + QByteArray::number(r) + "\"}";
+    }
+    QueryOutcome outcome = outcomeOf(first + "]");
+    outcome.result.table.append(outcomeOf(second + "]").result.table);
+    const QList<QList<QByteArray>> records = parseCsv(print(outcome, ResultFormat::Csv).out);
+    QCOMPARE(records.size(), 3001);
+    QCOMPARE(records.at(0), (QList<QByteArray>{"a", "b"}));
+    for (int r = 0; r < 3000; ++r) {
+        QCOMPARE(records.at(r + 1).at(0), QByteArray::number(r));
+        QCOMPARE(records.at(r + 1).at(1).isNull(), r < 1500);
+        if (r >= 1500)
+            QCOMPARE(records.at(r + 1).at(1), QByteArray::number(r - 1500));
+    }
+    const QByteArray text = print(outcome, ResultFormat::Table).out;
+    QVERIFY2(text.contains("\n1499  NULL\n1500  0\n"), text.mid(text.indexOf("\n1499"), 40));
 }
 
 void TestCliOutput::largeCliOutputParsesBackToTheSameRows()
