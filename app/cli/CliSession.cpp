@@ -122,16 +122,14 @@ int CliSession::loadKey()
     return Success;
 }
 
-std::unique_ptr<Halo::ApiCall> CliSession::await(Halo::ApiCall *call)
+void CliSession::waitFor(Halo::ApiCall *call)
 {
     call->setAutoDelete(false);
-    std::unique_ptr<Halo::ApiCall> owned(call);
     if (!call->isFinished()) {
         QEventLoop loop;
         QObject::connect(call, &Halo::ApiCall::finished, &loop, &QEventLoop::quit);
         loop.exec();
     }
-    return owned;
 }
 
 } // namespace Cli

@@ -44,10 +44,16 @@ public:
     Halo::HaloApiClient &client() { return m_client; }
     const Halo::Endpoint &endpoint() const { return m_endpoint; }
 
-    // Waits for the call to finish and hands it over.
-    std::unique_ptr<Halo::ApiCall> await(Halo::ApiCall *call);
+    // Waits for the call to finish and hands it over, as the typed call it is.
+    template <typename Call> std::unique_ptr<Call> await(Call *call)
+    {
+        std::unique_ptr<Call> owned(call);
+        waitFor(call);
+        return owned;
+    }
 
 private:
+    void waitFor(Halo::ApiCall *call);
     int startSandbox();
     int loadKey();
 

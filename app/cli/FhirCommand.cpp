@@ -2,12 +2,10 @@
 
 #include "CommandContext.h"
 #include "Console.h"
+#include "api/FhirCalls.h"
 #include "fhir/FhirRequest.h"
-#include "net/ApiCall.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonObject>
 
 namespace Cli {
 
@@ -54,16 +52,12 @@ int fhir(CommandContext &c)
 
     // A Bundle with more pages: say how to fetch the next one (an embedded sandbox is gone by
     // then, so there is nothing to say for it).
-    const QJsonObject bundle = reply->jsonObject();
-    if (bundle.value(QLatin1String("resourceType")).toString() != QLatin1String("Bundle") ||
-        c.endpoint().environment == Halo::Environment::Sandbox)
-        return Success;
-    for (const QJsonValue &link : bundle.value(QLatin1String("link")).toArray()) {
-        if (link.toObject().value(QLatin1String("relation")).toString() == QLatin1String("next"))
-            c.console().note(tr("More results: halo-cli %1 fhir %2 '%3'")
-                                 .arg(CliSession::selector(c.endpoint()), guid,
-                                      link.toObject().value(QLatin1String("url")).toString()));
-    }
+    const Halo::FhirResponse response = reply->response();
+    const QString next = response.link(QStringLiteral("next"));
+    if (response.kind == Halo::FhirResponse::Kind::Bundle && !next.isEmpty() &&
+        c.endpoint().environment != Halo::Environment::Sandbox)
+        c.console().note(tr("More results: halo-cli %1 fhir %2 '%3'")
+                             .arg(CliSession::selector(c.endpoint()), guid, next));
     return Success;
 }
 

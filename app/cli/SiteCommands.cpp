@@ -2,12 +2,10 @@
 
 #include "CommandContext.h"
 #include "Console.h"
-#include "net/ApiCall.h"
+#include "api/SiteCalls.h"
 #include "sites/SiteInfo.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonObject>
 
 namespace Cli {
 
@@ -55,15 +53,14 @@ int sitesFind(CommandContext &c)
         c.printJson(reply->body());
         return Success;
     }
-    const QJsonArray sites = reply->jsonObject().value(QLatin1String("sites")).toArray();
+    const QList<Halo::SiteInfo> sites = reply->sites();
     if (sites.isEmpty()) {
         c.console().note(tr("No %1 site has PMS ID %2.").arg(pms, pmsId));
         return Success;
     }
     TextTable table({tr("Halo GUID"), tr("Practice"), tr("PMS ID"), tr("PMS"), tr("Availability"),
                      tr("Authoritative"), tr("Last heartbeat")});
-    for (const QJsonValue &value : sites) {
-        const Halo::SiteInfo site = Halo::SiteInfo::fromJson(value.toObject());
+    for (const Halo::SiteInfo &site : sites) {
         table.addRow({site.guid, practiceName(site), site.pmsId, Halo::pmsDisplayName(site.pmsType),
                       Halo::availabilityText(site.availability),
                       site.authoritativeKnown ? yesNo(site.authoritative) : QStringLiteral("?"),
@@ -89,7 +86,7 @@ int siteStatus(CommandContext &c)
         c.printJson(reply->body());
         return Success;
     }
-    const Halo::SiteInfo site = Halo::SiteInfo::fromJson(reply->jsonObject());
+    const Halo::SiteInfo site = reply->site();
     QList<QPair<QString, QString>> rows{
         {tr("Halo GUID"), site.guid},
         {tr("Practice"), practiceName(site)},
@@ -127,7 +124,7 @@ int pair(CommandContext &c)
         c.printJson(reply->body());
         return Success;
     }
-    const Halo::SiteInfo site = Halo::SiteInfo::fromJson(reply->jsonObject());
+    const Halo::SiteInfo site = reply->site();
     c.console().out() << tr("Paired with %1 (%2, PMS ID %3). Halo GUID: %4")
                              .arg(practiceName(site), Halo::pmsDisplayName(site.pmsType),
                                   site.pmsId, site.guid)

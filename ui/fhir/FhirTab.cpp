@@ -3,6 +3,7 @@
 #include "FhirQueryForm.h"
 #include "FhirResourceView.h"
 #include "FhirResultsPanel.h"
+#include "api/FhirCalls.h"
 #include "api/HaloApiClient.h"
 #include "net/ApiCall.h"
 #include "sites/SiteInfo.h"
@@ -432,7 +433,7 @@ void FhirTab::send(const Halo::FhirRequest &request)
     pending.visit.title = request.title();
     pending.visit.line = request.toLine();
     pending.visit.post = request.canPost() && (request.usePost || m_post->isChecked());
-    Halo::ApiCall *call = nullptr;
+    Halo::FhirCall *call = nullptr;
     if (pending.visit.post) {
         pending.visit.url = request.resourceType + QStringLiteral("/_search");
         call = m_client->fhirSearch(m_site.guid, request.resourceType, request.form());
@@ -496,7 +497,7 @@ void FhirTab::followReference(const QString &reference)
     start(m_client->fhirGet(m_site.guid, relative), pending, tr("Reading %1…").arg(relative));
 }
 
-void FhirTab::start(Halo::ApiCall *call, const Pending &pending, const QString &activity)
+void FhirTab::start(Halo::FhirCall *call, const Pending &pending, const QString &activity)
 {
     if (m_call) { // one request at a time: the newest wins
         m_call->disconnect(this);
@@ -509,7 +510,7 @@ void FhirTab::start(Halo::ApiCall *call, const Pending &pending, const QString &
             [this, call, pending]() { finished(call, pending); });
 }
 
-void FhirTab::finished(Halo::ApiCall *call, Pending pending)
+void FhirTab::finished(Halo::FhirCall *call, Pending pending)
 {
     if (call != m_call)
         return;
@@ -537,18 +538,22 @@ void FhirTab::finished(Halo::ApiCall *call, Pending pending)
     else
         m_navigation.visit(pending.visit);
     updateNavigation();
-    display(pending.visit);
+    // The call has parsed a FHIR answer on its worker; an error's body is parsed here, so that
+    // what came is shown even when it is not FHIR.
+    display(pending.visit, call->ok() ? std::optional(call->response()) : std::nullopt);
 }
 
-// Parsing happens on a worker: a Bundle can be large, and the GUI must keep answering.
-void FhirTab::display(const Halo::FhirNavigation::Visit &visit)
+// Parsing (of a body kept for Back and Forward) and building the whole tree happen on a worker:
+// a Bundle can be large, and the GUI must keep answering.
+void FhirTab::display(const Halo::FhirNavigation::Visit &visit,
+                      const std::optional<Halo::FhirResponse> &parsed)
 {
     const int generation = ++m_parseGeneration;
     m_displayedPage = visit.page;
     m_parser.setProperty("generation", generation);
     const QByteArray body = visit.body;
-    m_parser.setFuture(QtConcurrent::run([body]() {
-        ParsedAnswer answer{Halo::FhirResponse::parse(body), nullptr};
+    m_parser.setFuture(QtConcurrent::run([body, parsed]() {
+        ParsedAnswer answer{parsed ? *parsed : Halo::FhirResponse::parse(body), nullptr};
         if (!answer.response.root.isEmpty()) {
             answer.wholeTree = Halo::FhirJsonTreeModel::buildTree(
                 answer.response.root,
@@ -611,7 +616,7 @@ void FhirTab::revisit(const Halo::FhirNavigation::Visit *visit)
     Pending pending;
     pending.visit = *visit;
     pending.replacesCurrent = true;
-    Halo::ApiCall *call = nullptr;
+    Halo::FhirCall *call = nullptr;
     if (visit->post && m_parsed.request && m_parsed.request->canPost())
         call = m_client->fhirSearch(m_site.guid, m_parsed.request->resourceType,
                                     m_parsed.request->form());

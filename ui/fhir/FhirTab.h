@@ -29,6 +29,7 @@ class ProductionMarker;
 
 namespace Halo {
 class ApiCall;
+class FhirCall;
 class FhirCapabilityCache;
 class HaloApiClient;
 class QueryHistory;
@@ -102,9 +103,11 @@ private:
     void send(const Halo::FhirRequest &request);
     void followLink(const QString &url, int page);
     void followReference(const QString &reference);
-    void start(Halo::ApiCall *call, const Pending &pending, const QString &activity);
-    void finished(Halo::ApiCall *call, Pending pending);
-    void display(const Halo::FhirNavigation::Visit &visit);
+    void start(Halo::FhirCall *call, const Pending &pending, const QString &activity);
+    void finished(Halo::FhirCall *call, Pending pending);
+    // Shows an answer: `parsed` as the call read it, else parsed from the visit's body.
+    void display(const Halo::FhirNavigation::Visit &visit,
+                 const std::optional<Halo::FhirResponse> &parsed = std::nullopt);
     void revisit(const Halo::FhirNavigation::Visit *visit); // Back and Forward land here
     void showParsed(const ParsedAnswer &answer, int page);
     void showWholeResponse();

@@ -2,6 +2,7 @@
 
 #include "TestQueryPanel.h"
 #include "api/HaloApiClient.h"
+#include "api/SiteCalls.h"
 #include "sites/SiteCandidatesModel.h"
 #include "sites/SiteInfo.h"
 #include "sites/SiteStore.h"
@@ -17,7 +18,6 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -452,36 +452,20 @@ void AddSiteDialog::lookUp()
         const QString guid = Halo::normalisedGuid(m_guid->text());
         if (guid.isEmpty())
             return; // nothing is sent until the GUID is valid
-        send(m_client->siteStatus(guid), tr("Looking up %1…").arg(guid),
-             [this, guid](Halo::ApiCall *call) {
-                 const QJsonObject json = call->jsonObject();
-                 if (json.isEmpty()) {
-                     m_problem->showError(Halo::ApiError::ofKind(Halo::ApiError::Kind::BadResponse,
-                                                                 tr("no site in the answer")));
-                     return;
-                 }
-                 Halo::SiteInfo site = Halo::SiteInfo::fromJson(json);
-                 if (site.guid.isEmpty())
-                     site.guid = guid;
-                 showCandidates({site}, QString());
-             });
+        Halo::SiteStatusCall *call = m_client->siteStatus(guid);
+        send(call, tr("Looking up %1…").arg(guid), [this, call, guid]() {
+            Halo::SiteInfo site = call->site();
+            if (site.guid.isEmpty())
+                site.guid = guid;
+            showCandidates({site}, QString());
+        });
         return;
     }
     const QString pmsId = m_pmsId->text().trimmed();
     const QString pmsName = selectedPmsName();
-    send(m_client->findSites(pmsId, pmsName), tr("Looking up %1 (%2)…").arg(pmsId, pmsName),
-         [this, pmsId](Halo::ApiCall *call) {
-             const QJsonValue list = call->jsonObject().value(QLatin1String("sites"));
-             if (!list.isArray()) {
-                 m_problem->showError(Halo::ApiError::ofKind(Halo::ApiError::Kind::BadResponse,
-                                                             tr("no “sites” list in the answer")));
-                 return;
-             }
-             QList<Halo::SiteInfo> sites;
-             for (const QJsonValue &entry : list.toArray())
-                 sites.append(Halo::SiteInfo::fromJson(entry.toObject()));
-             showCandidates(sites, pmsId);
-         });
+    Halo::FindSitesCall *call = m_client->findSites(pmsId, pmsName);
+    send(call, tr("Looking up %1 (%2)…").arg(pmsId, pmsName),
+         [this, call, pmsId]() { showCandidates(call->sites(), pmsId); });
 }
 
 void AddSiteDialog::pair()
@@ -491,20 +475,13 @@ void AddSiteDialog::pair()
     const QString pmsId = m_pmsId->text().trimmed();
     const QString pmsName = selectedPmsName();
     const QString code = pmsName == kBestPractice ? m_pairingCode->text().trimmed() : QString();
-    send(m_client->pairSite(pmsId, pmsName, code), tr("Pairing %1 (%2)…").arg(pmsId, pmsName),
-         [this, pmsId](Halo::ApiCall *call) {
-             const QJsonObject json = call->jsonObject();
-             if (json.isEmpty()) {
-                 m_problem->showError(Halo::ApiError::ofKind(Halo::ApiError::Kind::BadResponse,
-                                                             tr("no site in the answer")));
-                 return;
-             }
-             showCandidates({Halo::SiteInfo::fromJson(json)}, pmsId);
-         });
+    Halo::PairSiteCall *call = m_client->pairSite(pmsId, pmsName, code);
+    send(call, tr("Pairing %1 (%2)…").arg(pmsId, pmsName),
+         [this, call, pmsId]() { showCandidates({call->site()}, pmsId); });
 }
 
 void AddSiteDialog::send(Halo::ApiCall *call, const QString &activity,
-                         const std::function<void(Halo::ApiCall *)> &onSuccess)
+                         const std::function<void()> &onSuccess)
 {
     m_problem->clearProblem();
     m_saveProblem->clearProblem();
@@ -515,7 +492,7 @@ void AddSiteDialog::send(Halo::ApiCall *call, const QString &activity,
         m_call = nullptr;
         setBusy(false);
         if (call->ok())
-            onSuccess(call);
+            onSuccess();
         else
             m_problem->showError(call->error());
         if (m_candidates->rowCount() > 0)

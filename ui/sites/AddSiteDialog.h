@@ -55,8 +55,8 @@ private:
     void arrangeTabOrder();
     void lookUp();
     void pair();
-    void send(Halo::ApiCall *call, const QString &activity,
-              const std::function<void(Halo::ApiCall *)> &onSuccess);
+    // Shows the call's progress; onSuccess reads the call's typed answer once it has succeeded.
+    void send(Halo::ApiCall *call, const QString &activity, const std::function<void()> &onSuccess);
     void setBusy(bool busy);
     void showCandidates(const QList<Halo::SiteInfo> &sites, const QString &typedPmsId);
     void clearCandidates();

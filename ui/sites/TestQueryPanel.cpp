@@ -1,6 +1,7 @@
 #include "TestQueryPanel.h"
 
 #include "api/HaloApiClient.h"
+#include "api/QueryCalls.h"
 #include "results/ResultDecoder.h"
 #include "sql/QueryTypes.h"
 #include "widgets/CallProgress.h"
@@ -117,25 +118,25 @@ void TestQueryPanel::runTestQuery()
     m_problem->clearProblem();
     Halo::QueryCommand command;
     command.text = Halo::connectivityTestSql(m_pmsType);
-    Halo::ApiCall *call = m_client->runImmediate(m_guid, command);
+    Halo::ImmediateQueryCall *call = m_client->runImmediate(m_guid, command);
     m_call = call;
     connect(call, &Halo::ApiCall::finished, this, [this, call]() { showAnswer(call); });
     m_progress->track(call, tr("Running the test query…"));
 }
 
-void TestQueryPanel::showAnswer(Halo::ApiCall *call)
+void TestQueryPanel::showAnswer(Halo::ImmediateQueryCall *call)
 {
     m_call = nullptr;
     if (!call->ok()) {
         m_problem->showError(call->error());
         return;
     }
-    const Halo::QueryInfo info = Halo::QueryInfo::fromJson(call->jsonObject());
+    const Halo::QueryInfo info = call->info();
     if (info.failure.isError()) {
         m_problem->showError(info.failure);
         return;
     }
-    const Halo::DecodedResult result = Halo::ResultDecoder::decode(info.data);
+    const Halo::DecodedResult result = call->result();
     m_result->setText(
         tr("Test query succeeded in %1 ms: %2").arg(call->elapsedMs()).arg(describeResult(result)));
     m_result->show();

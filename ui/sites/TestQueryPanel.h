@@ -11,6 +11,7 @@ class ProblemLabel;
 namespace Halo {
 class ApiCall;
 class HaloApiClient;
+class ImmediateQueryCall;
 } // namespace Halo
 
 // Offers a harmless query (SELECT 1 AS ok) on a site and shows plainly what came back, so the
@@ -29,7 +30,7 @@ public:
 
 private:
     QString m_pmsType;
-    void showAnswer(Halo::ApiCall *call);
+    void showAnswer(Halo::ImmediateQueryCall *call);
 
     Halo::HaloApiClient *m_client;
     QString m_guid;

@@ -1,6 +1,7 @@
 #include "RegisteredQueriesPanel.h"
 
 #include "api/HaloApiClient.h"
+#include "api/RegisteredCalls.h"
 #include "net/ApiCall.h"
 #include "sql/RegisteredQueryListModel.h"
 #include "sql/WriteGuard.h"
@@ -11,11 +12,9 @@
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -25,7 +24,6 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <utility>
 
 namespace {
@@ -270,7 +268,6 @@ QGroupBox *RegisteredQueriesPanel::buildForm()
 void RegisteredQueriesPanel::setSite(const Halo::SiteRecord &site)
 {
     dropCalls();
-    ++m_generation;
     m_site = site;
     m_selectAfterListing.clear();
     m_listAgain = false;
@@ -301,14 +298,14 @@ void RegisteredQueriesPanel::refresh()
     }
     if (m_selectAfterListing.isEmpty())
         m_selectAfterListing = selectedId();
-    m_listCall = m_client->listRegistered(m_site.guid);
-    track(m_listCall, tr("Listing registered queries…"));
-    connect(m_listCall, &Halo::ApiCall::finished, this,
-            [this, call = m_listCall.data()]() { onListed(call); });
+    Halo::RegisteredListCall *call = m_client->listRegistered(m_site.guid);
+    m_listCall = call;
+    track(call, tr("Listing registered queries…"));
+    connect(call, &Halo::ApiCall::finished, this, [this, call]() { onListed(call); });
     updateButtons();
 }
 
-void RegisteredQueriesPanel::onListed(Halo::ApiCall *call)
+void RegisteredQueriesPanel::onListed(Halo::RegisteredListCall *call)
 {
     m_listCall = nullptr;
     if (std::exchange(m_listAgain, false)) {
@@ -321,10 +318,7 @@ void RegisteredQueriesPanel::onListed(Halo::ApiCall *call)
         updateButtons();
         return;
     }
-    QList<Halo::RegisteredQueryInfo> queries;
-    const QJsonArray list = call->jsonObject().value(QLatin1String("registeredQueries")).toArray();
-    for (const QJsonValue &value : list)
-        queries.append(Halo::RegisteredQueryInfo::fromJson(value.toObject()));
+    const QList<Halo::RegisteredQueryInfo> queries = call->queries();
     m_model->setQueries(queries);
     if (queries.isEmpty())
         clearDetails();
@@ -367,20 +361,20 @@ void RegisteredQueriesPanel::onSelectionChanged()
     }
     // What the list says at once; the query's own answer follows.
     showDetails(m_model->query(m_model->rowOf(id)));
-    m_detailsCall = m_client->registeredQuery(m_site.guid, id);
-    connect(m_detailsCall, &Halo::ApiCall::finished, this,
-            [this, call = m_detailsCall.data()]() { onDetails(call); });
+    Halo::RegisteredQueryCall *call = m_client->registeredQuery(m_site.guid, id);
+    m_detailsCall = call;
+    connect(call, &Halo::ApiCall::finished, this, [this, call]() { onDetails(call); });
     updateButtons();
 }
 
-void RegisteredQueriesPanel::onDetails(Halo::ApiCall *call)
+void RegisteredQueriesPanel::onDetails(Halo::RegisteredQueryCall *call)
 {
     m_detailsCall = nullptr;
     if (!call->ok()) {
         m_problem->showError(call->error());
         return;
     }
-    const Halo::RegisteredQueryInfo query = Halo::RegisteredQueryInfo::fromJson(call->jsonObject());
+    const Halo::RegisteredQueryInfo query = call->query();
     m_model->updateQuery(query);
     if (query.id.compare(selectedId(), Qt::CaseInsensitive) == 0)
         showDetails(query);
@@ -505,15 +499,15 @@ void RegisteredQueriesPanel::sendCreate(const Halo::QueryCommand &command, const
 {
     if (m_site.guid.isEmpty() || m_actionCall)
         return;
-    m_actionCall = m_client->createRegistered(m_site.guid, name, m_frequency->value(),
-                                              m_duration->value(), command);
-    track(m_actionCall, tr("Creating registered query “%1”…").arg(name));
-    connect(m_actionCall, &Halo::ApiCall::finished, this,
-            [this, call = m_actionCall.data(), name]() { onCreated(call, name); });
+    Halo::CreateRegisteredCall *call = m_client->createRegistered(
+        m_site.guid, name, m_frequency->value(), m_duration->value(), command);
+    m_actionCall = call;
+    track(call, tr("Creating registered query “%1”…").arg(name));
+    connect(call, &Halo::ApiCall::finished, this, [this, call, name]() { onCreated(call, name); });
     updateButtons();
 }
 
-void RegisteredQueriesPanel::onCreated(Halo::ApiCall *call, const QString &name)
+void RegisteredQueriesPanel::onCreated(Halo::CreateRegisteredCall *call, const QString &name)
 {
     m_actionCall = nullptr;
     updateButtons();
@@ -521,7 +515,7 @@ void RegisteredQueriesPanel::onCreated(Halo::ApiCall *call, const QString &name)
         m_formProblem->showError(call->error());
         return;
     }
-    const QString id = call->jsonObject().value(QLatin1String("id")).toString();
+    const QString id = call->id();
     m_formProblem->showNote(tr("Registered query “%1” created: it runs %2 for %3.")
                                 .arg(name, Model::frequencyText(m_frequency->value()),
                                      Model::spanText(m_duration->value())));
@@ -537,14 +531,15 @@ void RegisteredQueriesPanel::showLatestResults()
         return;
     m_problem->clearProblem();
     m_resultCount->clear();
-    m_actionCall = m_client->registeredResults(m_site.guid, id);
-    track(m_actionCall, tr("Fetching the latest results…"));
-    connect(m_actionCall, &Halo::ApiCall::finished, this,
-            [this, call = m_actionCall.data()]() { onResults(call); });
+    // The call decodes the rows on a worker: a large result never stalls the window.
+    Halo::RegisteredResultsCall *call = m_client->registeredResults(m_site.guid, id);
+    m_actionCall = call;
+    track(call, tr("Fetching the latest results…"));
+    connect(call, &Halo::ApiCall::finished, this, [this, call]() { onResults(call); });
     updateButtons();
 }
 
-void RegisteredQueriesPanel::onResults(Halo::ApiCall *call)
+void RegisteredQueriesPanel::onResults(Halo::RegisteredResultsCall *call)
 {
     m_actionCall = nullptr;
     updateButtons();
@@ -552,27 +547,14 @@ void RegisteredQueriesPanel::onResults(Halo::ApiCall *call)
         m_problem->showError(call->error());
         return;
     }
-    const Halo::ResultData answer = Halo::ResultData::fromJson(call->jsonObject());
-    const std::optional<qint64> rows = answer.rows;
-    // Decoding a large result takes a while: never on the thread that runs the window.
-    auto *watcher = new QFutureWatcher<Halo::DecodedResult>(this);
-    connect(
-        watcher, &QFutureWatcher<Halo::DecodedResult>::finished, this,
-        [this, watcher, rows, generation = m_generation]() {
-            watcher->deleteLater();
-            if (generation != m_generation)
-                return;
-            const Halo::DecodedResult result = watcher->result();
-            const qint64 count = rows.value_or(result.table.rowCount());
-            m_resultCount->setText(
-                count == 1
-                    ? tr("1 row from the latest successful run")
-                    : tr("%1 rows from the latest successful run").arg(QLocale().toString(count)));
-            if (!result.note.isEmpty())
-                m_problem->showNote(result.note);
-            emit resultsReady(result);
-        });
-    watcher->setFuture(QtConcurrent::run(&Halo::ResultDecoder::decode, answer.data));
+    const Halo::DecodedResult result = call->result();
+    const qint64 count = call->data().rows.value_or(result.table.rowCount());
+    m_resultCount->setText(
+        count == 1 ? tr("1 row from the latest successful run")
+                   : tr("%1 rows from the latest successful run").arg(QLocale().toString(count)));
+    if (!result.note.isEmpty())
+        m_problem->showNote(result.note);
+    emit resultsReady(result);
 }
 
 void RegisteredQueriesPanel::cancelSelected()

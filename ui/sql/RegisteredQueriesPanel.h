@@ -21,8 +21,12 @@ class ProductionMarker;
 
 namespace Halo {
 class ApiCall;
+class CreateRegisteredCall;
 class HaloApiClient;
+class RegisteredListCall;
+class RegisteredQueryCall;
 class RegisteredQueryListModel;
+class RegisteredResultsCall;
 } // namespace Halo
 
 // A site's registered queries: the list with status and metrics, the details of the selected
@@ -64,10 +68,10 @@ private:
     QGroupBox *buildForm();
     QLabel *addDetail(QWidget *parent, const QString &accessibleName);
 
-    void onListed(Halo::ApiCall *call);
-    void onCreated(Halo::ApiCall *call, const QString &name);
-    void onDetails(Halo::ApiCall *call);
-    void onResults(Halo::ApiCall *call);
+    void onListed(Halo::RegisteredListCall *call);
+    void onCreated(Halo::CreateRegisteredCall *call, const QString &name);
+    void onDetails(Halo::RegisteredQueryCall *call);
+    void onResults(Halo::RegisteredResultsCall *call);
     void onCancelled(Halo::ApiCall *call, const QString &queryId, const QString &name);
     void onSelectionChanged();
     void sendCreate(const Halo::QueryCommand &command, const QString &name);
@@ -88,7 +92,6 @@ private:
     Halo::SiteRecord m_site;
     QString m_selectAfterListing;
     bool m_listAgain = false;
-    int m_generation = 0; // answers and decodes for an earlier site are dropped
     QPointer<Halo::ApiCall> m_listCall;
     QPointer<Halo::ApiCall> m_detailsCall;
     QPointer<Halo::ApiCall> m_actionCall;

@@ -9,6 +9,7 @@
 #include "SqlEditor.h"
 #include "StatusTimeline.h"
 #include "api/HaloApiClient.h"
+#include "api/QueryCalls.h"
 #include "net/ApiCall.h"
 #include "net/Environment.h"
 #include "results/ResultDecoder.h"
@@ -25,10 +26,8 @@
 #include <QCheckBox>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -39,7 +38,6 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 
@@ -204,7 +202,6 @@ SqlTab::~SqlTab()
         disconnect(m_call, nullptr, this, nullptr);
         m_call->cancel();
     }
-    ++m_generation;
 }
 
 void SqlTab::buildLayout()
@@ -434,7 +431,6 @@ void SqlTab::run(const QString &sql, bool forceAsync)
 
 void SqlTab::clearResults()
 {
-    ++m_generation;
     m_model->clear();
     m_summary->clear();
     m_problem->clearProblem();
@@ -483,7 +479,6 @@ void SqlTab::stop()
         m_runner->stop(); // reported by the runner's stopped()
         return;
     }
-    ++m_generation; // an immediate result still being decoded is dropped
     setStatus(tr("Stopped."));
     finishRun(QStringLiteral("stopped"), 0);
 }
@@ -494,45 +489,25 @@ void SqlTab::startImmediate(const Halo::QueryCommand &command)
     m_lastCommand = command;
     m_mode = QStringLiteral("immediate");
     m_clock.start();
-    Halo::ApiCall *call = m_client->runImmediate(m_record.guid, command);
+    Halo::ImmediateQueryCall *call = m_client->runImmediate(m_record.guid, command);
     m_call = call;
     setRunning(true);
     setStatus(tr("Running…"));
+    // An answer can be megabytes of base64: the call decodes it on a worker, never on the
+    // thread that draws the window.
+    connect(call, &Halo::ApiCall::readingAnswer, this, [this, call](qint64 bytes) {
+        setStatus(tr("Ran in %1 ms; decoding %2…")
+                      .arg(call->elapsedMs())
+                      .arg(QLocale().formattedDataSize(bytes)));
+    });
     connect(call, &Halo::ApiCall::finished, this, [this, call]() { onImmediateAnswer(call); });
 }
 
-void SqlTab::onImmediateAnswer(Halo::ApiCall *call)
+void SqlTab::onImmediateAnswer(Halo::ImmediateQueryCall *call)
 {
     m_call = nullptr;
-    const qint64 ms = call->elapsedMs();
-    if (!call->ok()) {
-        // Error answers are small: read them here.
-        showImmediateResult(Halo::QueryInfo::fromJson(call->jsonObject()), call->error(), {}, ms);
-        return;
-    }
-    // An answer can be megabytes of base64: reading its JSON and decoding the rows both happen
-    // on a worker, never on the thread that draws the window.
-    setStatus(tr("Ran in %1 ms; decoding %2…")
-                  .arg(ms)
-                  .arg(QLocale().formattedDataSize(call->body().size())));
-    using Read = std::pair<Halo::QueryInfo, Halo::DecodedResult>;
-    const quint64 generation = m_generation;
-    auto *watcher = new QFutureWatcher<Read>(this);
-    connect(watcher, &QFutureWatcher<Read>::finished, this, [this, watcher, generation, ms]() {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;
-        const Read read = watcher->result();
-        showImmediateResult(read.first, Halo::ApiError(), read.second, ms);
-    });
-    watcher->setFuture(QtConcurrent::run([body = call->body()]() {
-        Halo::QueryInfo info = Halo::QueryInfo::fromJson(QJsonDocument::fromJson(body).object());
-        Halo::DecodedResult decoded;
-        if (!info.data.isEmpty())
-            decoded = Halo::ResultDecoder::decode(info.data);
-        info.data.clear(); // the rows live in `decoded` now
-        return Read{info, decoded};
-    }));
+    // info() holds a failed query's own words too, from an error answer.
+    showImmediateResult(call->info(), call->error(), call->result(), call->elapsedMs());
 }
 
 void SqlTab::showImmediateResult(const Halo::QueryInfo &info, const Halo::ApiError &callError,

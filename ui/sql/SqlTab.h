@@ -29,6 +29,7 @@ class ApiCall;
 class AsyncQueryJournal;
 class AsyncQueryRunner;
 class HaloApiClient;
+class ImmediateQueryCall;
 class ResultTableModel;
 struct ApiError;
 struct DecodedResult;
@@ -91,7 +92,7 @@ private:
     bool passesSafety(const Halo::QueryCommand &command);
     void run(const QString &sql, bool forceAsync);
     void startImmediate(const Halo::QueryCommand &command);
-    void onImmediateAnswer(Halo::ApiCall *call);
+    void onImmediateAnswer(Halo::ImmediateQueryCall *call);
     void showDecoded(const Halo::DecodedResult &result, bool firstPage);
     void showImmediateResult(const Halo::QueryInfo &info, const Halo::ApiError &callError,
                              const Halo::DecodedResult &decoded, qint64 ms);
@@ -141,7 +142,6 @@ private:
     QString m_mode; // immediate | async, of the run in progress or last
     QElapsedTimer m_clock;
     bool m_running = false;
-    quint64 m_generation = 0; // decoded results of an abandoned run are dropped
     int m_pagesFetched = 0;
     Halo::QueryInfo m_asyncInfo;
 };

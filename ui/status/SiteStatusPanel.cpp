@@ -2,6 +2,7 @@
 
 #include "ReResolveDialog.h"
 #include "api/HaloApiClient.h"
+#include "api/SiteCalls.h"
 #include "net/ApiCall.h"
 #include "net/ApiError.h"
 #include "sites/HeartbeatText.h"
@@ -327,7 +328,7 @@ void SiteStatusPanel::refresh()
         return;
     cancelFetch();
     m_fetchState->setText(tr("Fetching the status…"));
-    Halo::ApiCall *call = m_client->siteStatus(m_record.guid);
+    Halo::SiteStatusCall *call = m_client->siteStatus(m_record.guid);
     m_call = call;
     connect(call, &Halo::ApiCall::finished, this, [this, call]() { onStatusFinished(call); });
 }
@@ -345,7 +346,7 @@ void SiteStatusPanel::openReResolve()
     m_dialog->open();
 }
 
-void SiteStatusPanel::onStatusFinished(Halo::ApiCall *call)
+void SiteStatusPanel::onStatusFinished(Halo::SiteStatusCall *call)
 {
     m_call.clear();
     const QString now = QLocale().toString(QTime::currentTime(), QLocale::ShortFormat);
@@ -358,7 +359,7 @@ void SiteStatusPanel::onStatusFinished(Halo::ApiCall *call)
                                   : tr("Could not fetch the status at %1.").arg(now));
         return;
     }
-    m_site = Halo::SiteInfo::fromJson(call->jsonObject());
+    m_site = call->site();
     m_hasStatus = true;
     m_error->hide();
     m_fetchState->setText(tr("Status as of %1.").arg(now));

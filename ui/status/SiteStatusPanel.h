@@ -16,6 +16,7 @@ class QTimer;
 namespace Halo {
 class ApiCall;
 class HaloApiClient;
+class SiteStatusCall;
 class SiteStore;
 struct ApiError;
 } // namespace Halo
@@ -55,7 +56,7 @@ private:
     QLabel *addValue(QWidget *parent, const QString &accessibleName);
     IdentityRow addIdentityRow(QGridLayout *grid, int row, const QString &field);
 
-    void onStatusFinished(Halo::ApiCall *call);
+    void onStatusFinished(Halo::SiteStatusCall *call);
     void onAccessDenied(const QString &guid, const Halo::ApiError &error);
     void onSiteReResolved(const Halo::SiteRecord &old, const Halo::SiteRecord &updated);
     void cancelFetch();

@@ -6,6 +6,10 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include "api/FhirCalls.h"
+#include "api/QueryCalls.h"
+#include "api/RegisteredCalls.h"
+#include "api/SiteCalls.h"
 #include "net/ApiCall.h"
 #include "net/Environment.h"
 #include "sql/QueryTypes.h"
@@ -17,7 +21,7 @@ namespace Halo {
 class RequestLog;
 
 // The Integrator API of one Halo Cloud environment over QNetworkAccessManager. Every method
-// returns at once with an ApiCall that finishes later; QueryTypes and SiteInfo read the answers.
+// returns at once with the endpoint's typed call, which finishes later with its answer read.
 class HaloApiClient : public QObject
 {
     Q_OBJECT
@@ -35,30 +39,34 @@ public:
     QNetworkAccessManager *network() const { return m_network; }
 
     // Sites: GET /integrator/sites?practiceManagementSiteId=&practiceManagementName= -> {sites}
-    ApiCall *findSites(const QString &pmsId, const QString &pmsName);
-    ApiCall *siteStatus(const QString &guid);
-    ApiCall *pairSite(const QString &pmsId, const QString &pmsName, const QString &pairingCode);
+    FindSitesCall *findSites(const QString &pmsId, const QString &pmsName);
+    SiteStatusCall *siteStatus(const QString &guid);
+    PairSiteCall *pairSite(const QString &pmsId, const QString &pmsName,
+                           const QString &pairingCode);
 
     // SQL
-    ApiCall *runImmediate(const QString &guid, const QueryCommand &command);
-    ApiCall *submitAsync(const QString &guid, const QueryCommand &command);
-    ApiCall *queryStatus(const QString &guid, const QString &queryId);
-    ApiCall *batchStatus(const QString &guid, const QStringList &queryIds);
-    ApiCall *resultPage(const QString &guid, const QString &queryId, int pageNumber);
+    ImmediateQueryCall *runImmediate(const QString &guid, const QueryCommand &command);
+    SubmitAsyncCall *submitAsync(const QString &guid, const QueryCommand &command);
+    QueryStatusCall *queryStatus(const QString &guid, const QString &queryId);
+    BatchStatusCall *batchStatus(const QString &guid, const QStringList &queryIds);
+    ResultPageCall *resultPage(const QString &guid, const QString &queryId, int pageNumber);
+    // The same page from .../results/{n}/stream: the page's JSON without the base64 envelope.
+    ResultPageCall *streamResultPage(const QString &guid, const QString &queryId, int pageNumber);
 
     // Registered queries
-    ApiCall *createRegistered(const QString &guid, const QString &name, qint64 frequencySeconds,
-                              qint64 durationSeconds, const QueryCommand &command);
-    ApiCall *listRegistered(const QString &guid);
-    ApiCall *registeredQuery(const QString &guid, const QString &queryId);
-    ApiCall *cancelRegistered(const QString &guid, const QString &queryId);
-    ApiCall *registeredResults(const QString &guid, const QString &queryId);
+    CreateRegisteredCall *createRegistered(const QString &guid, const QString &name,
+                                           qint64 frequencySeconds, qint64 durationSeconds,
+                                           const QueryCommand &command);
+    RegisteredListCall *listRegistered(const QString &guid);
+    RegisteredQueryCall *registeredQuery(const QString &guid, const QString &queryId);
+    CancelRegisteredCall *cancelRegistered(const QString &guid, const QString &queryId);
+    RegisteredResultsCall *registeredResults(const QString &guid, const QString &queryId);
 
     // FHIR R4. `relative` is what follows fhir/R4/, e.g. "Patient?family=Smith" or "metadata";
     // an absolute URL on the same FHIR base (a Bundle's next link) is accepted too.
-    ApiCall *fhirGet(const QString &guid, const QString &relative);
+    FhirCall *fhirGet(const QString &guid, const QString &relative);
     // POST {resource}/_search with a form-encoded body: search values stay out of the URL.
-    ApiCall *fhirSearch(const QString &guid, const QString &resource, const QUrlQuery &form);
+    FhirCall *fhirSearch(const QString &guid, const QString &resource, const QUrlQuery &form);
     QUrl fhirBase(const QString &guid) const;
 
     // The PMS names the lookup and pairing endpoints take.
@@ -73,11 +81,20 @@ signals:
 
 private:
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
-    ApiCall *send(const QByteArray &method, const QUrl &url, const QByteArray &body,
-                  const QByteArray &contentType, RequestSafety safety);
-    // A call that fails without sending anything (e.g. a link that leaves the FHIR base).
-    ApiCall *refuse(const QByteArray &method, const QUrl &url, const ApiError &error);
-    static QString segment(const QString &value);
+    // Adds the base URL, the key header and the policy, and sends.
+    template <typename Call> Call *send(Call *call)
+    {
+        dispatch(call);
+        return call;
+    }
+    void dispatch(ApiCall *call);
+    // Finishes a call with `error` without sending anything (e.g. a link off the FHIR base).
+    template <typename Call> Call *refuse(Call *call, const ApiError &error)
+    {
+        refuseCall(call, error);
+        return call;
+    }
+    void refuseCall(ApiCall *call, const ApiError &error);
 
     QNetworkAccessManager *m_network;
     RequestLog *m_log;

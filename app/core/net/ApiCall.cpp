@@ -1,11 +1,13 @@
 #include "net/ApiCall.h"
 
+#include <QFutureWatcher>
 #include <QIODevice>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslError>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <cstring>
 
@@ -81,6 +83,24 @@ private:
     qint64 m_position = 0;
 };
 
+// `text` with the key, and any piece of it from its first 8 characters on (a quote cut short),
+// replaced by [redacted].
+QString redactedKey(QString text, const QString &key)
+{
+    const QString start = key.left(8);
+    const QString redacted = QStringLiteral("[redacted]");
+    qsizetype at = 0;
+    while ((at = text.indexOf(start, at)) >= 0) {
+        qsizetype length = start.size();
+        while (length < key.size() && at + length < text.size() &&
+               text.at(at + length) == key.at(length))
+            ++length;
+        text.replace(at, length, redacted);
+        at += redacted.size();
+    }
+    return text;
+}
+
 bool sameOrigin(const QUrl &a, const QUrl &b)
 {
     return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
@@ -90,17 +110,13 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
 
 } // namespace
 
-ApiCall::ApiCall(QNetworkAccessManager *network, RequestLog *log, const QNetworkRequest &request,
-                 const QByteArray &method, const QByteArray &body, RequestSafety safety,
-                 const CallPolicy &policy, QObject *parent)
-    : QObject(parent)
-    , m_network(network)
-    , m_log(log)
-    , m_request(request)
-    , m_method(method)
+ApiCall::ApiCall(const QByteArray &method, const CallTarget &target, RequestSafety safety,
+                 const QByteArray &body, const QByteArray &contentType)
+    : m_method(method)
+    , m_target(target)
     , m_requestBody(body)
+    , m_contentType(contentType)
     , m_safety(safety)
-    , m_policy(policy)
     , m_deadline(new QTimer(this))
     , m_retryTimer(new QTimer(this))
 {
@@ -108,12 +124,6 @@ ApiCall::ApiCall(QNetworkAccessManager *network, RequestLog *log, const QNetwork
     m_retryTimer->setSingleShot(true);
     // A coarse timer may fire up to 5% early, and a retry before Retry-After is over is refused.
     m_retryTimer->setTimerType(Qt::PreciseTimer);
-    // Qt sets no timeout by default: the inactivity timeout is per transfer, the deadline ours.
-    m_request.setTransferTimeout(m_policy.inactivityTimeoutMs);
-    // Redirects are checked one by one: Qt's default policy would forward the key header to
-    // any host the server names.
-    m_request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                           QNetworkRequest::UserVerifiedRedirectPolicy);
     connect(m_deadline, &QTimer::timeout, this, [this]() {
         if (m_reply)
             abortReply(ApiError::Kind::Timeout,
@@ -122,6 +132,21 @@ ApiCall::ApiCall(QNetworkAccessManager *network, RequestLog *log, const QNetwork
             finishWith(m_error.isError() ? m_error : ApiError::ofKind(ApiError::Kind::Timeout));
     });
     connect(m_retryTimer, &QTimer::timeout, this, &ApiCall::sendAttempt);
+}
+
+void ApiCall::prepare(QNetworkAccessManager *network, RequestLog *log,
+                      const QNetworkRequest &request, const CallPolicy &policy)
+{
+    m_network = network;
+    m_log = log;
+    m_request = request;
+    m_policy = policy;
+    // Qt sets no timeout by default: the inactivity timeout is per transfer, the deadline ours.
+    m_request.setTransferTimeout(m_policy.inactivityTimeoutMs);
+    // Redirects are checked one by one: Qt's default policy would forward the key header to
+    // any host the server names.
+    m_request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                           QNetworkRequest::UserVerifiedRedirectPolicy);
 }
 
 ApiCall::~ApiCall()
@@ -137,6 +162,13 @@ QJsonObject ApiCall::jsonObject() const
 {
     return QJsonDocument::fromJson(m_body).object();
 }
+
+ApiError ApiCall::readAnswer(const QByteArray &)
+{
+    return ApiError();
+}
+
+void ApiCall::readErrorAnswer(const QByteArray &) {}
 
 QByteArray ApiCall::responseHeader(const QByteArray &name) const
 {
@@ -262,7 +294,48 @@ void ApiCall::onReplyFinished()
     logExchange(error);
     if (error.isError() && scheduleRetry(error))
         return;
+    if (!error.isError()) {
+        readAndFinish();
+        return;
+    }
+    // The server's own error answer (not one cut short by us) may say more, e.g. a failed query.
+    if (m_abortReason == ApiError::Kind::None && m_status != 0 && !m_body.isEmpty())
+        readErrorAnswer(m_body);
     finishWith(error);
+}
+
+void ApiCall::readAndFinish()
+{
+    // What is left is work on this machine: the deadline is for Halo Cloud's part.
+    m_deadline->stop();
+    const DetachedReader reader = readsAnswerOffThread() ? detachedReader() : DetachedReader();
+    if (!reader) {
+        finishWith(withoutKey(readAnswer(m_body)));
+        return;
+    }
+    auto *watcher = new QFutureWatcher<DetachedRead>(this);
+    connect(watcher, &QFutureWatcher<DetachedRead>::finished, this, [this, watcher]() {
+        watcher->deleteLater();
+        if (m_finished)
+            return; // cancelled while the worker read: what it read is dropped
+        const DetachedRead read = watcher->result();
+        if (!read.error.isError() && read.adopt)
+            read.adopt(); // a broken answer leaves the typed value empty
+        finishWith(withoutKey(read.error));
+    });
+    watcher->setFuture(QtConcurrent::run(reader, m_body));
+    emit readingAnswer(m_body.size());
+}
+
+ApiError ApiCall::withoutKey(ApiError error) const
+{
+    // An answer quoted in an error (a page that echoes the request) must not show the key.
+    const QString key = QString::fromUtf8(m_request.rawHeader("Ocp-Apim-Subscription-Key"));
+    if (!error.isError() || key.isEmpty())
+        return error;
+    error.detail = redactedKey(error.detail, key);
+    error.serverMessage = redactedKey(error.serverMessage, key);
+    return error;
 }
 
 bool ApiCall::scheduleRetry(const ApiError &reason)

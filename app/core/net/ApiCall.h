@@ -6,6 +6,10 @@
 #include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
+#include <QUrlQuery>
+
+#include <functional>
+#include <memory>
 
 #include "net/ApiError.h"
 #include "net/RequestLog.h"
@@ -34,8 +38,18 @@ enum class RequestSafety {
     QueryPost,  // runs SQL or pairs: never re-sent automatically
 };
 
-// One call to Halo Cloud: sends, waits, retries where that is safe, and finishes exactly once
-// with either an answer or an ApiError. Deletes itself later if nobody keeps it.
+// Where a call goes: a path below the API's base URL (segments already percent-encoded) with
+// its query, or an absolute URL the client has checked (a FHIR Bundle's links).
+struct CallTarget {
+    QString path;
+    QUrlQuery query;
+    QUrl absoluteUrl;
+};
+
+// One call to Halo Cloud: sends, waits, retries where that is safe, reads the answer and
+// finishes exactly once with either an answer or an ApiError. Deletes itself later if nobody
+// keeps it. Each endpoint is a subclass (api/) that builds its request and reads its answer into
+// a typed value; HaloApiClient adds the base URL, the key header and the policy, and sends it.
 class ApiCall : public QObject
 {
     Q_OBJECT
@@ -48,6 +62,7 @@ public:
     bool ok() const { return m_finished && !m_error.isError(); }
     int httpStatus() const { return m_status; }
     const QByteArray &body() const { return m_body; }
+    // For the core only: outside app/core, answers are read through the typed calls.
     QJsonObject jsonObject() const;
     QByteArray responseHeader(const QByteArray &name) const;
     const ApiError &error() const { return m_error; }
@@ -62,13 +77,57 @@ signals:
     void finished();
     void retryScheduled(int nextAttempt, int delayMs, const Halo::ApiError &reason);
     void downloadProgress(qint64 received, qint64 total);
+    // The answer has arrived and is being read on a worker; finished() follows.
+    void readingAnswer(qint64 bytes);
+
+protected:
+    // A call of `method` to `target`, sent once HaloApiClient starts it.
+    ApiCall(const QByteArray &method, const CallTarget &target, RequestSafety safety,
+            const QByteArray &body = QByteArray(), const QByteArray &contentType = QByteArray());
+
+    // Reads a 2xx answer into the subclass's typed value. An answer of the wrong shape (not JSON,
+    // a required field missing, an async query id that is empty) returns an ApiError and the
+    // call finishes with it instead of succeeding: a broken answer is an error, never an empty
+    // success. Default: accepts anything.
+    virtual ApiError readAnswer(const QByteArray &body);
+    // true for answers that can be megabytes (query results, result pages, FHIR answers):
+    // readAnswer then runs on a worker thread (QtConcurrent) and finished() is emitted after it.
+    virtual bool readsAnswerOffThread() const { return false; }
+    // Error answers (non-2xx) are small; read on the calling thread, e.g. a failed query's body.
+    virtual void readErrorAnswer(const QByteArray &body);
+
+    // What the worker of an off-thread read returns: the verdict, and the step that hands the
+    // value read to the call, taken on the call's thread only while the call still exists.
+    struct DetachedRead {
+        ApiError error;
+        std::function<void()> adopt;
+    };
+    using DetachedReader = std::function<DetachedRead(const QByteArray &body)>;
+    // The worker never touches the call, which may be cancelled or deleted while it reads: it
+    // runs this reader, which reads into a value of its own. readerInto() makes one from the
+    // same function readAnswer() uses. Without one, readAnswer() runs on the calling thread.
+    virtual DetachedReader detachedReader() { return {}; }
+
+    // A reader that fills a fresh Value with `read(body, value)` and, adopted, moves it to
+    // `*target` (a member of the call).
+    template <typename Value>
+    static DetachedReader readerInto(Value *target, ApiError (*read)(const QByteArray &, Value &))
+    {
+        return [target, read](const QByteArray &body) {
+            auto value = std::make_shared<Value>();
+            const ApiError error = read(body, *value);
+            return DetachedRead{error, [target, value]() { *target = std::move(*value); }};
+        };
+    }
 
 private:
     friend class HaloApiClient;
-    ApiCall(QNetworkAccessManager *network, RequestLog *log, const QNetworkRequest &request,
-            const QByteArray &method, const QByteArray &body, RequestSafety safety,
-            const CallPolicy &policy, QObject *parent);
+    // Called by HaloApiClient: where and how patiently; then start() or refuse().
+    void prepare(QNetworkAccessManager *network, RequestLog *log, const QNetworkRequest &request,
+                 const CallPolicy &policy);
     void start();
+    void readAndFinish();
+    ApiError withoutKey(ApiError error) const;
     void sendAttempt();
     void onReplyFinished();
     void finishWith(const ApiError &error);
@@ -76,11 +135,13 @@ private:
     bool scheduleRetry(const ApiError &reason);
     void logExchange(const ApiError &error);
 
-    QNetworkAccessManager *m_network;
+    QNetworkAccessManager *m_network = nullptr;
     QPointer<RequestLog> m_log;
     QNetworkRequest m_request;
     QByteArray m_method;
+    CallTarget m_target;
     QByteArray m_requestBody;
+    QByteArray m_contentType;
     RequestSafety m_safety;
     CallPolicy m_policy;
 

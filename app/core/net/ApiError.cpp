@@ -62,6 +62,30 @@ ApiError ApiError::fromResponse(int httpStatus, const QByteArray &body, int retr
     return error;
 }
 
+ApiError ApiError::badAnswer(const QString &what)
+{
+    return ofKind(Kind::BadResponse, what);
+}
+
+ApiError ApiError::notJson(const QByteArray &body)
+{
+    if (body.trimmed().isEmpty())
+        return badAnswer(tr("the answer is empty"));
+    // Only printable characters, so a binary or hostile answer cannot garble what is shown.
+    constexpr qsizetype kShownChars = 60;
+    QString shown;
+    for (const QChar c : QString::fromUtf8(body.left(kShownChars * 4))) {
+        if (shown.size() >= kShownChars)
+            break;
+        shown += c.isPrint() && c != QChar::ReplacementCharacter ? c : QLatin1Char(' ');
+    }
+    shown = shown.simplified();
+    if (body.size() > kShownChars || shown.size() >= kShownChars)
+        shown += QStringLiteral("…");
+    return badAnswer(
+        tr("the answer is not JSON — a proxy or portal page? It begins “%1”.").arg(shown));
+}
+
 QString ApiError::title() const
 {
     switch (kind) {

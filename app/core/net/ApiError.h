@@ -53,6 +53,11 @@ struct ApiError {
         return error;
     }
     static ApiError fromResponse(int httpStatus, const QByteArray &body, int retryAfterSeconds);
+    // A 2xx answer that cannot be read as the API describes it (Kind::BadResponse): `what`
+    // says what is wrong, e.g. "no “sites” list in the answer".
+    static ApiError badAnswer(const QString &what);
+    // A 2xx answer that is not JSON at all, quoting its first bytes (printable ones only).
+    static ApiError notJson(const QByteArray &body);
 };
 
 } // namespace Halo

@@ -1,42 +1,13 @@
 #include "services/AsyncQueryRunner.h"
 
 #include "api/HaloApiClient.h"
+#include "api/QueryCalls.h"
 #include "net/ApiCall.h"
 #include "sql/AsyncQueryJournal.h"
 
-#include <QFutureWatcher>
-#include <QJsonDocument>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace Halo {
-
-namespace {
-
-// Whether a page body carries a non-empty "parameters" array, found without parsing the JSON.
-bool hasOutputParameters(const QByteArray &body)
-{
-    qsizetype at = body.indexOf("\"parameters\"");
-    if (at < 0)
-        return false;
-    at += 12;
-    auto skipSpace = [&body, &at]() {
-        while (at < body.size() && QByteArrayView(" \t\r\n").contains(body.at(at)))
-            ++at;
-    };
-    skipSpace();
-    if (at >= body.size() || body.at(at) != ':')
-        return false;
-    ++at;
-    skipSpace();
-    if (at >= body.size() || body.at(at) != '[')
-        return false;
-    ++at;
-    skipSpace();
-    return at < body.size() && body.at(at) == '{';
-}
-
-} // namespace
 
 AsyncQueryRunner::AsyncQueryRunner(HaloApiClient *client, QObject *parent)
     : QObject(parent)
@@ -75,7 +46,7 @@ void AsyncQueryRunner::submit(const QString &guid, const QueryCommand &command)
     m_sql = command.text;
     m_running = true;
     const quint64 generation = ++m_generation;
-    ApiCall *call = m_client->submitAsync(guid, command);
+    SubmitAsyncCall *call = m_client->submitAsync(guid, command);
     track(call);
     connect(call, &ApiCall::finished, this, [this, call, generation]() {
         if (generation != m_generation)
@@ -84,7 +55,8 @@ void AsyncQueryRunner::submit(const QString &guid, const QueryCommand &command)
             fail(call->error());
             return;
         }
-        const QueryInfo info = QueryInfo::fromJson(call->jsonObject());
+        // A usable query id is part of a successful answer.
+        const QueryInfo info = call->info();
         m_queryId = info.id;
         journalStatus(info.status, m_sql);
         emit submitted(m_queryId);
@@ -124,7 +96,7 @@ void AsyncQueryRunner::stop()
 void AsyncQueryRunner::poll()
 {
     const quint64 generation = m_generation;
-    ApiCall *call = m_client->queryStatus(m_guid, m_queryId);
+    QueryStatusCall *call = m_client->queryStatus(m_guid, m_queryId);
     track(call);
     connect(call, &ApiCall::finished, this, [this, call, generation]() {
         if (generation != m_generation)
@@ -133,7 +105,7 @@ void AsyncQueryRunner::poll()
             fail(call->error());
             return;
         }
-        onStatus(QueryInfo::fromJson(call->jsonObject()));
+        onStatus(call->info());
     });
 }
 
@@ -170,7 +142,9 @@ void AsyncQueryRunner::fetchNextPage()
         return;
     m_fetching = true;
     const quint64 generation = m_generation;
-    ApiCall *call = m_client->resultPage(m_guid, m_queryId, page.number);
+    // A page is about a megabyte of base64: the call reads and decodes it on a worker, never on
+    // the thread that runs the window.
+    ResultPageCall *call = m_client->resultPage(m_guid, m_queryId, page.number);
     track(call);
     connect(call, &ApiCall::finished, this, [this, call, page, generation]() {
         if (generation != m_generation)
@@ -179,30 +153,11 @@ void AsyncQueryRunner::fetchNextPage()
             fail(call->error());
             return;
         }
-        // A page is about a megabyte of base64: reading and decoding it never happens on the
-        // thread that runs the window, not even the JSON around it.
-        using Decoded = std::pair<DecodedResult, QList<OutputParameter>>;
-        auto *watcher = new QFutureWatcher<Decoded>(this);
-        connect(watcher, &QFutureWatcher<Decoded>::finished, this,
-                [this, watcher, page, generation]() {
-                    watcher->deleteLater();
-                    if (generation != m_generation)
-                        return;
-                    m_fetching = false;
-                    ++m_nextPage;
-                    const Decoded decoded = watcher->result();
-                    emit pageReady(page, decoded.first, decoded.second);
-                    fetchNextPage();
-                    finishIfDone();
-                });
-        watcher->setFuture(QtConcurrent::run([body = call->body()]() {
-            QList<OutputParameter> parameters;
-            // Output parameters are rare; only parse the envelope when there are some.
-            if (hasOutputParameters(body))
-                parameters =
-                    ResultData::fromJson(QJsonDocument::fromJson(body).object()).parameters;
-            return Decoded{ResultDecoder::decodeResponseBody(body), parameters};
-        }));
+        m_fetching = false;
+        ++m_nextPage;
+        emit pageReady(page, call->result(), call->page().parameters);
+        fetchNextPage();
+        finishIfDone();
     });
 }
 

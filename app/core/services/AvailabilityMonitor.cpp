@@ -1,6 +1,7 @@
 #include "services/AvailabilityMonitor.h"
 
 #include "api/HaloApiClient.h"
+#include "api/SiteCalls.h"
 #include "sites/SiteInfo.h"
 #include "sites/SiteListModel.h"
 #include "sites/SiteStore.h"
@@ -54,11 +55,11 @@ void AvailabilityMonitor::refreshSite(const QString &guid)
         return;
     m_inFlight.insert(guid);
     const QString env = environment();
-    ApiCall *call = m_client->siteStatus(guid);
+    SiteStatusCall *call = m_client->siteStatus(guid);
     connect(call, &ApiCall::finished, this, [this, call, guid, env]() {
         m_inFlight.remove(guid);
         if (call->ok()) {
-            const SiteInfo site = SiteInfo::fromJson(call->jsonObject());
+            const SiteInfo site = call->site();
             m_model->updateStatus(env, site);
             emit siteRefreshed(site);
         } else if (call->error().kind != ApiError::Kind::Cancelled) {

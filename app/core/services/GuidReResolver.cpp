@@ -1,12 +1,12 @@
 #include "services/GuidReResolver.h"
 
 #include "api/HaloApiClient.h"
+#include "api/QueryCalls.h"
+#include "api/SiteCalls.h"
 #include "net/ApiCall.h"
 #include "results/ResultDecoder.h"
 #include "sites/SiteStore.h"
 #include "sql/QueryTypes.h"
-
-#include <QJsonArray>
 
 namespace Halo {
 
@@ -60,12 +60,12 @@ void GuidReResolver::start(const SiteRecord &record)
         return;
     }
     m_state = State::LookingUp;
-    ApiCall *call = m_client->findSites(record.pmsId, pmsDisplayName(record.pmsType));
+    FindSitesCall *call = m_client->findSites(record.pmsId, pmsDisplayName(record.pmsType));
     m_call = call;
     connect(call, &ApiCall::finished, this, [this, call]() { onLookupFinished(call); });
 }
 
-void GuidReResolver::onLookupFinished(ApiCall *call)
+void GuidReResolver::onLookupFinished(FindSitesCall *call)
 {
     m_call.clear();
     const QString pmsId = m_record.pmsId.trimmed();
@@ -74,9 +74,7 @@ void GuidReResolver::onLookupFinished(ApiCall *call)
              call->error());
         return;
     }
-    QList<SiteInfo> sites;
-    for (const QJsonValue &value : call->jsonObject().value(QLatin1String("sites")).toArray())
-        sites.append(SiteInfo::fromJson(value.toObject()));
+    const QList<SiteInfo> sites = call->sites();
 
     const QList<SiteInfo> chosen = authoritativeSites(sites);
     if (chosen.isEmpty()) {
@@ -147,12 +145,12 @@ void GuidReResolver::runTestQuery(const QString &guid)
 {
     QueryCommand command;
     command.text = connectivityTestSql(m_record.pmsType);
-    ApiCall *call = m_client->runImmediate(guid, command);
+    ImmediateQueryCall *call = m_client->runImmediate(guid, command);
     m_call = call;
     connect(call, &ApiCall::finished, this, [this, call]() { onTestQueryFinished(call); });
 }
 
-void GuidReResolver::onTestQueryFinished(ApiCall *call)
+void GuidReResolver::onTestQueryFinished(ImmediateQueryCall *call)
 {
     m_call.clear();
     m_state = State::Done;
@@ -161,7 +159,7 @@ void GuidReResolver::onTestQueryFinished(ApiCall *call)
                                           .arg(call->error().title(), call->error().nextStep()));
         return;
     }
-    const QueryInfo info = QueryInfo::fromJson(call->jsonObject());
+    const QueryInfo info = call->info();
     if (!info.isSuccessful()) {
         const ApiError &failure = info.failure;
         emit testQueryFinished(
@@ -169,7 +167,7 @@ void GuidReResolver::onTestQueryFinished(ApiCall *call)
                        .arg(info.status, failure.isError() ? failure.oneLine() : tr("no details")));
         return;
     }
-    const DecodedResult decoded = ResultDecoder::decode(info.data);
+    const DecodedResult decoded = call->result();
     if (!decoded.isTable() || decoded.table.rowCount() < 1) {
         emit testQueryFinished(false, tr("The test query ran but returned no row."));
         return;

@@ -12,7 +12,9 @@
 namespace Halo {
 
 class ApiCall;
+class FindSitesCall;
 class HaloApiClient;
+class ImmediateQueryCall;
 class SiteStore;
 
 // After a 403 ("GUID no longer authoritative"): looks the site's PMS ID up again, offers the
@@ -53,8 +55,8 @@ signals:
     void testQueryFinished(bool ok, const QString &summary);
 
 private:
-    void onLookupFinished(ApiCall *call);
-    void onTestQueryFinished(ApiCall *call);
+    void onLookupFinished(FindSitesCall *call);
+    void onTestQueryFinished(ImmediateQueryCall *call);
     void runTestQuery(const QString &guid);
     void fail(const QString &message, const ApiError &error = ApiError());
     void dropCall();
