@@ -1,5 +1,7 @@
 #include "JsonText.h"
 
+#include "Console.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -42,6 +44,51 @@ QString JsonText::quoted(const QString &text)
     }
     out += QLatin1Char('"');
     return out;
+}
+
+void JsonText::writeQuoted(QByteArrayView utf8, OutputBuffer &out)
+{
+    static const char hex[] = "0123456789abcdef";
+    out.append('"');
+    // Runs of bytes that need no escape are copied whole; bytes of multi-byte characters are
+    // all 0x80 or more and never need one.
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(utf8.sliced(from, i - from));
+        from = i + 1;
+        switch (c) {
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
+        case '\b':
+            out.append("\\b");
+            break;
+        case '\f':
+            out.append("\\f");
+            break;
+        default: {
+            const char escaped[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
+            out.append(QByteArrayView(escaped, 6));
+        }
+        }
+    }
+    out.append(utf8.sliced(from));
+    out.append('"');
 }
 
 QByteArray JsonText::indented(const QByteArray &json)

@@ -1,9 +1,15 @@
 #include "OutputFormatter.h"
 
+#include "Console.h"
 #include "JsonText.h"
 #include "results/ResultTable.h"
 
+#include <QHash>
 #include <QLocale>
+
+#include <charconv>
+#include <cstring>
+#include <vector>
 
 namespace Cli {
 
@@ -66,12 +72,6 @@ QString padded(const QString &text, int width, bool right)
 {
     const QString fill(qMax(0, width - TextTable::displayWidth(text)), QLatin1Char(' '));
     return right ? fill + text : text + fill;
-}
-
-// The cell's value as text: numbers as sent, booleans true/false, dates as sent.
-QString cellText(const Halo::ResultCell &cell)
-{
-    return cell.toDisplayString();
 }
 
 } // namespace
@@ -146,110 +146,364 @@ QString keyValueList(const QList<QPair<QString, QString>> &rows)
     return text;
 }
 
-QString ResultFormatter::table(const Halo::ResultTable &table)
+namespace {
+
+using Kind = Halo::ResultCell::Kind;
+using CellView = Halo::ResultTable::CellView;
+
+const QByteArrayView kNullText("NULL");
+const QByteArrayView kEllipsis("\xe2\x80\xa6"); // …, one column wide
+
+// Text as every other view of the cell shows it: QString::fromUtf8() drops a leading byte order
+// mark, and so did this output while it went through QString.
+QByteArrayView shownText(QByteArrayView utf8)
 {
-    TextTable text(table.columns());
-    for (int column = 0; column < table.columnCount(); ++column) {
-        // Numbers line up on the right when the column holds nothing else.
-        bool numeric = table.rowCount() > 0;
-        for (int row = 0; row < table.rowCount() && numeric; ++row) {
-            const auto kind = table.kind(row, column);
-            numeric = kind == Halo::ResultCell::Kind::Integer ||
-                      kind == Halo::ResultCell::Kind::Real || kind == Halo::ResultCell::Kind::Null;
-        }
-        if (numeric)
-            text.setRightAligned(column);
-    }
-    for (int row = 0; row < table.rowCount(); ++row) {
-        QStringList cells;
-        for (int column = 0; column < table.columnCount(); ++column) {
-            const Halo::ResultCell cell = table.cell(row, column);
-            cells.append(cell.isNull() ? QStringLiteral("NULL") : forTable(cellText(cell)));
-        }
-        text.addRow(cells);
-    }
-    return text.render();
+    const bool bom =
+        utf8.size() >= 3 && utf8[0] == '\xef' && utf8[1] == '\xbb' && utf8[2] == '\xbf';
+    return bom ? utf8.sliced(3) : utf8;
 }
 
-QString ResultFormatter::csvField(const QString &text)
+// A cell's value as UTF-8, as the formats print it, without a QString: the table's own bytes
+// for text, else digits. `json`: a whole Real without the ".0" the other formats show, so that
+// it reads as the number it is.
+class CellText
 {
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
-        !text.contains(QLatin1Char('\r')) && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString field = text;
-    field.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + field + QLatin1Char('"');
+public:
+    explicit CellText(bool json)
+        : m_json(json)
+    {}
+
+    // Valid until the next call.
+    QByteArrayView operator()(const CellView &cell)
+    {
+        switch (cell.kind) {
+        case Kind::Null:
+            return {};
+        case Kind::Integer:
+            return QByteArrayView(
+                m_digits, std::to_chars(m_digits, m_digits + sizeof m_digits, cell.integer).ptr);
+        case Kind::Real:
+            // An integer too large for qint64 keeps its exact digits.
+            return cell.text.isEmpty() ? real(cell.real) : cell.text;
+        case Kind::Boolean:
+            return cell.integer != 0 ? QByteArrayView("true") : QByteArrayView("false");
+        case Kind::String:
+        case Kind::Date:
+        case Kind::DateTime:
+            break;
+        }
+        return shownText(cell.text);
+    }
+
+private:
+    // As ResultCell writes a Real; fees and amounts repeat, and each value is written once.
+    QByteArrayView real(double value)
+    {
+        quint64 bits = 0;
+        std::memcpy(&bits, &value, sizeof bits);
+        const auto known = m_reals.constFind(bits);
+        if (known != m_reals.cend())
+            return *known;
+        const Halo::ResultCell cell = Halo::ResultCell::fromReal(value);
+        m_real = m_json ? ResultFormatter::jsonCell(cell) : cell.toDisplayString().toLatin1();
+        if (m_reals.size() < kMaxReals)
+            m_reals.insert(bits, m_real);
+        return m_real;
+    }
+
+    static constexpr qsizetype kMaxReals = 4096;
+    bool m_json;
+    char m_digits[24] = {};
+    QByteArray m_real;
+    QHash<quint64, QByteArray> m_reals;
+};
+
+bool isPrintableAscii(QByteArrayView text)
+{
+    for (const char c : text) {
+        if (static_cast<unsigned char>(c) - 0x20u > 0x7eu - 0x20u)
+            return false;
+    }
+    return true;
 }
 
-QString ResultFormatter::csv(const Halo::ResultTable &table)
+// The next character of valid UTF-8 at `i`, which moves past it; false for bytes that are not
+// UTF-8 (a table not built by the decoder may hold them).
+bool nextCharacter(QByteArrayView text, qsizetype *i, char32_t *character)
 {
-    const QString lineEnd = QStringLiteral("\r\n");
-    QStringList header;
-    for (const QString &column : table.columns())
-        header.append(csvField(column));
-    QString text = header.join(QLatin1Char(',')) + lineEnd;
+    const auto lead = static_cast<unsigned char>(text[*i]);
+    const int length = lead < 0x80             ? 1
+                       : (lead & 0xe0) == 0xc0 ? 2
+                       : (lead & 0xf0) == 0xe0 ? 3
+                       : (lead & 0xf8) == 0xf0 ? 4
+                                               : 0;
+    if (length == 0 || *i + length > text.size())
+        return false;
+    char32_t code = length == 1 ? lead : lead & (0x7f >> length);
+    for (int k = 1; k < length; ++k) {
+        const auto next = static_cast<unsigned char>(text[*i + k]);
+        if ((next & 0xc0) != 0x80)
+            return false;
+        code = (code << 6) | (next & 0x3f);
+    }
+    *i += length;
+    *character = code;
+    return true;
+}
+
+// A cell as the people's table shows it, and its width in terminal columns: forTable() of the
+// same text, worked out on the UTF-8 bytes. Plain ASCII, nearly every cell, is its own answer.
+QByteArrayView tableCell(QByteArrayView text, QByteArray &scratch, int *width)
+{
+    constexpr int kMax = ResultFormatter::kMaxCellWidth;
+    if (isPrintableAscii(text)) {
+        if (text.size() <= kMax) {
+            *width = int(text.size());
+            return text;
+        }
+        scratch = text.first(kMax - 1).toByteArray() + kEllipsis.toByteArray();
+        *width = kMax;
+        return scratch;
+    }
+    // Line breaks and tabs written out, every character measured; where the text would pass
+    // kMax - 1 columns is remembered, in case it is too wide as a whole.
+    scratch.resize(text.size() * 2); // room for every byte to be written as an escape
+    char *const begin = scratch.data();
+    char *end = begin;
+    int total = 0;
+    qsizetype cutAt = -1;
+    int cutWidth = 0;
+    const auto put = [&](QByteArrayView bytes, int characterWidth) {
+        if (cutAt < 0 && total + characterWidth > kMax - 1) {
+            cutAt = end - begin;
+            cutWidth = total;
+        }
+        total += characterWidth;
+        for (const char c : bytes)
+            *end++ = c;
+    };
+    for (qsizetype i = 0; i < text.size();) {
+        const qsizetype start = i;
+        char32_t c = 0;
+        if (!nextCharacter(text, &i, &c)) {
+            const QString shown = forTable(QString::fromUtf8(text));
+            *width = TextTable::displayWidth(shown);
+            scratch = shown.toUtf8();
+            return scratch;
+        }
+        const char escape = c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't' : 0;
+        if (escape != 0) {
+            put("\\", 1);
+            put(QByteArrayView(&escape, 1), 1);
+        } else {
+            put(text.sliced(start, i - start), charWidth(c));
+        }
+    }
+    if (total <= kMax) {
+        *width = total;
+        return QByteArrayView(begin, end);
+    }
+    scratch.truncate(cutAt);
+    scratch += kEllipsis;
+    *width = cutWidth + 1;
+    return scratch;
+}
+
+bool needsQuotes(QByteArrayView text)
+{
+    for (const char c : text) {
+        if (c == ',' || c == '"' || c == '\r' || c == '\n')
+            return true;
+    }
+    return false;
+}
+
+void writeCsvField(OutputBuffer &out, QByteArrayView text)
+{
+    if (!needsQuotes(text)) {
+        out.append(text);
+        return;
+    }
+    out.append('"');
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] == '"') {
+            out.append(text.sliced(from, i + 1 - from)); // the quote, then its double
+            from = i;
+        }
+    }
+    out.append(text.sliced(from));
+    out.append('"');
+}
+
+} // namespace
+
+void ResultFormatter::writeTable(const Halo::ResultTable &table, OutputBuffer &out)
+{
+    const int columns = table.columnCount();
+    const int rows = table.rowCount();
+    std::vector<int> widths;
+    std::vector<bool> right(size_t(columns), rows > 0);
+    std::vector<QByteArray> headers;
+    for (const QString &name : table.columns()) {
+        headers.push_back(name.toUtf8());
+        widths.push_back(TextTable::displayWidth(name));
+    }
+    std::vector<CellView> cells;
+    CellText text(false);
+    QByteArray shown;
+    for (int row = 0; row < rows; ++row) {
+        table.viewRow(row, cells);
+        for (size_t column = 0; column < cells.size(); ++column) {
+            const CellView &cell = cells[column];
+            int width = int(kNullText.size());
+            if (cell.kind != Kind::Null)
+                tableCell(text(cell), shown, &width);
+            widths[column] = qMax(widths[column], width);
+            // Numbers line up on the right when the column holds nothing else.
+            right[column] = right[column] && (cell.kind == Kind::Integer ||
+                                              cell.kind == Kind::Real || cell.kind == Kind::Null);
+        }
+    }
+
+    // Cells padded to their column's width, two spaces apart, no spaces at the end.
+    const auto put = [&out, &widths, &right](size_t column, QByteArrayView bytes, int width) {
+        if (column > 0)
+            out.append("  ");
+        const qsizetype fill = qMax(0, widths[column] - width);
+        if (right[column])
+            out.appendSpaces(fill);
+        out.append(bytes);
+        if (!right[column])
+            out.appendSpaces(fill);
+    };
+    const auto endLine = [&out](qsizetype start) {
+        out.chopSpaces(start);
+        out.append('\n');
+        out.endRow();
+    };
+    qsizetype start = out.size();
+    for (int column = 0; column < columns; ++column)
+        put(size_t(column), headers[size_t(column)],
+            TextTable::displayWidth(table.columns().at(column)));
+    endLine(start);
+    start = out.size();
+    for (int column = 0; column < columns; ++column) {
+        const QByteArray rule(widths[size_t(column)], '-');
+        put(size_t(column), rule, int(rule.size()));
+    }
+    endLine(start);
+    for (int row = 0; row < rows; ++row) {
+        start = out.size();
+        table.viewRow(row, cells);
+        for (size_t column = 0; column < cells.size(); ++column) {
+            int width = int(kNullText.size());
+            const QByteArrayView bytes = cells[column].kind == Kind::Null
+                                             ? kNullText
+                                             : tableCell(text(cells[column]), shown, &width);
+            put(column, bytes, width);
+        }
+        endLine(start);
+    }
+}
+
+void ResultFormatter::writeCsv(const Halo::ResultTable &table, OutputBuffer &out)
+{
+    const int columns = table.columnCount();
+    for (int column = 0; column < columns; ++column) {
+        if (column > 0)
+            out.append(',');
+        writeCsvField(out, table.columns().at(column).toUtf8());
+    }
+    out.append("\r\n");
+    std::vector<CellView> cells;
+    CellText text(false);
     for (int row = 0; row < table.rowCount(); ++row) {
-        QStringList fields;
-        for (int column = 0; column < table.columnCount(); ++column) {
-            const Halo::ResultCell cell = table.cell(row, column);
-            const QString value = cellText(cell);
+        table.viewRow(row, cells);
+        for (size_t column = 0; column < cells.size(); ++column) {
+            if (column > 0)
+                out.append(',');
+            if (cells[column].kind == Kind::Null)
+                continue;
+            const QByteArrayView value = text(cells[column]);
             // Quoted, an empty string stays distinct from NULL.
-            fields.append(cell.isNull()     ? QString()
-                          : value.isEmpty() ? QStringLiteral("\"\"")
-                                            : csvField(value));
+            if (value.isEmpty())
+                out.append("\"\"");
+            else
+                writeCsvField(out, value);
         }
-        text += fields.join(QLatin1Char(',')) + lineEnd;
+        out.append("\r\n");
+        out.endRow();
     }
-    return text;
 }
 
-QString ResultFormatter::jsonCell(const Halo::ResultCell &cell)
+QByteArray ResultFormatter::jsonCell(const Halo::ResultCell &cell)
 {
     switch (cell.kind()) {
-    case Halo::ResultCell::Kind::Null:
-        return QStringLiteral("null");
-    case Halo::ResultCell::Kind::Integer:
-        return QString::number(cell.toInteger());
-    case Halo::ResultCell::Kind::Real:
+    case Kind::Null:
+        return QByteArrayLiteral("null");
+    case Kind::Integer:
+        return QByteArray::number(cell.toInteger());
+    case Kind::Real:
         // An integer too large for qint64 keeps its exact digits.
         if (!cell.text().isEmpty())
-            return cell.text();
-        return QString::number(cell.toReal(), 'g', QLocale::FloatingPointShortest);
-    case Halo::ResultCell::Kind::Boolean:
-        return cell.toBoolean() ? QStringLiteral("true") : QStringLiteral("false");
-    case Halo::ResultCell::Kind::String:
-    case Halo::ResultCell::Kind::Date:
-    case Halo::ResultCell::Kind::DateTime:
+            return cell.text().toLatin1();
+        return QString::number(cell.toReal(), 'g', QLocale::FloatingPointShortest).toLatin1();
+    case Kind::Boolean:
+        return cell.toBoolean() ? QByteArrayLiteral("true") : QByteArrayLiteral("false");
+    case Kind::String:
+    case Kind::Date:
+    case Kind::DateTime:
         break;
     }
-    return JsonText::quoted(cell.text());
+    return JsonText::quoted(cell.text()).toUtf8();
 }
 
-QString ResultFormatter::jsonColumns(const Halo::ResultTable &table)
+QByteArray ResultFormatter::jsonColumns(const Halo::ResultTable &table)
 {
     QStringList names;
     for (const QString &column : table.columns())
         names.append(JsonText::quoted(column));
-    return QLatin1Char('[') + names.join(QStringLiteral(", ")) + QLatin1Char(']');
+    return (QLatin1Char('[') + names.join(QStringLiteral(", ")) + QLatin1Char(']')).toUtf8();
 }
 
-QString ResultFormatter::jsonRows(const Halo::ResultTable &table, int indent)
+void ResultFormatter::writeJsonRows(const Halo::ResultTable &table, int indent, OutputBuffer &out)
 {
-    if (table.rowCount() == 0)
-        return QStringLiteral("[]");
-    const QString pad(indent + 2, QLatin1Char(' '));
-    QStringList keys;
-    for (const QString &column : table.columns())
-        keys.append(JsonText::quoted(column) + QStringLiteral(": "));
-    QString text = QStringLiteral("[\n");
-    for (int row = 0; row < table.rowCount(); ++row) {
-        QStringList members;
-        for (int column = 0; column < table.columnCount(); ++column)
-            members.append(keys.at(column) + jsonCell(table.cell(row, column)));
-        text += pad + QLatin1Char('{') + members.join(QStringLiteral(", ")) + QLatin1Char('}');
-        text += row + 1 < table.rowCount() ? QStringLiteral(",\n") : QStringLiteral("\n");
+    if (table.rowCount() == 0) {
+        out.append("[]");
+        return;
     }
-    return text + QString(indent, QLatin1Char(' ')) + QLatin1Char(']');
+    std::vector<QByteArray> keys;
+    for (const QString &column : table.columns())
+        keys.push_back((JsonText::quoted(column) + QStringLiteral(": ")).toUtf8());
+    out.append("[\n");
+    std::vector<CellView> cells;
+    CellText text(true);
+    for (int row = 0; row < table.rowCount(); ++row) {
+        table.viewRow(row, cells);
+        out.appendSpaces(indent + 2);
+        out.append('{');
+        for (size_t column = 0; column < cells.size(); ++column) {
+            if (column > 0)
+                out.append(", ");
+            out.append(keys[column]);
+            const CellView &cell = cells[column];
+            if (cell.kind == Kind::Null)
+                out.append("null");
+            else if (cell.kind == Kind::String || cell.kind == Kind::Date ||
+                     cell.kind == Kind::DateTime)
+                JsonText::writeQuoted(text(cell), out);
+            else
+                out.append(text(cell));
+        }
+        out.append('}');
+        if (row + 1 < table.rowCount())
+            out.append(',');
+        out.append('\n');
+        out.endRow();
+    }
+    out.appendSpaces(indent);
+    out.append(']');
 }
 
 } // namespace Cli

@@ -13,6 +13,8 @@ class ResultTable;
 
 namespace Cli {
 
+class OutputBuffer;
+
 enum class ResultFormat { Table, Csv, Json };
 
 // Aligned plain-text columns for people: a header, a rule, then one line per row.
@@ -40,19 +42,20 @@ QString timeText(const QDateTime &time);
 // "Label   value" lines for one object, the values aligned.
 QString keyValueList(const QList<QPair<QString, QString>> &rows);
 
-// A decoded query result as a people's table, RFC 4180 CSV, or JSON rows in column order.
+// A decoded query result as a people's table, RFC 4180 CSV, or JSON rows in column order, written
+// from the table's own storage (UTF-8 text, numbers as numbers) into an OutputBuffer: no QString
+// per cell.
 class ResultFormatter
 {
 public:
     // Each cell on one line (line breaks and tabs as \n, \r, \t), long ones cut, NULL as NULL.
-    static QString table(const Halo::ResultTable &table);
+    static void writeTable(const Halo::ResultTable &table, OutputBuffer &out);
     // Header row, CRLF line ends, NULL as an empty field, an empty string as "".
-    static QString csv(const Halo::ResultTable &table);
-    static QString csvField(const QString &text);
+    static void writeCsv(const Halo::ResultTable &table, OutputBuffer &out);
     // [{"column": value, ...}, ...] with one row a line, each line indented by `indent`.
-    static QString jsonRows(const Halo::ResultTable &table, int indent);
-    static QString jsonColumns(const Halo::ResultTable &table);
-    static QString jsonCell(const Halo::ResultCell &cell);
+    static void writeJsonRows(const Halo::ResultTable &table, int indent, OutputBuffer &out);
+    static QByteArray jsonColumns(const Halo::ResultTable &table);
+    static QByteArray jsonCell(const Halo::ResultCell &cell);
 
     static constexpr int kMaxCellWidth = 60;
 };

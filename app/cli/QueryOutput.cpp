@@ -54,62 +54,87 @@ void QueryOutput::print(Console &console, const QueryOutcome &outcome, ResultFor
 
 void QueryOutput::printJson(Console &console, const QueryOutcome &outcome)
 {
-    QStringList members{
-        QStringLiteral("\"id\": ") + JsonText::quoted(outcome.id),
-        QStringLiteral("\"status\": ") + JsonText::quoted(outcome.status),
-        QStringLiteral("\"mode\": ") + JsonText::quoted(outcome.mode),
-        QStringLiteral("\"executionMode\": ") + JsonText::quoted(outcome.executionMode),
+    OutputBuffer out(console);
+    bool first = true;
+    const auto member = [&out, &first](const char *name) {
+        out.append(first ? '{' : ',');
+        out.append("\n  \"");
+        first = false;
+        out.append(name);
+        out.append("\": ");
     };
+    const auto quoted = [&out](const QString &text) { out.appendText(JsonText::quoted(text)); };
+    member("id");
+    quoted(outcome.id);
+    member("status");
+    quoted(outcome.status);
+    member("mode");
+    quoted(outcome.mode);
+    member("executionMode");
+    quoted(outcome.executionMode);
     const Halo::DecodedResult &result = outcome.result;
     const Halo::ResultTable &table = result.table;
     if (isNonQuery(outcome)) {
-        members.append(QStringLiteral("\"rowsAffected\": ") +
-                       (outcome.rowsAffected ? QString::number(*outcome.rowsAffected)
-                                             : QStringLiteral("null")));
+        member("rowsAffected");
+        out.append(outcome.rowsAffected ? QByteArray::number(*outcome.rowsAffected)
+                                        : QByteArrayLiteral("null"));
     } else if (result.shape == Halo::DecodedResult::RawText) {
-        members.append(QStringLiteral("\"rawText\": ") + JsonText::quoted(result.rawText));
+        member("rawText");
+        quoted(result.rawText);
     } else if (result.shape == Halo::DecodedResult::RawBinary) {
-        members.append(QStringLiteral("\"rawBase64\": ") +
-                       JsonText::quoted(QString::fromLatin1(result.rawBytes.toBase64())));
+        member("rawBase64");
+        out.append('"');
+        out.append(result.rawBytes.toBase64());
+        out.append('"');
     } else if (outcome.executionMode == QLatin1String("scalar")) {
-        members.append(QStringLiteral("\"value\": ") + ResultFormatter::jsonCell(table.cell(0, 0)));
+        member("value");
+        out.append(ResultFormatter::jsonCell(table.cell(0, 0)));
     } else {
-        members.append(QStringLiteral("\"rowCount\": ") + QString::number(table.rowCount()));
-        members.append(QStringLiteral("\"columns\": ") + ResultFormatter::jsonColumns(table));
-        members.append(QStringLiteral("\"rows\": ") + ResultFormatter::jsonRows(table, 2));
+        member("rowCount");
+        out.append(QByteArray::number(table.rowCount()));
+        member("columns");
+        out.append(ResultFormatter::jsonColumns(table));
+        member("rows");
+        ResultFormatter::writeJsonRows(table, 2, out);
     }
-    if (!outcome.parameters.isEmpty())
-        members.append(QStringLiteral("\"parameters\": ") + parametersJson(outcome.parameters));
-    console.out() << "{\n  " << members.join(QStringLiteral(",\n  ")) << "\n}\n";
+    if (!outcome.parameters.isEmpty()) {
+        member("parameters");
+        out.appendText(parametersJson(outcome.parameters));
+    }
+    out.append("\n}\n");
 }
 
 void QueryOutput::printText(Console &console, const QueryOutcome &outcome, ResultFormat format)
 {
-    QTextStream &out = console.out();
+    OutputBuffer out(console);
     const Halo::DecodedResult &result = outcome.result;
     const Halo::ResultTable &table = result.table;
     const bool csv = format == ResultFormat::Csv;
     if (isNonQuery(outcome)) {
         const qint64 affected = outcome.rowsAffected.value_or(0);
         if (csv)
-            out << "rowsAffected\r\n" << affected << "\r\n";
+            out.append("rowsAffected\r\n" + QByteArray::number(affected) + "\r\n");
         else
-            out << tr("Rows affected: %1").arg(affected) << '\n';
+            out.appendText(tr("Rows affected: %1").arg(affected) + QLatin1Char('\n'));
     } else if (result.shape == Halo::DecodedResult::RawText) {
-        out << result.rawText << (result.rawText.endsWith(QLatin1Char('\n')) ? "" : "\n");
+        out.appendText(result.rawText);
+        if (!result.rawText.endsWith(QLatin1Char('\n')))
+            out.append('\n');
     } else if (result.shape == Halo::DecodedResult::RawBinary) {
-        out << result.rawBytes.toBase64() << '\n';
+        out.append(result.rawBytes.toBase64());
+        out.append('\n');
     } else if (csv) {
         if (table.columnCount() > 0)
-            out << ResultFormatter::csv(table);
+            ResultFormatter::writeCsv(table, out);
     } else if (outcome.executionMode == QLatin1String("scalar")) {
         // The value alone, so VALUE=$(halo-cli query ... --mode scalar ...) works.
         const Halo::ResultCell cell = table.cell(0, 0);
-        out << (cell.isNull() ? QStringLiteral("NULL") : cell.toDisplayString()) << '\n';
+        out.appendText(cell.isNull() ? QStringLiteral("NULL") : cell.toDisplayString());
+        out.append('\n');
     } else {
         if (table.columnCount() > 0)
-            out << ResultFormatter::table(table);
-        out << tr("Rows: %1").arg(table.rowCount()) << '\n';
+            ResultFormatter::writeTable(table, out);
+        out.appendText(tr("Rows: %1").arg(table.rowCount()) + QLatin1Char('\n'));
     }
     if (outcome.parameters.isEmpty())
         return;
@@ -122,7 +147,7 @@ void QueryOutput::printText(Console &console, const QueryOutcome &outcome, Resul
     if (csv)
         console.err() << parameters;
     else
-        out << '\n' << parameters;
+        out.appendText(QLatin1Char('\n') + parameters);
 }
 
 } // namespace Cli

@@ -32,16 +32,22 @@ void copyBytes(char *to, const char *from, qsizetype length)
 
 } // namespace
 
-const ResultTable::Slot *ResultTable::slotAt(int row, int column, const Segment **segment) const
+const ResultTable::Segment &ResultTable::segmentOf(int row) const
 {
-    if (row < 0 || row >= m_rowCount || column < 0 || column >= columnCount())
-        return nullptr;
     auto found = m_segments.end() - 1;
     if (row < found->firstRow) {
         found = std::upper_bound(m_segments.begin(), m_segments.end(), row,
                                  [](int r, const Segment &s) { return r < s.firstRow; }) -
                 1;
     }
+    return *found;
+}
+
+const ResultTable::Slot *ResultTable::slotAt(int row, int column, const Segment **segment) const
+{
+    if (row < 0 || row >= m_rowCount || column < 0 || column >= columnCount())
+        return nullptr;
+    const Segment *found = &segmentOf(row);
     if (size_t(column) >= found->columns.size() || !found->columns[size_t(column)])
         return nullptr;
     const Cells &cells = *found->columns[size_t(column)];
@@ -49,7 +55,7 @@ const ResultTable::Slot *ResultTable::slotAt(int row, int column, const Segment 
     if (index >= cells.size())
         return nullptr;
     if (segment)
-        *segment = &*found;
+        *segment = found;
     return &cells[index];
 }
 
@@ -125,6 +131,54 @@ QByteArrayView ResultTable::textUtf8(int row, int column) const
     const Segment *segment = nullptr;
     const Slot *slot = slotAt(row, column, &segment);
     return slot && hasText(slot->stored) ? slotText(*segment, *slot) : QByteArrayView();
+}
+
+void ResultTable::viewRow(int row, std::vector<CellView> &cells) const
+{
+    cells.assign(size_t(columnCount()), CellView());
+    if (row < 0 || row >= m_rowCount)
+        return;
+    const Segment &segment = segmentOf(row);
+    const auto index = size_t(row - segment.firstRow);
+    for (size_t column = 0; column < cells.size() && column < segment.columns.size(); ++column) {
+        const Cells *stored = segment.columns[column].get();
+        if (!stored || index >= stored->size())
+            continue; // a missing cell reads as null
+        const Slot &slot = (*stored)[index];
+        CellView &cell = cells[column];
+        switch (slot.stored) {
+        case Stored::Null:
+            break;
+        case Stored::Integer:
+            cell.kind = ResultCell::Kind::Integer;
+            cell.integer = slot.integer;
+            break;
+        case Stored::Boolean:
+            cell.kind = ResultCell::Kind::Boolean;
+            cell.integer = slot.integer;
+            break;
+        case Stored::Real:
+            cell.kind = ResultCell::Kind::Real;
+            cell.real = slot.real;
+            break;
+        case Stored::NumberText:
+            cell.kind = ResultCell::Kind::Real;
+            cell.text = slotText(segment, slot);
+            break;
+        case Stored::Text:
+            cell.kind = ResultCell::Kind::String;
+            cell.text = slotText(segment, slot);
+            break;
+        case Stored::Date:
+            cell.kind = ResultCell::Kind::Date;
+            cell.text = slotText(segment, slot);
+            break;
+        case Stored::DateTime:
+            cell.kind = ResultCell::Kind::DateTime;
+            cell.text = slotText(segment, slot);
+            break;
+        }
+    }
 }
 
 qint64 ResultTable::memoryUsed() const

@@ -72,6 +72,17 @@ public:
     // The UTF-8 text of a String, Date or DateTime cell, or the exact digits of a Real kept as
     // text, without a copy; empty for other kinds. Valid until the table is next changed.
     QByteArrayView textUtf8(int row, int column) const;
+    // One cell of a row without a copy: `integer` for Integer and Boolean (0 or 1), `real` for
+    // a Real held as a double, `text` as textUtf8().
+    struct CellView {
+        ResultCell::Kind kind = ResultCell::Kind::Null;
+        qint64 integer = 0;
+        double real = 0;
+        QByteArrayView text;
+    };
+    // The cells of `row`, found once for the row, for code that writes out every cell: `cells`
+    // gets columnCount() entries. Valid until the table is next changed.
+    void viewRow(int row, std::vector<CellView> &cells) const;
     // Bytes held for cells and text (shared ones included), for memory accounting.
     qint64 memoryUsed() const;
 
@@ -123,6 +134,7 @@ private:
         std::vector<std::shared_ptr<Cells>> columns;
     };
 
+    const Segment &segmentOf(int row) const; // row in range
     const Slot *slotAt(int row, int column, const Segment **segment) const;
     Slot &lastRowSlot(int column);
     void setTextSlot(int column, QByteArrayView utf8, Stored stored);
