@@ -6,7 +6,8 @@
 // sent, by a small server in this process, so every run measures the client alone. Prints median
 // wall times, the ratio to halo-cli, peak memory against the body's size, and where halo-cli's
 // time goes. The three outputs must hold the same rows: the bench checks before timing.
-// Usage: bench_cli [--runs N] [--rows N] [--keep DIR]. Linux only (sockets, posix_spawn, wait4).
+// Usage: bench_cli [--runs N] [--rows N] [--keep DIR] [--also-cli PATH-OF-ANOTHER-BUILD]. Linux
+// only (sockets, posix_spawn, wait4).
 
 #include "CliHarness.h"
 #include "Console.h"
@@ -19,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -374,6 +376,13 @@ QByteArray readFile(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// Wall times mean little on a machine busy with other work: say how busy it was.
+QByteArray loadAverage()
+{
+    const QList<QByteArray> fields = readFile(QStringLiteral("/proc/loadavg")).split(' ');
+    return fields.size() >= 3 ? fields.mid(0, 3).join(' ') + '\n' : QByteArray("unknown\n");
+}
+
 struct Contender {
     QString name;
     QStringList arguments;
@@ -451,6 +460,7 @@ int main(int argc, char *argv[])
     const int runs = qMax(1, option("--runs", QStringLiteral("9")).toInt());
     const int rows = qMax(1, option("--rows", QStringLiteral("17500")).toInt());
     const QString keep = option("--keep", QString());
+    const QString otherCli = option("--also-cli", QString()); // another build, e.g. before a change
 
     QTemporaryDir temporary;
     const QString scratch = keep.isEmpty() ? temporary.path() : keep;
@@ -481,6 +491,7 @@ int main(int argc, char *argv[])
     }
     const QString url = server.baseUrl() + QStringLiteral("/integrator/sites/") +
                         QLatin1String(kSite) + QStringLiteral("/queries/immediate");
+    std::printf("Load average before: %s", loadAverage().constData());
     std::printf("Answer: %.2f MB body (%d rows x 17 columns), served by a canned server on %s\n",
                 double(body.size()) / 1e6, rows, qPrintable(server.baseUrl()));
 
@@ -540,6 +551,18 @@ int main(int argc, char *argv[])
                           python.isEmpty() ? QStringLiteral("python3 not found") : QString(),
                           {},
                           {}});
+
+    if (!otherCli.isEmpty()) {
+        QStringList other = contenders[0].arguments;
+        other[0] = otherCli;
+        contenders.push_back(
+            {QStringLiteral("halo-cli at ") + otherCli,
+             other,
+             false,
+             QFileInfo(otherCli).isExecutable() ? QString() : QStringLiteral("not an executable"),
+             {},
+             {}});
+    }
 
     const auto outFile = [&scratch](size_t index) {
         return scratch + QStringLiteral("/out-%1.csv").arg(index);
@@ -658,9 +681,11 @@ int main(int argc, char *argv[])
     std::printf("\n");
     for (size_t i = 1; i < contenders.size(); ++i) {
         if (contenders[i].missing.isEmpty())
-            std::printf("halo-cli is %.1fx faster than %s\n",
+            std::printf("halo-cli is %.1fx faster than %s (CPU time: %.1fx less)\n",
                         statistic(contenders[i].runs, &Run::wallMs, false) / cliMedian,
-                        qPrintable(contenders[i].name));
+                        qPrintable(contenders[i].name),
+                        statistic(contenders[i].runs, &Run::cpuMs, false) /
+                            statistic(contenders[0].runs, &Run::cpuMs, false));
     }
     std::printf("\nhalo-cli: --version %.0f ms; a one-row answer %.0f ms (start-up, connect, "
                 "request, exit)\n",
@@ -673,6 +698,7 @@ int main(int argc, char *argv[])
     }
     const double growth = statistic(contenders[0].runs, &Run::maxRssMb, true) -
                           statistic(contenders[0].smallRuns, &Run::maxRssMb, true);
+    std::printf("Load average after: %s", loadAverage().constData());
     std::printf("target: peak memory growth under 3x the body: %s (%.2fx)\n",
                 growth < 3 * bodyMb ? "met" : "NOT met", growth / bodyMb);
     server.stop();
