@@ -45,11 +45,14 @@ QUrl HaloApiClient::urlFor(const QString &path, const QUrlQuery &query) const
     return url;
 }
 
+QUrl HaloApiClient::urlFor(const CallTarget &target) const
+{
+    return target.absoluteUrl.isEmpty() ? urlFor(target.path, target.query) : target.absoluteUrl;
+}
+
 void HaloApiClient::dispatch(ApiCall *call)
 {
-    const CallTarget &target = call->m_target;
-    QNetworkRequest request(target.absoluteUrl.isEmpty() ? urlFor(target.path, target.query)
-                                                         : target.absoluteUrl);
+    QNetworkRequest request(urlFor(call->m_target));
     request.setRawHeader("Accept", "application/json");
     if (!call->m_contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, call->m_contentType);
@@ -73,11 +76,7 @@ void HaloApiClient::dispatch(ApiCall *call)
 void HaloApiClient::refuseCall(ApiCall *call, const ApiError &error)
 {
     call->setParent(this);
-    const CallTarget &target = call->m_target;
-    call->prepare(m_network, m_log,
-                  QNetworkRequest(target.absoluteUrl.isEmpty() ? urlFor(target.path, target.query)
-                                                               : target.absoluteUrl),
-                  m_policy);
+    call->prepare(m_network, m_log, QNetworkRequest(urlFor(call->m_target)), m_policy);
     // Finish on the next turn of the event loop, as a sent call would, so callers can connect.
     QMetaObject::invokeMethod(
         call, [call, error]() { call->finishWith(error); }, Qt::QueuedConnection);

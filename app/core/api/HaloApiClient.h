@@ -89,6 +89,7 @@ signals:
 
 private:
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
+    QUrl urlFor(const CallTarget &target) const;
     // Adds the base URL, the key header and the policy, and sends.
     template <typename Call> Call *send(Call *call)
     {

@@ -313,7 +313,7 @@ void ApiCall::onReplyFinished()
     // The server's own error answer (not one cut short by us) may say more, e.g. a failed query.
     if (m_abortReason == ApiError::Kind::None && m_status != 0 && !m_body.isEmpty())
         readErrorAnswer(m_body);
-    finishWith(error);
+    finishWith(withoutKey(error));
 }
 
 void ApiCall::readAndFinish()
