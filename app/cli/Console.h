@@ -47,8 +47,9 @@ private:
     QIODevice &m_in;
     bool m_inputIsTerminal = false;
     bool m_writeFailed = false;
-    // Keeps a character split between two writeOut() calls whole.
-    QStringDecoder m_decoder{QStringDecoder::Utf8};
+    // Keeps a character split between two writeOut() calls whole, and a byte order mark the
+    // output holds.
+    QStringDecoder m_decoder{QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom};
 };
 
 // Output that grows with a result, gathered into chunks of a few hundred kilobytes for

@@ -145,6 +145,7 @@ private slots:
     void keepsTextPrintedBefore();
     void writesLargeResultsWhole();
     void writesPagesWithColumnsTheFirstDidNotHave();
+    void writesToAStreamWithoutADevice();
     void largeCliOutputParsesBackToTheSameRows();
 
 private:
@@ -398,6 +399,24 @@ void TestCliOutput::writesPagesWithColumnsTheFirstDidNotHave()
     }
     const QByteArray text = print(outcome, ResultFormat::Table).out;
     QVERIFY2(text.contains("\n1499  NULL\n1500  0\n"), text.mid(text.indexOf("\n1499"), 40));
+}
+
+void TestCliOutput::writesToAStreamWithoutADevice()
+{
+    // A QTextStream on a QString has no device: the chunks are decoded into it instead.
+    const QueryOutcome outcome = outcomeOf(manyRowsJson(12000));
+    QString text;
+    QString errors;
+    QTextStream out(&text);
+    QTextStream err(&errors);
+    QBuffer in;
+    in.open(QIODevice::ReadOnly);
+    Cli::Console console(out, err, in);
+    Cli::QueryOutput::print(console, outcome, ResultFormat::Csv);
+    out.flush();
+    const QByteArray expected = print(outcome, ResultFormat::Csv).out;
+    QVERIFY(expected.size() > 2 * Cli::OutputBuffer::kChunkBytes);
+    QCOMPARE(text.toUtf8(), expected);
 }
 
 void TestCliOutput::largeCliOutputParsesBackToTheSameRows()
