@@ -1,5 +1,7 @@
 #include "net/ApiCall.h"
 
+#include "net/HugePages.h"
+
 #include <QFutureWatcher>
 #include <QIODevice>
 #include <QJsonDocument>
@@ -223,15 +225,19 @@ void ApiCall::sendAttempt()
         reply = m_network->sendCustomRequest(m_request, m_method, m_requestBody);
     }
     m_reply = reply;
+    // The answer is taken as it arrives: the size limit holds while it arrives, and the body is
+    // copied once into a buffer of its announced size instead of piling up in Qt's buffer.
+    connect(reply, &QNetworkReply::metaDataChanged, this, &ApiCall::onReplyHeaders);
+    connect(reply, &QNetworkReply::readyRead, this, &ApiCall::onReplyData);
     connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
         if (received > m_policy.maxResponseBytes || total > m_policy.maxResponseBytes) {
-            abortReply(ApiError::Kind::TooLarge,
-                       tr("%1 MB limit").arg(m_policy.maxResponseBytes / (1024 * 1024)));
+            abortTooLarge();
             return;
         }
         emit downloadProgress(received, total);
     });
     connect(reply, &QNetworkReply::redirected, this, [this, reply](const QUrl &target) {
+        m_body.clear(); // a redirect's own body is not the answer
         if (sameOrigin(target, m_request.url()))
             emit reply->redirectAllowed();
         else
@@ -244,6 +250,58 @@ void ApiCall::sendAttempt()
         m_abortDetail = texts.join(QStringLiteral("; "));
     });
     connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
+}
+
+void ApiCall::onReplyHeaders()
+{
+    if (!m_reply)
+        return;
+    const QVariant announced = m_reply->header(QNetworkRequest::ContentLengthHeader);
+    if (!announced.isValid())
+        return;
+    const qint64 length = announced.toLongLong();
+    if (length > m_policy.maxResponseBytes) {
+        abortTooLarge(); // at once: waiting for 2 GB that may never come helps nobody
+        return;
+    }
+    // Compressed answers grow past this; the buffer then grows as usual.
+    if (length > m_body.capacity()) {
+        m_body.reserve(length);
+        adviseHugePages(m_body.constData(), length);
+    }
+}
+
+void ApiCall::onReplyData()
+{
+    if (m_reply && !takeArrivedBytes(m_reply))
+        abortTooLarge();
+}
+
+bool ApiCall::takeArrivedBytes(QNetworkReply *reply)
+{
+    const qint64 available = reply->bytesAvailable();
+    if (available <= 0)
+        return true;
+    const qint64 had = m_body.size();
+    if (had + available > m_policy.maxResponseBytes)
+        return false;
+    if (had + available > m_body.capacity()) // grow by half at least, never past the limit
+        m_body.reserve(std::min(m_policy.maxResponseBytes,
+                                std::max(had + available, m_body.capacity() * 3 / 2)));
+    m_body.resize(had + available);
+    const qint64 read = reply->read(m_body.data() + had, available);
+    m_body.resize(had + std::max<qint64>(0, read));
+    return true;
+}
+
+void ApiCall::abortTooLarge()
+{
+    abortReply(ApiError::Kind::TooLarge, sizeLimitText());
+}
+
+QString ApiCall::sizeLimitText() const
+{
+    return tr("%1 MB limit").arg(m_policy.maxResponseBytes / (1024 * 1024));
 }
 
 void ApiCall::abortReply(ApiError::Kind reason, const QString &detail)
@@ -270,8 +328,14 @@ void ApiCall::onReplyFinished()
     m_reply = nullptr;
     reply->deleteLater();
     m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (m_abortReason != ApiError::Kind::TooLarge && reply->isOpen())
-        m_body = reply->readAll();
+    if (m_abortReason != ApiError::Kind::TooLarge && reply->isOpen() && !takeArrivedBytes(reply)) {
+        m_abortReason = ApiError::Kind::TooLarge;
+        m_abortDetail = sizeLimitText();
+    }
+    if (m_abortReason == ApiError::Kind::TooLarge)
+        m_body = QByteArray(); // free what arrived of it
+    if (m_body.capacity() > m_body.size() + 4096)
+        m_body.squeeze(); // a compressed or cut-off answer reserved more than it used
     m_responseHeaders = reply->rawHeaderPairs();
 
     ApiError error;

@@ -129,7 +129,13 @@ private:
     void readAndFinish();
     ApiError withoutKey(ApiError error) const;
     void sendAttempt();
+    void onReplyHeaders();
+    void onReplyData();
     void onReplyFinished();
+    void abortTooLarge();
+    QString sizeLimitText() const;
+    // Moves what has arrived into m_body; false when that would pass the size limit.
+    bool takeArrivedBytes(QNetworkReply *reply);
     void finishWith(const ApiError &error);
     void abortReply(ApiError::Kind reason, const QString &detail = QString());
     bool scheduleRetry(const ApiError &reason);

@@ -1,5 +1,7 @@
 #include "results/Base64Decode_p.h"
 
+#include "net/HugePages.h"
+
 #include <QtGlobal>
 
 #include <cstring>
@@ -100,6 +102,7 @@ bool fastBase64(QByteArrayView text, QByteArray *decoded)
     const auto *in = reinterpret_cast<const unsigned char *>(text.data());
     const int padding = in[n - 1] == '=' ? (in[n - 2] == '=' ? 2 : 1) : 0;
     decoded->resize(n / 4 * 3 - padding);
+    adviseHugePages(decoded->constData(), decoded->size());
     auto *out = reinterpret_cast<unsigned char *>(decoded->data());
     const unsigned char *last = in + n - 4; // decoded bytewise, for its padding
     quint32 bad = 0;
