@@ -18,7 +18,7 @@ inline const char *kindName(ApiError::Kind kind)
 {
     static const char *const names[] = {
         "None",     "Http",      "QueryFailed",    "Fhir",     "Network",     "Timeout", "Tls",
-        "Redirect", "Cancelled", "OutcomeUnknown", "TooLarge", "BadResponse", "Refused"};
+        "Redirect", "Cancelled", "OutcomeUnknown", "TooLarge", "BadResponse", "CutOff",  "Refused"};
     const auto index = std::size_t(kind);
     return index < std::size(names) ? names[index] : "?";
 }

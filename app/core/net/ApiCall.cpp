@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslError>
@@ -208,6 +209,7 @@ void ApiCall::sendAttempt()
     m_attemptClock.start();
     m_attemptStartedAt = QDateTime::currentDateTimeUtc();
     m_status = 0;
+    m_redirects = 0;
     m_body.clear();
     m_responseHeaders.clear();
 
@@ -238,10 +240,15 @@ void ApiCall::sendAttempt()
     });
     connect(reply, &QNetworkReply::redirected, this, [this, reply](const QUrl &target) {
         m_body.clear(); // a redirect's own body is not the answer
-        if (sameOrigin(target, m_request.url()))
-            emit reply->redirectAllowed();
-        else
+        if (!sameOrigin(target, m_request.url()))
             abortReply(ApiError::Kind::Redirect, target.adjusted(QUrl::RemoveQuery).toString());
+        else if (++m_redirects > kMaxRedirects)
+            abortReply(ApiError::Kind::BadResponse,
+                       tr("the server redirects in a loop (%1 redirects from %2)")
+                           .arg(m_redirects - 1)
+                           .arg(m_request.url().adjusted(QUrl::RemoveQuery).path()));
+        else
+            emit reply->redirectAllowed();
     });
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
         QStringList texts;
@@ -362,6 +369,8 @@ void ApiCall::onReplyFinished()
         }
         if (m_safety == RequestSafety::QueryPost && !failedBeforeSending(reply))
             error.kind = ApiError::Kind::OutcomeUnknown;
+    } else if (const ApiError broken = transferProblem(reply); broken.isError()) {
+        error = broken;
     } else if (m_status < 200 || m_status >= 300) {
         error = ApiError::fromResponse(m_status, m_body,
                                        parseRetryAfter(responseHeader("Retry-After")));
@@ -378,6 +387,63 @@ void ApiCall::onReplyFinished()
     if (m_abortReason == ApiError::Kind::None && m_status != 0 && !m_body.isEmpty())
         readErrorAnswer(m_body);
     finishWith(withoutKey(error));
+}
+
+ApiError ApiCall::transferProblem(const QNetworkReply *reply) const
+{
+    const QNetworkReply::NetworkError code = reply->error();
+    const bool encoded = !reply->rawHeader("Content-Encoding").isEmpty();
+    if (encoded && code != QNetworkReply::NoError && m_status >= 200 && m_status < 300)
+        return ApiError::ofKind(
+            ApiError::Kind::CutOff,
+            tr("the compressed answer could not be unpacked (%1)").arg(reply->errorString()));
+    if (m_status < 200 && code == QNetworkReply::NoError) { // an interim status is never the end
+        // Seen when a server keeps redirecting to the same place: Qt ends with status 100.
+        if (m_redirects > 0)
+            return ApiError::badAnswer(
+                tr("the server redirects in a loop (%1 redirects from %2)")
+                    .arg(m_redirects)
+                    .arg(m_request.url().adjusted(QUrl::RemoveQuery).path()));
+        return ApiError::badAnswer(tr("the answer ended after an interim status %1").arg(m_status));
+    }
+    if (code == QNetworkReply::TooManyRedirectsError) {
+        // Qt gives up after 50 same-host redirects; the status left over says nothing.
+        return ApiError::badAnswer(tr("the server redirects in a loop (%1)")
+                                       .arg(m_request.url().adjusted(QUrl::RemoveQuery).path()));
+    }
+    if (code == QNetworkReply::InsecureRedirectError)
+        return ApiError::ofKind(ApiError::Kind::Redirect, reply->errorString());
+    // Network-layer errors (below 100) and ProtocolFailure (a body Qt could not read, such as
+    // a gzip bomb) mean the answer did not arrive whole; the other codes Qt derives from the
+    // HTTP status itself (400 is ProtocolInvalidOperation, 404 ContentNotFound, ...).
+    const int value = int(code);
+    const bool transfer = (value > 0 && value < 100) || code == QNetworkReply::ProtocolFailure;
+    if (transfer) {
+        if (code == QNetworkReply::OperationCanceledError || code == QNetworkReply::TimeoutError)
+            return ApiError::ofKind(
+                ApiError::Kind::Timeout,
+                tr("the answer stopped arriving after %1 bytes").arg(m_body.size()));
+        if (encoded)
+            return ApiError::ofKind(
+                ApiError::Kind::CutOff,
+                tr("the compressed answer could not be unpacked (%1)").arg(reply->errorString()));
+        return ApiError::ofKind(ApiError::Kind::CutOff,
+                                arrivedText(reply) +
+                                    QStringLiteral(" (%1)").arg(reply->errorString()));
+    }
+    // Qt does not always notice a connection closed early: the length it announced says.
+    const QVariant announced = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (!encoded && announced.isValid() && m_body.size() < announced.toLongLong())
+        return ApiError::ofKind(ApiError::Kind::CutOff, arrivedText(reply));
+    return ApiError();
+}
+
+QString ApiCall::arrivedText(const QNetworkReply *reply) const
+{
+    const QVariant announced = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (announced.isValid())
+        return tr("%1 of %2 bytes arrived").arg(m_body.size()).arg(announced.toLongLong());
+    return tr("%1 bytes arrived").arg(m_body.size());
 }
 
 void ApiCall::readAndFinish()
@@ -427,10 +493,14 @@ bool ApiCall::scheduleRetry(const ApiError &reason)
             reason.retryAfterSeconds >= 0
                 ? reason.retryAfterSeconds * 1000
                 : std::min(m_policy.maxBackoffMs, m_policy.initialBackoffMs << (m_attempt - 1));
-    } else if (reason.httpStatus == 502 || reason.httpStatus == 503 || reason.httpStatus == 504) {
-        if (m_method != "GET")
+    } else if (reason.httpStatus >= 500 && reason.httpStatus <= 504 && reason.httpStatus != 501) {
+        // Reads only (GET, batch status, FHIR _search): a query POST is never sent twice.
+        if (m_safety != RequestSafety::Idempotent)
             return false;
-        delayMs = std::min(m_policy.maxBackoffMs, m_policy.initialBackoffMs << (m_attempt - 1));
+        // Half the back-off fixed, half random: clients failed together do not return together.
+        const int backoff =
+            std::min(m_policy.maxBackoffMs, m_policy.initialBackoffMs << (m_attempt - 1));
+        delayMs = backoff - int(QRandomGenerator::global()->bounded(backoff / 2 + 1));
     } else {
         return false;
     }

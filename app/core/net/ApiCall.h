@@ -132,6 +132,10 @@ private:
     void onReplyHeaders();
     void onReplyData();
     void onReplyFinished();
+    // An answer with a status that still did not arrive whole (cut off, reset, stalled, a
+    // redirect loop, a compressed answer Qt refused to unpack); no error when it is whole.
+    ApiError transferProblem(const QNetworkReply *reply) const;
+    QString arrivedText(const QNetworkReply *reply) const;
     void abortTooLarge();
     QString sizeLimitText() const;
     // Moves what has arrived into m_body; false when that would pass the size limit.
@@ -158,6 +162,8 @@ private:
     QElapsedTimer m_attemptClock;
     QDateTime m_attemptStartedAt;
     int m_attempt = 0;
+    int m_redirects = 0; // same-host redirects followed in this attempt
+    static constexpr int kMaxRedirects = 10;
     bool m_finished = false;
     bool m_autoDelete = true;
     bool m_requestSent = false; // the body left the machine (matters for lost query POSTs)

@@ -1,5 +1,7 @@
 #include "net/ApiError.h"
 
+#include "net/ServerText.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,6 +22,16 @@ bool isFailedQueryStatus(const QString &status)
            status.startsWith(QLatin1String("initialisationFailed"));
 }
 
+// "45 s", "20 min", "24 h": a Retry-After in the unit a person would say it in.
+QString waitText(int seconds)
+{
+    if (seconds < 120)
+        return tr("%1 s").arg(seconds);
+    if (seconds < 2 * 3600)
+        return tr("%1 min").arg((seconds + 59) / 60);
+    return tr("%1 h").arg((seconds + 3599) / 3600);
+}
+
 } // namespace
 
 ApiError ApiError::fromResponse(int httpStatus, const QByteArray &body, int retryAfterSeconds)
@@ -33,7 +45,7 @@ ApiError ApiError::fromResponse(int httpStatus, const QByteArray &body, int retr
         error.kind = Kind::Fhir;
         error.issues = fhirIssuesOf(json);
         if (!error.issues.isEmpty())
-            error.serverMessage = error.issues.first().text;
+            error.serverMessage = error.issues.first().text; // already made safe
         return error;
     }
 
@@ -46,8 +58,9 @@ ApiError ApiError::fromResponse(int httpStatus, const QByteArray &body, int retr
         // The top-level errorCode/errorMessage are deprecated copies; prefer errorDetails.
         error.errorCode = details.value(QLatin1String("errorCode"))
                               .toInt(json.value(QLatin1String("errorCode")).toInt());
-        error.serverMessage = details.value(QLatin1String("errorMessage"))
-                                  .toString(json.value(QLatin1String("errorMessage")).toString());
+        error.serverMessage =
+            shownServerText(details.value(QLatin1String("errorMessage"))
+                                .toString(json.value(QLatin1String("errorMessage")).toString()));
         return error;
     }
     if (httpStatus >= 200 && httpStatus < 300)
@@ -58,7 +71,7 @@ ApiError ApiError::fromResponse(int httpStatus, const QByteArray &body, int retr
     const QJsonObject inner = json.value(QLatin1String("error")).isObject()
                                   ? json.value(QLatin1String("error")).toObject()
                                   : json;
-    error.serverMessage = inner.value(QLatin1String("message")).toString();
+    error.serverMessage = shownServerText(inner.value(QLatin1String("message")).toString());
     return error;
 }
 
@@ -119,6 +132,8 @@ QString ApiError::title() const
         return tr("The answer is too large");
     case Kind::BadResponse:
         return tr("Unexpected answer");
+    case Kind::CutOff:
+        return tr("The answer was cut off");
     case Kind::Refused:
         return tr("Not sent");
     case Kind::Http:
@@ -184,6 +199,8 @@ QString ApiError::explanation() const
         return tr("The answer is larger than Halo Explorer accepts (%1).").arg(detail);
     case Kind::BadResponse:
         return tr("The answer does not match the Halo Cloud API description: %1").arg(detail);
+    case Kind::CutOff:
+        return tr("Only part of the answer arrived: %1").arg(detail);
     case Kind::Refused:
         return detail; // the safety policy's own words: what was refused and how to allow it
     case Kind::None:
@@ -263,6 +280,9 @@ QString ApiError::nextStep() const
         return tr("Narrow the query or fetch the results page by page.");
     case Kind::BadResponse:
         return tr("Look at the request log for the exact answer.");
+    case Kind::CutOff:
+        return tr("Try again; if it keeps happening, a proxy or the network is cutting answers "
+                  "short.");
     case Kind::Refused:
         return QString(); // the detail already says how
     case Kind::None:
@@ -284,9 +304,9 @@ QString ApiError::nextStep() const
     case 413:
         return tr("Narrow the query, or run it as an async query.");
     case 429:
-        return retryAfterSeconds >= 0
-                   ? tr("Waiting %1 s before trying again.").arg(retryAfterSeconds)
-                   : tr("Wait a little and try again.");
+        // Only a statement of what Halo asked: whether anything waits is the caller's business.
+        return retryAfterSeconds >= 0 ? tr("Try again in %1.").arg(waitText(retryAfterSeconds))
+                                      : tr("Wait a little and try again.");
     case 500:
         return tr("Try again later; contact Halo support if it persists.");
     case 502:

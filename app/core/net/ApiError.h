@@ -25,6 +25,7 @@ struct ApiError {
         OutcomeUnknown, // a query POST whose answer was lost: it may or may not have run
         TooLarge,       // the answer exceeded the client's size limit
         BadResponse,    // an answer that is not what the API describes
+        CutOff,         // the answer began but did not arrive whole (closed, reset, stalled)
         Refused,        // not sent: the safety policy refused it (detail says why, and how)
     };
 
