@@ -1,5 +1,7 @@
 #include "fhir/FhirIssue.h"
 
+#include "net/ServerText.h"
+
 #include <QJsonArray>
 #include <QStringList>
 
@@ -7,9 +9,10 @@ namespace Halo {
 
 namespace {
 
+// Every text of an issue is the server's: shown safely (see ServerText).
 QString stringOf(const QJsonObject &object, const char *key)
 {
-    return object.value(QLatin1String(key)).toString();
+    return shownServerText(object.value(QLatin1String(key)).toString());
 }
 
 // expression (FHIRPath, R4) is preferred; location (XPath-ish, deprecated) only when it is all.

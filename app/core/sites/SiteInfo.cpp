@@ -1,5 +1,7 @@
 #include "sites/SiteInfo.h"
 
+#include "net/ServerText.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -28,7 +30,8 @@ QString either(const QJsonObject &current, const char *key, const QJsonObject &l
                const char *legacyKey)
 {
     const QString value = current.value(QLatin1String(key)).toString();
-    return value.isEmpty() ? legacy.value(QLatin1String(legacyKey)).toString() : value;
+    return shownServerText(value.isEmpty() ? legacy.value(QLatin1String(legacyKey)).toString()
+                                           : value);
 }
 
 } // namespace
@@ -43,12 +46,12 @@ SiteInfo SiteInfo::fromJson(const QJsonObject &json)
     site.practiceName = either(metadata, "practiceName", json, "name");
     site.pmsVersion =
         either(metadata, "practiceManagementVersion", json, "practiceManagementVersion");
-    site.haloLinkVersion = json.value(QLatin1String("haloLinkVersion")).toString();
+    site.haloLinkVersion = shownServerText(json.value(QLatin1String("haloLinkVersion")).toString());
     site.status = json.value(QLatin1String("status")).toString();
     site.availability = parseAvailability(json.value(QLatin1String("availability")).toString());
     for (const QJsonValue &entry : json.value(QLatin1String("catalogue")).toArray()) {
         const QJsonObject c = entry.toObject();
-        site.catalogues.append({c.value(QLatin1String("name")).toString(),
+        site.catalogues.append({shownServerText(c.value(QLatin1String("name")).toString()),
                                 c.value(QLatin1String("isDefault")).toBool()});
     }
     const QJsonValue authoritative = json.value(QLatin1String("authoritative"));
@@ -58,7 +61,7 @@ SiteInfo SiteInfo::fromJson(const QJsonObject &json)
     site.enrichedAt = parseTime(json.value(QLatin1String("enrichedAt")));
     site.heartbeatAt = parseTime(json.value(QLatin1String("heartbeatTimestampUTC")));
     site.clientTimestamp = parseTime(json.value(QLatin1String("clientTimestampUTC")));
-    site.legacyName = json.value(QLatin1String("name")).toString();
+    site.legacyName = shownServerText(json.value(QLatin1String("name")).toString());
     if (site.pmsType.isEmpty()) {
         // Older payloads only carry the display name ("Best Practice").
         const QString name = json.value(QLatin1String("practiceManagementName")).toString();
