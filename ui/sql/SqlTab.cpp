@@ -137,6 +137,10 @@ SqlTab::SqlTab(Halo::HaloApiClient *client, QWidget *parent)
     m_parametersToggle->setFocusPolicy(Qt::StrongFocus);
     m_parameters->hide();
     m_elapsedTicker->setInterval(100);
+    // Made before the layout, which puts it beside the filter.
+    m_filtering = new QLabel(tr("Filtering…"), this);
+    m_filtering->setAccessibleName(tr("Filtering results"));
+    m_filtering->hide();
 
     buildLayout();
     connectRunner();
@@ -168,9 +172,6 @@ SqlTab::SqlTab(Halo::HaloApiClient *client, QWidget *parent)
     });
     auto *filterRunner = new ResultFilterRunner(m_model, this);
     connect(m_filter, &QLineEdit::textChanged, filterRunner, &ResultFilterRunner::setText);
-    m_filtering = new QLabel(tr("Filtering…"), this);
-    m_filtering->setAccessibleName(tr("Filtering results"));
-    m_filtering->hide();
     connect(filterRunner, &ResultFilterRunner::busyChanged, m_filtering, &QLabel::setVisible);
     connect(m_export, &QPushButton::clicked, this, &SqlTab::chooseExportFile);
     connect(m_exporter, &ExportRunner::finished, this,
