@@ -1,10 +1,9 @@
 #pragma once
 
-#include <QFutureWatcher>
-#include <QPointer>
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 #include "fhir/FhirCapabilities.h"
@@ -21,15 +20,17 @@ class QPushButton;
 class QStackedWidget;
 class QToolButton;
 class CallProgress;
+class FhirAnswerParser;
+class FhirCapabilitiesBar;
+class FhirNavigator;
+class FhirQueryBar;
 class FhirQueryForm;
 class FhirResourceView;
 class FhirResultsPanel;
 class ProblemLabel;
-class ProductionMarker;
+struct FhirParsedAnswer;
 
 namespace Halo {
-class ApiCall;
-class FhirCall;
 class FhirCapabilityCache;
 class HaloApiClient;
 class QueryHistory;
@@ -40,6 +41,9 @@ class QueryHistory;
 // answers are parsed off the GUI thread and shown as issues, a table of entries and a JSON
 // view; references and Bundle links are followed with Back and Forward, as in a web browser.
 // Answers stay in memory only; the history keeps the query line, never the result.
+// The tab composes its parts: FhirCapabilitiesBar (what the site offers), FhirQueryBar (the
+// line, Back and Forward), FhirQueryForm, FhirNavigator (requests and where the user has been),
+// FhirAnswerParser (answers read off the GUI thread) and the results and resource views.
 class FhirTab : public QWidget
 {
     Q_OBJECT
@@ -62,95 +66,52 @@ public:
     void goBack();
     void goForward();
     // How much of the answers visited is kept for Back and Forward (default 64 MB).
-    void setAnswerMemoryLimit(qint64 bytes) { m_navigation.setMaxBodyBytes(bytes); }
+    void setAnswerMemoryLimit(qint64 bytes);
     bool saveResponse(); // asks for a path; false if cancelled or failed (said in place)
     bool saveResource();
 
     FhirQueryForm *form() const { return m_form; }
-    QLineEdit *queryLine() const { return m_line; }
-    QCheckBox *postBox() const { return m_post; }
-    QPushButton *searchButton() const { return m_search; }
-    QToolButton *backButton() const { return m_back; }
-    QToolButton *forwardButton() const { return m_forward; }
+    QLineEdit *queryLine() const;
+    QCheckBox *postBox() const;
+    QPushButton *searchButton() const;
+    QToolButton *backButton() const;
+    QToolButton *forwardButton() const;
     FhirResultsPanel *results() const { return m_results; }
     FhirResourceView *resourceView() const { return m_resource; }
-    ProblemLabel *queryProblem() const { return m_lineProblem; }
+    ProblemLabel *queryProblem() const;
     ProblemLabel *requestProblem() const { return m_requestProblem; }
-    QLabel *capabilitiesLabel() const { return m_capabilityLabel; }
-    const std::optional<Halo::FhirCapabilities> &capabilities() const { return m_capabilities; }
+    QLabel *capabilitiesLabel() const;
+    const std::optional<Halo::FhirCapabilities> &capabilities() const;
 
 signals:
     void busyChanged(bool busy);
     void answerShown(); // an answer (new, or by Back/Forward) is on screen
 
 private:
-    // What the worker makes of an answer: it parsed, and its whole tree built (a large Bundle
-    // would otherwise stall the GUI when the user asks for the whole response).
-    struct ParsedAnswer {
-        Halo::FhirResponse response;
-        std::shared_ptr<const Halo::FhirJsonTreeModel::Tree> wholeTree;
-    };
-    struct Pending {
-        Halo::FhirNavigation::Visit visit;
-        bool recordInHistory = false;
-        bool replacesCurrent = false; // a dropped answer asked for again (Back, Forward)
-    };
-
-    void lineEdited();
-    void formEdited();
-    void setLineText(const QString &text);
-    void showLineProblems();
-    void send(const Halo::FhirRequest &request);
-    void followLink(const QString &url, int page);
+    void readRequested();
+    void operationRequested();
     void followReference(const QString &reference);
-    void start(Halo::FhirCall *call, const Pending &pending, const QString &activity);
-    void finished(Halo::FhirCall *call, Pending pending);
-    // Shows an answer: `parsed` as the call read it, else parsed from the visit's body.
-    void display(const Halo::FhirNavigation::Visit &visit,
-                 const std::optional<Halo::FhirResponse> &parsed = std::nullopt);
     void revisit(const Halo::FhirNavigation::Visit *visit); // Back and Forward land here
-    void showParsed(const ParsedAnswer &answer, int page);
+    void showParsed(const FhirParsedAnswer &answer, int page);
     void showWholeResponse();
-    void applyCapabilities(const Halo::FhirCapabilities &capabilities, const QDateTime &fetchedAt);
-    void updateMethodHint();
+    void capabilitiesChanged();
     void updateNavigation();
-    void fillRecentMenu();
     bool saveJson(const QByteArray &json, const QString &suggestedName);
-    QString siteKey() const;
 
     Halo::HaloApiClient *m_client;
-    Halo::FhirCapabilityCache *m_capabilityCache;
-    Halo::QueryHistory *m_history;
     Halo::SiteRecord m_site;
-    QString m_postDefaultEnvironment; // POST is reset to the default when this changes
-    std::optional<Halo::FhirCapabilities> m_capabilities;
-    Halo::FhirLineParse m_parsed; // the query line as read, kept current by setLineText()
-    Halo::FhirNavigation m_navigation;
-    QPointer<Halo::ApiCall> m_call;
-    QPointer<Halo::ApiCall> m_capabilityCall;
-    QFutureWatcher<ParsedAnswer> m_parser;
     std::shared_ptr<const Halo::FhirJsonTreeModel::Tree> m_wholeTree; // of the answer shown
-    int m_parseGeneration = 0;
-    int m_displayedPage = 1;
     SavePathChooser m_choosePath;
 
     QStackedWidget *m_pages;
     QLabel *m_unavailable;
-    QLabel *m_capabilityLabel;
-    QPushButton *m_refreshCapabilities;
-    ProblemLabel *m_capabilityProblem;
-    QToolButton *m_back;
-    QToolButton *m_forward;
-    QLineEdit *m_line;
-    QToolButton *m_recent;
-    QCheckBox *m_post;
-    QLabel *m_methodHint;
-    QPushButton *m_search;
-    ProductionMarker *m_production;
-    ProblemLabel *m_lineProblem;
+    FhirCapabilitiesBar *m_capabilitiesBar;
+    FhirQueryBar *m_queryBar;
     FhirQueryForm *m_form;
     CallProgress *m_progress;
     ProblemLabel *m_requestProblem;
     FhirResultsPanel *m_results;
     FhirResourceView *m_resource;
+    FhirNavigator *m_navigator;
+    FhirAnswerParser *m_parser;
 };

@@ -3,21 +3,16 @@
 #include <QPointer>
 #include <QWidget>
 
+#include "RegisteredQueryForm.h"
 #include "results/ResultDecoder.h"
 #include "sites/SiteRecord.h"
 #include "sql/QueryTypes.h"
 
-class QComboBox;
-class QGroupBox;
-class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
-class QSpinBox;
 class QTableView;
 class CallProgress;
 class ProblemLabel;
-class ProductionMarker;
+class RegisteredQueryDetails;
 
 namespace Halo {
 class ApiCall;
@@ -32,14 +27,15 @@ struct SafetyApproval;
 } // namespace Halo
 
 // A site's registered queries: the list with status and metrics, the details of the selected
-// one with its last error in plain words, its latest results (shown by the SQL tab's grid),
-// cancelling it, and a form to create one. Problems are shown in place.
+// one with its last error in plain words (RegisteredQueryDetails), its latest results (shown by
+// the SQL tab's grid), cancelling it, and a form to create one (RegisteredQueryForm). The panel
+// sends the calls; problems are shown in place.
 class RegisteredQueriesPanel : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr int kMinFrequencySeconds = 60;
-    static constexpr int kMaxDurationSeconds = 24 * 3600;
+    static constexpr int kMinFrequencySeconds = RegisteredQueryForm::kMinFrequencySeconds;
+    static constexpr int kMaxDurationSeconds = RegisteredQueryForm::kMaxDurationSeconds;
 
     explicit RegisteredQueriesPanel(Halo::HaloApiClient *client, QWidget *parent = nullptr);
     ~RegisteredQueriesPanel() override;
@@ -66,9 +62,6 @@ signals:
 
 private:
     QWidget *buildList();
-    QGroupBox *buildDetails();
-    QGroupBox *buildForm();
-    QLabel *addDetail(QWidget *parent, const QString &accessibleName);
 
     void onListed(Halo::RegisteredListCall *call);
     void onCreated(Halo::CreateRegisteredCall *call, const QString &name);
@@ -79,13 +72,8 @@ private:
     void sendCreate(const Halo::QueryCommand &command, const QString &name,
                     const Halo::SafetyApproval &approval);
     void sendCancel(const QString &queryId, const QString &name);
-    void showDetails(const Halo::RegisteredQueryInfo &query);
-    void clearDetails();
     void updateButtons();
-    void updateSpanHints();
     QString selectedId() const;
-    Halo::QueryCommand formCommand() const;
-    QString formProblem() const; // what is wrong with the form; empty when it can be sent
     void selectQuery(const QString &queryId);
     void track(Halo::ApiCall *call, const QString &activity);
     void dropCalls();
@@ -102,34 +90,8 @@ private:
 
     ProblemLabel *m_problem = nullptr;
     CallProgress *m_progress = nullptr;
+    RegisteredQueryDetails *m_details = nullptr;
+    RegisteredQueryForm *m_form = nullptr;
     QTableView *m_table = nullptr;
     QPushButton *m_refresh = nullptr;
-
-    QGroupBox *m_details = nullptr;
-    QLabel *m_name = nullptr;
-    QLabel *m_status = nullptr;
-    QLabel *m_schedule = nullptr;
-    QLabel *m_created = nullptr;
-    QLabel *m_completed = nullptr;
-    QLabel *m_lastSucceeded = nullptr;
-    QLabel *m_lastFailed = nullptr;
-    QLabel *m_lastDuration = nullptr;
-    QLabel *m_runs = nullptr;
-    QLabel *m_resultSize = nullptr;
-    QLabel *m_lastError = nullptr;
-    QPushButton *m_results = nullptr;
-    QLabel *m_resultCount = nullptr;
-    QPushButton *m_cancel = nullptr;
-    ProductionMarker *m_cancelMarker = nullptr;
-
-    QLineEdit *m_formName = nullptr;
-    QSpinBox *m_frequency = nullptr;
-    QLabel *m_frequencyHint = nullptr;
-    QSpinBox *m_duration = nullptr;
-    QLabel *m_durationHint = nullptr;
-    QComboBox *m_executionMode = nullptr;
-    QPlainTextEdit *m_sql = nullptr;
-    QPushButton *m_create = nullptr;
-    ProductionMarker *m_createMarker = nullptr;
-    ProblemLabel *m_formProblem = nullptr;
 };

@@ -1,7 +1,5 @@
 #pragma once
 
-#include <QElapsedTimer>
-#include <QPointer>
 #include <QWidget>
 
 #include <functional>
@@ -11,39 +9,28 @@
 #include "sql/QueryTypes.h"
 
 class QCheckBox;
-class QLabel;
-class QLineEdit;
 class QPushButton;
-class QTimer;
 class QToolButton;
-class ExportRunner;
 class ParametersTable;
-class ProblemLabel;
 class ProductionMarker;
 class QueryOptionsBar;
-class ResultGrid;
-class ResultSummary;
 class SqlEditor;
+class SqlResultsArea;
+class SqlRunController;
 
 namespace Halo {
-class ApiCall;
 class AsyncQueryJournal;
-class AsyncQueryRunner;
 class HaloApiClient;
-class ImmediateQueryCall;
 class QueryService;
-class ResultTableModel;
-struct ApiError;
 struct DecodedResult;
-struct ResultPageInfo;
 struct SafetyApproval;
 struct SiteInfo;
 } // namespace Halo
 
 // The SQL tab: an editor, how to run (mode, type, catalogue, queue time, immediate or async),
-// parameters, and the results with their summary. It sends through QueryService and
-// AsyncQueryRunner and shows what comes back; before anything is sent, the SafetyPolicy decides
-// whether the read-only switch blocks it or a Production destination asks for confirmation.
+// parameters, and the results with their summary. Before anything is sent, the SafetyPolicy
+// decides whether the read-only switch blocks it or a Production destination asks for
+// confirmation; a SqlRunController then runs it and shows what comes back in the SqlResultsArea.
 class SqlTab : public QWidget
 {
     Q_OBJECT
@@ -68,7 +55,7 @@ public:
     void runAsync();     // the editor's text as an async query, whatever the Async box says
     void resumeAsync(const QString &queryId); // picks up an async query submitted earlier
     void stop(); // stops waiting, polling and fetching; an async query carries on
-    bool isRunning() const { return m_running; }
+    bool isRunning() const;
 
     // Writes the results shown to `path` (CSV or JSON by extension) on a worker thread, with a
     // progress dialog. Returns false with the reason in place when it could not start.
@@ -89,35 +76,17 @@ signals:
 
 private:
     void buildLayout();
-    void connectRunner();
     void refreshEnvironment();
     Halo::QueryCommand commandFor(const QString &sql) const;
     // The approval to send with, after asking when the policy says so; nullopt: not sent.
     std::optional<Halo::SafetyApproval> approve(const Halo::QueryCommand &command);
     void run(const QString &sql, bool forceAsync);
-    void startImmediate(const Halo::QueryCommand &command, const Halo::SafetyApproval &approval);
-    void onImmediateAnswer(Halo::ImmediateQueryCall *call);
-    void showDecoded(const Halo::DecodedResult &result, bool firstPage);
-    void showImmediateResult(const Halo::QueryInfo &info, const Halo::ApiError &callError,
-                             const Halo::DecodedResult &decoded, qint64 ms);
-    void startAsync(const Halo::QueryCommand &command, const Halo::SafetyApproval &approval);
-    void onPage(const Halo::ResultPageInfo &page, const Halo::DecodedResult &result,
-                const QList<Halo::OutputParameter> &parameters);
-    void onAsyncEnded(const Halo::QueryInfo &info);
-    void showFailure(const Halo::ApiError &error);
-    void clearResults();
+    void runAgainAsAsync();
     void setRunning(bool running);
-    void setStatus(const QString &text);
-    void updateAsyncStatus(bool stopped = false);
-    void finishRun(const QString &status, qint64 rows);
-    void chooseExportFile();
     QString practiceName() const;
 
     Halo::HaloApiClient *m_client;
     Halo::QueryService *m_queries;
-    Halo::AsyncQueryRunner *m_runner;
-    Halo::AsyncQueryJournal *m_journal = nullptr; // where a reopened query's SQL is found
-    Halo::ResultTableModel *m_model;
     Confirmer m_confirmer;
 
     SqlEditor *m_editor;
@@ -128,25 +97,9 @@ private:
     QPushButton *m_runSelection;
     ProductionMarker *m_production;
     QCheckBox *m_readOnly;
-    QLabel *m_status;
-    QPushButton *m_stop;
-    QPushButton *m_runAsAsync;
-    ProblemLabel *m_problem;
-    QLineEdit *m_filter;
-    QLabel *m_filtering = nullptr; // "Filtering…" while a large result is filtered
-    ResultGrid *m_grid;
-    QPushButton *m_export;
-    ResultSummary *m_summary;
-    QTimer *m_elapsedTicker;
-    ExportRunner *m_exporter;
+    SqlResultsArea *m_results;
+    SqlRunController *m_runs;
 
     Halo::SiteRecord m_record;
     QString m_livePracticeName;
-    QPointer<Halo::ApiCall> m_call;
-    Halo::QueryCommand m_lastCommand;
-    QString m_mode; // immediate | async, of the run in progress or last
-    QElapsedTimer m_clock;
-    bool m_running = false;
-    int m_pagesFetched = 0;
-    Halo::QueryInfo m_asyncInfo;
 };
