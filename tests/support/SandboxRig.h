@@ -7,6 +7,15 @@
 
 #include <QtTest>
 
+// Options for a sandbox that takes `key`, where an async query spends `asyncStepMs` in each state.
+inline Sandbox::SandboxOptions keyedOptions(const QString &key, int asyncStepMs)
+{
+    Sandbox::SandboxOptions options;
+    options.key = key;
+    options.asyncStepMs = asyncStepMs;
+    return options;
+}
+
 struct SandboxRig {
     explicit SandboxRig(const Sandbox::SandboxOptions &options)
         : server(options)

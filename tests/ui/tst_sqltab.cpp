@@ -1,23 +1,13 @@
 // The SQL tab as an integrator uses it, against a real sandbox on loopback: run a query and read
-// NULLs, unicode and line breaks; Production safety (confirmation, read-only); errors in place;
-// 413 offered as async; async followed state by state, stopped, exported. Widgets are found by
+// NULLs, unicode and line breaks; errors in place; the editor's keys; copy and export. Production
+// safety (confirmation, read-only): tst_sqltab_safety; 413 offered as async, async followed state
+// by state, stopped, reopened, a large result filtered: tst_sqltab_async. Widgets are found by
 // accessible name.
-#include "EnvironmentBanner.h"
-#include "SandboxOptions.h"
-#include "SandboxServer.h"
+#include "SqlTabRig.h"
 #include "WidgetLookup.h"
-#include "api/HaloApiClient.h"
-#include "net/ApiCall.h"
-#include "net/RequestLog.h"
-#include "results/ResultTableModel.h"
-#include "sites/SiteInfo.h"
-#include "sites/SiteRecord.h"
-#include "sql/AsyncQueryJournal.h"
-#include "sql/ResultFilterRunner.h"
 #include "sql/ResultGrid.h"
 #include "sql/SqlTab.h"
 #include "sql/StatusTimeline.h"
-#include "sql/WriteGuard.h"
 #include "widgets/ProblemLabel.h"
 
 #include <Qsci/qsciscintilla.h>
@@ -31,129 +21,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
-
-const QString kKey = QStringLiteral("k");
-const QString kGuid = QStringLiteral("3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c14");
-const int kTimeoutMs = 20000;
-const QString kSpecialCells =
-    QStringLiteral("SELECT NULL AS n, 'Zoë' AS u, 'a' || char(10) || 'b' AS nl, '' AS empty, "
-                   "'say \"hi\", ok' AS quoted, 42 AS answer");
-
-struct RigOptions {
-    Halo::Environment environment = Halo::Environment::Sandbox;
-    int asyncStepMs = 40;
-    qint64 immediateLimitBytes = 8 * 1024 * 1024;
-    qint64 pageBytes = 1024 * 1024;
-};
-
-// A sandbox, a client pointed at it (labelled with any environment: the label is what the
-// safety rules read), the site's live status and the tab.
-struct Rig {
-    explicit Rig(const RigOptions &rigOptions = {})
-        : server(sandboxOptions(rigOptions))
-        , port(server.listen())
-    {
-        client.setEndpoint({rigOptions.environment, QUrl(server.baseUrl())});
-        client.setSubscriptionKey(kKey);
-        record.environment = Halo::environmentId(rigOptions.environment);
-        record.guid = kGuid;
-        record.pmsType = QStringLiteral("BestPractice");
-        Halo::ApiCall *call = client.siteStatus(kGuid);
-        call->setAutoDelete(false);
-        QSignalSpy done(call, &Halo::ApiCall::finished);
-        statusOk = done.wait(kTimeoutMs) && call->ok();
-        site = Halo::SiteInfo::fromJson(call->jsonObject());
-        delete call;
-
-        tab = std::make_unique<SqlTab>(&client);
-        tab->setPollIntervals(10, 40);
-        tab->setConfirmer([this](const QString &question) {
-            questions.append(question);
-            return confirm;
-        });
-        tab->setSite(record, &site);
-        tab->resize(1280, 820);
-        tab->show();
-    }
-    static Sandbox::SandboxOptions sandboxOptions(const RigOptions &rigOptions)
-    {
-        Sandbox::SandboxOptions o;
-        o.key = kKey;
-        o.asyncStepMs = rigOptions.asyncStepMs;
-        o.immediateLimitBytes = rigOptions.immediateLimitBytes;
-        o.pageBytes = rigOptions.pageBytes;
-        return o;
-    }
-    int queryPosts() const
-    {
-        int count = 0;
-        for (const Halo::LoggedExchange &exchange : client.requestLog()->exchanges()) {
-            const QString path = exchange.url.path();
-            if (exchange.method == "POST" && (path.endsWith(QLatin1String("/queries/immediate")) ||
-                                              path.endsWith(QLatin1String("/queries/async"))))
-                ++count;
-        }
-        return count;
-    }
-    QString status() const
-    {
-        return named<QLabel>(tab.get(), QStringLiteral("Query status"))->text();
-    }
-    QsciScintilla *editor() const
-    {
-        return named<QsciScintilla>(tab.get(), QStringLiteral("SQL editor"));
-    }
-    QPushButton *button(const QString &name) const { return named<QPushButton>(tab.get(), name); }
-    ResultGrid *grid() const { return named<ResultGrid>(tab.get(), QStringLiteral("Results")); }
-    ProblemLabel *problem() const { return tab->findChild<ProblemLabel *>(); }
-    QString cell(int row, int column, int role = Qt::DisplayRole) const
-    {
-        const QAbstractItemModel *model = grid()->model();
-        return model->data(model->index(row, column), role).toString();
-    }
-    bool isNull(int row, int column) const
-    {
-        const QAbstractItemModel *model = grid()->model();
-        return model->data(model->index(row, column), Halo::ResultTableModel::IsNullRole).toBool();
-    }
-    QStringList headers() const
-    {
-        QStringList list;
-        const QAbstractItemModel *model = grid()->model();
-        for (int column = 0; column < model->columnCount(); ++column)
-            list << model->headerData(column, Qt::Horizontal).toString();
-        return list;
-    }
-    bool runAndWait(const QString &sql)
-    {
-        QSignalSpy finished(tab.get(), &SqlTab::queryFinished);
-        tab->setSqlText(sql);
-        button(QStringLiteral("Run query"))->click();
-        return finished.count() > 0 || finished.wait(kTimeoutMs);
-    }
-
-    Sandbox::SandboxServer server;
-    quint16 port = 0;
-    Halo::HaloApiClient client;
-    Halo::SiteRecord record;
-    Halo::SiteInfo site;
-    bool statusOk = false;
-    std::unique_ptr<SqlTab> tab;
-    QStringList questions;
-    bool confirm = false;
-};
-
-#define START_RIG_WITH(name, options)                                                              \
-    Rig name{options};                                                                             \
-    QVERIFY2(name.port != 0, qPrintable(name.server.errorString()));                               \
-    QVERIFY(name.statusOk)
-#define START_RIG(name) START_RIG_WITH(name, RigOptions{})
 
 // RFC 4180: quoted fields may hold commas, doubled quotes and line breaks.
 QList<QStringList> parseCsv(const QString &text)
@@ -208,15 +80,7 @@ private slots:
     void namesEveryControl();
     void runsAReaderQueryShowingNullUnicodeAndLineBreaks();
     void readsSampleRowsInTheQueryOrder();
-    void refusesANonQueryOnProductionWithoutConfirmation();
-    void readOnlyIsOnForProductionAndBlocksWrites();
-    void aCustomUrlOnTheProductionHostIsProduction();
     void showsASqlErrorWithItsCodeAndKeepsTheText();
-    void offersAsyncAfterA413AndRunsIt();
-    void followsAnAsyncQueryStateByStateToItsLastPage();
-    void stopEndsPollingOfARunningAsyncQuery();
-    void aReopenedAsyncQueryReportsItsSql();
-    void filtersALargeResultOffTheGuiThread();
     void ctrlEnterRunsAllAndCtrlShiftEnterRunsTheSelection();
     void editorFindsTextAndUndoes();
     void copiesTheSelectionAsTsvWithHeaders();
@@ -230,18 +94,12 @@ private:
 void TestSqlTab::initTestCase()
 {
     QVERIFY(m_settingsDir.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    useSettingsIn(m_settingsDir);
 }
 
 void TestSqlTab::init()
 {
-    QSettings().clear();
-    // The read-only switches live in the window's settings file, shared with halo-cli.
-    QSettings(QSettings::defaultFormat(), QSettings::UserScope,
-              QCoreApplication::organizationName(),
-              QString::fromLatin1(Halo::ReadOnlySettings::kApplication))
-        .clear();
+    clearSettings();
 }
 
 void TestSqlTab::namesEveryControl()
@@ -334,122 +192,6 @@ void TestSqlTab::readsSampleRowsInTheQueryOrder()
     QCOMPARE(rig.queryPosts(), posts);
 }
 
-void TestSqlTab::refusesANonQueryOnProductionWithoutConfirmation()
-{
-    Halo::ReadOnlySettings().setReadOnly(Halo::Environment::Production, false);
-    START_RIG_WITH(rig, (RigOptions{Halo::Environment::Production}));
-    QVERIFY(named<QLabel>(rig.tab.get(), QStringLiteral("Sends to Production"))->isVisible());
-    named<QComboBox>(rig.tab.get(), QStringLiteral("Execution mode"))->setCurrentIndex(1);
-    const QString update = QStringLiteral("UPDATE patients SET notes = 'seen' WHERE id = 1");
-    rig.tab->setSqlText(update);
-
-    rig.confirm = false;
-    rig.button(QStringLiteral("Run query"))->click();
-    QCOMPARE(rig.questions.size(), 1);
-    QVERIFY2(rig.questions.first().contains(rig.site.practiceName),
-             qPrintable(rig.questions.first()));
-    QVERIFY(rig.questions.first().contains(QStringLiteral("Production")));
-    QTest::qWait(200);
-    QCOMPARE(rig.queryPosts(), 0);
-    QVERIFY(!rig.tab->isRunning());
-    QCOMPARE(rig.tab->sqlText(), update);
-
-    rig.confirm = true;
-    QSignalSpy finished(rig.tab.get(), &SqlTab::queryFinished);
-    rig.button(QStringLiteral("Run query"))->click();
-    QVERIFY(finished.wait(kTimeoutMs));
-    QCOMPARE(rig.questions.size(), 2);
-    QCOMPARE(rig.queryPosts(), 1);
-    QVERIFY2(rig.status().contains(QStringLiteral("1 row")) && rig.status().contains("affected"),
-             qPrintable(rig.status()));
-    QCOMPARE(named<QLabel>(rig.tab.get(), QStringLiteral("Rows affected"))->text(),
-             QStringLiteral("1"));
-
-    // A plain SELECT on Production is sent without a question.
-    named<QComboBox>(rig.tab.get(), QStringLiteral("Execution mode"))->setCurrentIndex(0);
-    QVERIFY(rig.runAndWait(QStringLiteral("SELECT notes FROM patients WHERE id = 1")));
-    QCOMPARE(rig.questions.size(), 2);
-    QCOMPARE(rig.cell(0, 0), QStringLiteral("seen"));
-}
-
-void TestSqlTab::readOnlyIsOnForProductionAndBlocksWrites()
-{
-    START_RIG_WITH(rig, (RigOptions{Halo::Environment::Production}));
-    QCheckBox *readOnly =
-        named<QCheckBox>(rig.tab.get(), QStringLiteral("Read-only for Production"));
-    QVERIFY(readOnly);
-    QVERIFY(readOnly->isChecked());
-    rig.confirm = true;
-
-    rig.tab->setSqlText(QStringLiteral("DELETE FROM allergies WHERE id = 1"));
-    rig.button(QStringLiteral("Run query"))->click();
-    QVERIFY(rig.problem()->isVisible());
-    QVERIFY2(rig.problem()->accessibleDescription().contains(QStringLiteral("read-only")),
-             qPrintable(rig.problem()->accessibleDescription()));
-    QVERIFY(rig.questions.isEmpty());
-    QTest::qWait(200);
-    QCOMPARE(rig.queryPosts(), 0);
-
-    // Turning the switch off (remembered for the environment) lets it through the confirmation.
-    readOnly->click();
-    QVERIFY(!Halo::ReadOnlySettings().isReadOnly(Halo::Environment::Production));
-    QSignalSpy finished(rig.tab.get(), &SqlTab::queryFinished);
-    rig.button(QStringLiteral("Run query"))->click();
-    QCOMPARE(rig.questions.size(), 1);
-    QVERIFY(finished.wait(kTimeoutMs));
-    QCOMPARE(rig.queryPosts(), 1);
-}
-
-void TestSqlTab::aCustomUrlOnTheProductionHostIsProduction()
-{
-    // Nothing may be sent here (there is no network to the real host): only refusals are run.
-    const Halo::Endpoint productionHost{Halo::Environment::Custom,
-                                        QUrl(QStringLiteral("https://API.haloconnect.io."))};
-    EnvironmentBanner banner;
-    banner.setEndpoint(productionHost);
-    QCOMPARE(banner.palette().color(QPalette::Window), QColor(0xb3, 0x1b, 0x1b));
-    QVERIFY(banner.toolTip().contains(QStringLiteral("Production")));
-
-    Halo::HaloApiClient client;
-    client.setEndpoint(productionHost);
-    client.setSubscriptionKey(kKey);
-    SqlTab tab(&client);
-    QStringList questions;
-    tab.setConfirmer([&questions](const QString &question) {
-        questions.append(question);
-        return false;
-    });
-    Halo::SiteRecord record;
-    record.environment = Halo::environmentId(Halo::Environment::Custom);
-    record.guid = kGuid;
-    record.recorded.practiceName = QStringLiteral("Harbourside Family Medical");
-    tab.setSite(record, nullptr);
-    tab.show();
-    QVERIFY(named<QLabel>(&tab, QStringLiteral("Sends to Production"))->isVisible());
-    QCheckBox *readOnly = named<QCheckBox>(&tab, QStringLiteral("Read-only for Production"));
-    QVERIFY(readOnly);
-    QVERIFY(readOnly->isChecked()); // Production's switch, on by default
-
-    tab.setSqlText(QStringLiteral("SELECT 1; DELETE FROM patients"));
-    named<QPushButton>(&tab, QStringLiteral("Run query"))->click();
-    ProblemLabel *problem = tab.findChild<ProblemLabel *>();
-    QVERIFY2(problem->accessibleDescription().contains(QStringLiteral("Production is read-only")),
-             qPrintable(problem->accessibleDescription()));
-    QVERIFY(questions.isEmpty());
-
-    readOnly->click();
-    QVERIFY(!Halo::ReadOnlySettings().isReadOnly(Halo::Environment::Production));
-    named<QPushButton>(&tab, QStringLiteral("Run query"))->click();
-    QCOMPARE(questions.size(), 1);
-    QVERIFY2(questions.first().contains(QStringLiteral("Production")),
-             qPrintable(questions.first()));
-    QVERIFY2(questions.first().contains(QStringLiteral("Harbourside Family Medical")),
-             qPrintable(questions.first()));
-    QVERIFY(!tab.isRunning());
-    QTest::qWait(100);
-    QVERIFY(client.requestLog()->exchanges().isEmpty());
-}
-
 void TestSqlTab::showsASqlErrorWithItsCodeAndKeepsTheText()
 {
     START_RIG(rig);
@@ -462,166 +204,6 @@ void TestSqlTab::showsASqlErrorWithItsCodeAndKeepsTheText()
     QCOMPARE(rig.tab->sqlText(), sql);
     QVERIFY(rig.status().contains(QStringLiteral("Failed")));
     QVERIFY(!rig.button(QStringLiteral("Run as async"))->isVisible());
-}
-
-void TestSqlTab::offersAsyncAfterA413AndRunsIt()
-{
-    RigOptions options;
-    options.immediateLimitBytes = 2000;
-    START_RIG_WITH(rig, (options));
-    const QString sql = QStringLiteral("SELECT id, surname FROM patients ORDER BY id");
-    QVERIFY(rig.runAndWait(sql));
-    QVERIFY(rig.problem()->accessibleDescription().contains(QStringLiteral("413")));
-    QPushButton *offer = rig.button(QStringLiteral("Run as async"));
-    QVERIFY(offer && offer->isVisible());
-
-    QSignalSpy finished(rig.tab.get(), &SqlTab::queryFinished);
-    offer->click();
-    QVERIFY(finished.wait(kTimeoutMs));
-    const QList<QVariant> args = finished.takeFirst();
-    QCOMPARE(args.at(1).toString(), QStringLiteral("async"));
-    QCOMPARE(args.at(3).toString(), QStringLiteral("successful"));
-    QCOMPARE(rig.grid()->model()->rowCount(), 2000);
-    QCOMPARE(args.at(4).toLongLong(), 2000);
-    QVERIFY(!offer->isVisible());
-    QVERIFY(!rig.problem()->isVisible());
-}
-
-void TestSqlTab::followsAnAsyncQueryStateByStateToItsLastPage()
-{
-    RigOptions options;
-    options.asyncStepMs = 300;
-    options.pageBytes = 20000;
-    START_RIG_WITH(rig, (options));
-    named<QCheckBox>(rig.tab.get(), QStringLiteral("Async"))->setChecked(true);
-    rig.tab->setSqlText(QStringLiteral("SELECT id, first_name, surname FROM patients ORDER BY id"));
-    QSignalSpy finished(rig.tab.get(), &SqlTab::queryFinished);
-    QSignalSpy submitted(rig.tab.get(), &SqlTab::asyncSubmitted);
-    rig.button(QStringLiteral("Run query"))->click();
-
-    QStringList seen;
-    QList<int> rowsSeen;
-    QElapsedTimer clock;
-    clock.start();
-    while (finished.isEmpty() && clock.elapsed() < kTimeoutMs) {
-        const QString text = rig.status();
-        if (seen.isEmpty() || seen.last() != text)
-            seen << text;
-        const int rows = rig.grid()->model()->rowCount();
-        if (rowsSeen.isEmpty() || rowsSeen.last() != rows)
-            rowsSeen << rows;
-        QTest::qWait(5);
-    }
-    QVERIFY2(!finished.isEmpty(), qPrintable(seen.join(QLatin1Char('\n'))));
-    QCOMPARE(submitted.count(), 1);
-    seen << rig.status();
-
-    // Each state shows as the current one, in order, before the query succeeds.
-    const QStringList states = {QStringLiteral("initialising"), QStringLiteral("queued"),
-                                QStringLiteral("executing"), QStringLiteral("uploading"),
-                                QStringLiteral("successful")};
-    int from = 0;
-    for (const QString &state : states) {
-        bool found = false;
-        for (; from < seen.size() && !found; ++from) {
-            const QString trail = seen.at(from).section(QStringLiteral(" · "), 0, 0);
-            found = trail.endsWith(state);
-        }
-        QVERIFY2(found, qPrintable(state + QLatin1String(" not seen in order:\n") +
-                                   seen.join(QLatin1Char('\n'))));
-    }
-    QVERIFY2(seen.last().contains(QStringLiteral("fetched")), qPrintable(seen.last()));
-    QCOMPARE(rig.grid()->model()->rowCount(), 2000);
-    // Pages appear in the grid as they are fetched, not all at the end.
-    QVERIFY2(rowsSeen.size() > 2, qPrintable(QString::number(rowsSeen.size())));
-    QCOMPARE(finished.first().at(3).toString(), QStringLiteral("successful"));
-    QCOMPARE(named<QLabel>(rig.tab.get(), QStringLiteral("Rows"))->text(),
-             QLocale().toString(2000));
-}
-
-void TestSqlTab::stopEndsPollingOfARunningAsyncQuery()
-{
-    RigOptions options;
-    options.asyncStepMs = 400;
-    START_RIG_WITH(rig, (options));
-    named<QCheckBox>(rig.tab.get(), QStringLiteral("Async"))->setChecked(true);
-    rig.tab->setSqlText(QStringLiteral("SELECT id FROM patients"));
-    QSignalSpy finished(rig.tab.get(), &SqlTab::queryFinished);
-    rig.button(QStringLiteral("Run query"))->click();
-    QPushButton *stop = rig.button(QStringLiteral("Stop"));
-    QVERIFY(stop->isEnabled());
-    QTRY_VERIFY_WITH_TIMEOUT(rig.status().contains(QStringLiteral("queued")), kTimeoutMs);
-    stop->click();
-    QCOMPARE(finished.count(), 1);
-    QCOMPARE(finished.first().at(3).toString(), QStringLiteral("stopped"));
-    QVERIFY2(rig.status().contains(QStringLiteral("stopped")), qPrintable(rig.status()));
-    QVERIFY(!stop->isEnabled());
-    QVERIFY(rig.button(QStringLiteral("Run query"))->isEnabled());
-
-    const qsizetype calls = rig.client.requestLog()->exchanges().size();
-    QTest::qWait(600);
-    QCOMPARE(rig.client.requestLog()->exchanges().size(), calls);
-}
-
-// Reopened from the journal (e.g. after a restart), a query still tells the history its SQL.
-void TestSqlTab::aReopenedAsyncQueryReportsItsSql()
-{
-    START_RIG(rig);
-    QTemporaryDir dir;
-    Halo::AsyncQueryJournal journal(dir.filePath(QStringLiteral("async-queries.json")));
-    rig.tab->setJournal(&journal);
-    const QString sql = QStringLiteral("SELECT id, surname FROM patients WHERE id <= 3");
-    named<QCheckBox>(rig.tab.get(), QStringLiteral("Async"))->setChecked(true);
-    rig.tab->setSqlText(sql);
-    QSignalSpy finished(rig.tab.get(), &SqlTab::queryFinished);
-    rig.button(QStringLiteral("Run query"))->click();
-    QVERIFY(finished.wait(kTimeoutMs));
-    const QList<Halo::JournalEntry> entries =
-        journal.entriesForSite(rig.record.environment, rig.record.guid);
-    QCOMPARE(entries.size(), 1);
-
-    // Another tab, as after a restart: the editor holds something else, which stays.
-    SqlTab reopened(&rig.client);
-    reopened.setJournal(&journal);
-    reopened.setSite(rig.record, &rig.site);
-    reopened.setSqlText(QStringLiteral("SELECT 'typed since'"));
-    QSignalSpy reopenedFinished(&reopened, &SqlTab::queryFinished);
-    reopened.resumeAsync(entries.first().queryId);
-    QVERIFY(reopenedFinished.wait(kTimeoutMs));
-    QCOMPARE(reopenedFinished.first().at(0).toString(), sql);
-    QCOMPARE(reopenedFinished.first().at(3).toString(), QStringLiteral("successful"));
-    QCOMPARE(reopened.sqlText(), QStringLiteral("SELECT 'typed since'"));
-}
-
-// Above ResultFilterRunner::kRowsForWorker rows the filter runs after a pause in typing, on a
-// worker, and only the last text typed is applied.
-void TestSqlTab::filtersALargeResultOffTheGuiThread()
-{
-    START_RIG(rig);
-    constexpr int kRows = 60000;
-    QVERIFY(kRows > ResultFilterRunner::kRowsForWorker);
-    QVERIFY(rig.runAndWait(QStringLiteral("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 "
-                                          "FROM n WHERE x < %1) SELECT x FROM n")
-                               .arg(kRows)));
-    QTRY_COMPARE_WITH_TIMEOUT(rig.grid()->model()->rowCount(), kRows, kTimeoutMs);
-    int expected = 0;
-    for (int x = 1; x <= kRows; ++x)
-        expected += QString::number(x).contains(QLatin1String("123")) ? 1 : 0;
-
-    auto *filter = named<QLineEdit>(rig.tab.get(), QStringLiteral("Filter results"));
-    auto *busy = named<QLabel>(rig.tab.get(), QStringLiteral("Filtering results"));
-    filter->setFocus();
-    QTest::keyClicks(filter, QStringLiteral("123"));
-    QVERIFY(busy->isVisible()); // nothing filtered on the keystroke itself
-    QCOMPARE(rig.grid()->model()->rowCount(), kRows);
-    QTRY_COMPARE_WITH_TIMEOUT(rig.grid()->model()->rowCount(), expected, kTimeoutMs);
-    QTRY_VERIFY(!busy->isVisible());
-    QCOMPARE(rig.cell(0, 0), QStringLiteral("123"));
-
-    // Cleared, every row is back.
-    filter->clear();
-    QTRY_COMPARE_WITH_TIMEOUT(rig.grid()->model()->rowCount(), kRows, kTimeoutMs);
-    QVERIFY(filter->text().isEmpty());
 }
 
 void TestSqlTab::ctrlEnterRunsAllAndCtrlShiftEnterRunsTheSelection()
