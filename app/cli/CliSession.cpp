@@ -77,6 +77,12 @@ int CliSession::open(const Halo::Endpoint &endpoint)
         endpoint.environment == Halo::Environment::Sandbox ? startSandbox() : loadKey();
     if (status == Success)
         m_client.setEndpoint(m_endpoint);
+    preparePolicy(endpoint);
+    return status;
+}
+
+void CliSession::preparePolicy(const Halo::Endpoint &endpoint)
+{
     // A refusal says how to allow the command from here, not from the window.
     const QString lift = Halo::isProduction(endpoint)
                              ? tr("Lift it with 'halo-cli %1 read-only off', then send it with "
@@ -84,7 +90,6 @@ int CliSession::open(const Halo::Endpoint &endpoint)
                              : tr("Lift it with 'halo-cli %1 read-only off' to send it.");
     m_queries.policy().setRemedies(
         {tr("Add --confirm-production to send it."), lift.arg(selector(endpoint))});
-    return status;
 }
 
 int CliSession::startSandbox()

@@ -36,6 +36,8 @@ public:
     // Starts the sandbox or finds the key ($HALO_KEY, else the keychain). Returns Success, or
     // reports on the console and returns the exit code.
     int open(const Halo::Endpoint &endpoint);
+    // The safety policy's remedies in halo-cli's words, for `endpoint`; open() does it too.
+    void preparePolicy(const Halo::Endpoint &endpoint);
 
     enum class KeySource { None, Sandbox, EnvironmentVariable, Keychain };
     KeySource keySource() const { return m_keySource; }

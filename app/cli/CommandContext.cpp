@@ -65,6 +65,18 @@ int CommandContext::connect()
     return m_session.open(m_endpoint);
 }
 
+int CommandContext::connectToSend(const Halo::QueryCommand &command, const QString &guid,
+                                  const Halo::SafetyApproval &approval)
+{
+    // QueryService asks the same policy again when sending: this only asks it earlier.
+    m_session.preparePolicy(m_endpoint);
+    const Halo::SafetyPolicy &policy = m_session.queries().policy();
+    const QString refusal = policy.refusal(policy.decide(command, m_endpoint, guid), approval);
+    if (!refusal.isEmpty())
+        return failed(Halo::ApiError::ofKind(Halo::ApiError::Kind::Refused, refusal));
+    return connect();
+}
+
 int CommandContext::usage(const QString &message)
 {
     return m_console.fail(UsageError,

@@ -42,6 +42,10 @@ public:
 
     // Starts the sandbox or loads the key: after validating, before the first request.
     int connect();
+    // For SQL that may be sent: the safety policy first, so a refused command is refused
+    // (exit 1, naming --confirm-production) even where no key is set; then connect().
+    int connectToSend(const Halo::QueryCommand &command, const QString &guid,
+                      const Halo::SafetyApproval &approval);
     // "halo-cli: COMMAND: message (see 'halo-cli COMMAND --help')"; returns UsageError.
     int usage(const QString &message);
     // The error in one line, and after a 401 where the key came from; returns ApiFailure.

@@ -68,10 +68,10 @@ int query(CommandContext &c)
     }
     if (c.isSet(QStringLiteral("submit-only")) && !c.isSet(QStringLiteral("async")))
         return c.usage(tr("--submit-only needs --async (an immediate query answers at once)"));
-    if (const int status = c.connect(); status != Success)
-        return status;
-    // The SafetyPolicy decides in QueryService: a refused command is not sent at all.
+    // The SafetyPolicy decides before the key is read, and again in QueryService when sending.
     const Halo::SafetyApproval approval{c.isSet(QStringLiteral("confirm-production"))};
+    if (const int status = c.connectToSend(command, guid, approval); status != Success)
+        return status;
     return c.isSet(QStringLiteral("async"))
                ? AsyncQueryCommands::submit(c, guid, command, timeout, approval)
                : runImmediate(c, guid, command, approval);

@@ -77,10 +77,10 @@ int registeredCreate(CommandContext &c)
                            .arg(c.value(QStringLiteral("duration"))));
     if (command.text.trimmed().isEmpty())
         return c.usage(tr("the SQL is empty"));
-    if (const int status = c.connect(); status != Success)
-        return status;
     // Under the same guard as `query`: it runs again every --frequency.
     const Halo::SafetyApproval approval{c.isSet(QStringLiteral("confirm-production"))};
+    if (const int status = c.connectToSend(command, guid, approval); status != Success)
+        return status;
     const auto reply = c.session().await(c.session().queries().createRegistered(
         guid, name, *frequency, *duration, command, approval));
     if (!reply->ok())

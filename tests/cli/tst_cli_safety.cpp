@@ -30,7 +30,7 @@ const QString kOnline = QStringLiteral("3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c14");
 const QString kKey = QStringLiteral("cli-safety-test-key-8f31d0a2");
 const QString kConnect = QStringLiteral("CONNECT api.haloconnect.io:443 HTTP/1.1");
 
-enum Exit { Ok = 0, ApiFailure = 1, Usage = 2 };
+enum Exit { Ok = 0, ApiFailure = 1, Usage = 2, KeyProblem = 3 };
 
 bool isOneLine(const QByteArray &err)
 {
@@ -146,6 +146,7 @@ private slots:
     void aRefusedTunnelIsNotAnUnknownOutcome_data();
     void aRefusedTunnelIsNotAnUnknownOutcome();
     void readOnlyIsTheWindowsSwitch();
+    void refusesBeforeLookingForAKey();
     void documentsTheGuardInHelp();
 
 private:
@@ -353,6 +354,39 @@ void TestCliSafety::readOnlyIsTheWindowsSwitch()
     const CliResult wrong = cli(productionDestination(), readOnly + QStringList{"maybe"});
     QVERIFY_RUN(wrong, Usage);
     QVERIFY2(wrong.errText().contains(QLatin1String("on or off")), wrong.err);
+    QCOMPARE(m_proxy.takeLines(), QStringList());
+}
+
+void TestCliSafety::refusesBeforeLookingForAKey()
+{
+    // No HALO_KEY and no keychain: the refusal, not "no key", is what the user needs to read.
+    const QMap<QString, QString> keyless{
+        {QStringLiteral("https_proxy"), m_proxy.url()},
+        {QStringLiteral("XDG_CONFIG_HOME"), m_config.path()},
+        {QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent")}};
+    setProductionReadOnly(false);
+    const CliResult query =
+        runCli(productionDestination() + QStringList{QStringLiteral("query"), kOnline,
+                                                     QStringLiteral("DELETE FROM Patients")},
+               keyless);
+    QVERIFY_RUN(query, ApiFailure);
+    QVERIFY2(query.errText().contains(QLatin1String("--confirm-production")), query.err);
+    const CliResult registered =
+        runCli(productionDestination() +
+                   QStringList{QStringLiteral("registered"), QStringLiteral("create"), kOnline,
+                               QStringLiteral("--name"), QStringLiteral("purge"),
+                               QStringLiteral("--frequency"), QStringLiteral("5m"),
+                               QStringLiteral("--duration"), QStringLiteral("1h"),
+                               QStringLiteral("DELETE FROM patients")},
+               keyless);
+    QVERIFY_RUN(registered, ApiFailure);
+    QVERIFY2(registered.errText().contains(QLatin1String("--confirm-production")), registered.err);
+    // Allowed by the policy, it then needs a key: exit 3, still nothing sent.
+    const CliResult select =
+        runCli(productionDestination() +
+                   QStringList{QStringLiteral("query"), kOnline, QStringLiteral("SELECT 1")},
+               keyless);
+    QVERIFY_RUN(select, KeyProblem);
     QCOMPARE(m_proxy.takeLines(), QStringList());
 }
 
