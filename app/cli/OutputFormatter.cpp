@@ -40,18 +40,33 @@ int charWidth(char32_t c)
     }
 }
 
+// How the people's table writes a character a terminal would act on instead of showing (line
+// breaks, escape sequences, C1 controls, bidirectional overrides), so a cell cannot retitle,
+// recolour or erase the terminal; empty for a character shown as itself.
+QByteArray visibleEscape(char32_t c)
+{
+    if (c == '\n')
+        return QByteArrayLiteral("\\n");
+    if (c == '\r')
+        return QByteArrayLiteral("\\r");
+    if (c == '\t')
+        return QByteArrayLiteral("\\t");
+    if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+        return "\\x" + QByteArray::number(uint(c), 16).rightJustified(2, '0');
+    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        return "\\u" + QByteArray::number(uint(c), 16);
+    return {};
+}
+
 // One line per cell, and no cell wider than kMaxCellWidth.
 QString forTable(const QString &text)
 {
     QString line;
     line.reserve(text.size());
     for (const QChar c : text) {
-        if (c == QLatin1Char('\n'))
-            line += QLatin1String("\\n");
-        else if (c == QLatin1Char('\r'))
-            line += QLatin1String("\\r");
-        else if (c == QLatin1Char('\t'))
-            line += QLatin1String("\\t");
+        const QByteArray escape = visibleEscape(c.unicode());
+        if (!escape.isEmpty())
+            line += QString::fromLatin1(escape);
         else
             line += c;
     }
@@ -265,9 +280,9 @@ QByteArrayView tableCell(QByteArrayView text, QByteArray &scratch, int *width)
         *width = kMax;
         return scratch;
     }
-    // Line breaks and tabs written out, every character measured; where the text would pass
-    // kMax - 1 columns is remembered, in case it is too wide as a whole.
-    scratch.resize(text.size() * 2); // room for every byte to be written as an escape
+    // Line breaks, tabs and controls written out, every character measured; where the text would
+    // pass kMax - 1 columns is remembered, in case it is too wide as a whole.
+    scratch.resize(text.size() * 6); // room for every byte to be written as an escape
     char *const begin = scratch.data();
     char *end = begin;
     int total = 0;
@@ -291,10 +306,9 @@ QByteArrayView tableCell(QByteArrayView text, QByteArray &scratch, int *width)
             scratch = shown.toUtf8();
             return scratch;
         }
-        const char escape = c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't' : 0;
-        if (escape != 0) {
-            put("\\", 1);
-            put(QByteArrayView(&escape, 1), 1);
+        if (const QByteArray escape = visibleEscape(c); !escape.isEmpty()) {
+            for (const char e : escape)
+                put(QByteArrayView(&e, 1), 1);
         } else {
             put(text.sliced(start, i - start), charWidth(c));
         }

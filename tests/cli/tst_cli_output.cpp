@@ -140,6 +140,7 @@ private slots:
     void writesJsonAsBefore();
     void writesTheTableAsBefore();
     void cutsLongCellsInTheTable();
+    void tableShowsTerminalControlsAsEscapes();
     void writesScalarsNonQueriesAndRawResultsAsBefore();
     void dropsALeadingByteOrderMarkAsBefore();
     void keepsTextPrintedBefore();
@@ -253,6 +254,19 @@ void TestCliOutput::cutsLongCellsInTheTable()
                               "\n" + QString(29, QChar(0x5f20)).toUtf8() + ellipsis + "\n" +
                               combining.first(59 * 3) + ellipsis + "\n" + QByteArray(60, 'b') +
                               "\nRows: 4\n");
+}
+
+void TestCliOutput::tableShowsTerminalControlsAsEscapes()
+{
+    // A cell that would retitle the terminal, recolour it, erase the line and reverse the text.
+    const QByteArray json =
+        R"([{"note":"\u001b]0;pwned\u0007\u001b[31mred\u009b2K\u202eevil\u007f"}])";
+    const Printed printed = print(outcomeOf(json), ResultFormat::Table);
+    const QByteArray shown = R"(\x1b]0;pwned\x07\x1b[31mred\x9b2K\u202eevil\x7f)";
+    QCOMPARE(printed.out, "note\n" + QByteArray(shown.size(), '-') + "\n" + shown + "\nRows: 1\n");
+    // CSV carries the data as it is: it is for programs, not terminals.
+    const Printed csv = print(outcomeOf(json), ResultFormat::Csv);
+    QVERIFY(csv.out.contains("\x1b]0;pwned"));
 }
 
 void TestCliOutput::writesScalarsNonQueriesAndRawResultsAsBefore()
