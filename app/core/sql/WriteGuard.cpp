@@ -1,6 +1,7 @@
 #include "sql/WriteGuard.h"
 
 #include "sql/SqlLexer_p.h"
+#include "storage/AppSettings.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -188,7 +189,9 @@ bool ReadOnlySettings::isReadOnly(Environment environment) const
 
 void ReadOnlySettings::setReadOnly(Environment environment, bool readOnly)
 {
-    sharedSettings().setValue(settingsKey(environment), readOnly);
+    QSettings settings = sharedSettings();
+    keepSettingsPrivate(settings);
+    settings.setValue(settingsKey(environment), readOnly);
 }
 
 QString ReadOnlySettings::blockedText(const QueryCommand &command, Environment environment)

@@ -5,7 +5,14 @@
 
 #include "net/Environment.h"
 
+class QSettings;
+
 namespace Halo {
+
+// Before anything is written through `settings`: its file and folder exist and are the owner's
+// alone (0600 and 0700), so the file QSettings writes stays private. Settings say which
+// environments the user works on and the custom base URL; every writer calls this.
+void keepSettingsPrivate(const QSettings &settings);
 
 // What the window remembers between runs (QSettings): the environment, layout and refresh
 // interval. Never a key: keys live in the keychain only.
