@@ -109,4 +109,22 @@ void AppSettings::setAutoRefreshSeconds(int seconds)
     store(QStringLiteral("sites/autoRefreshSeconds"), seconds);
 }
 
+bool AppSettings::keepsHistory(Environment environment) const
+{
+    return QSettings()
+        .value(QStringLiteral("history/keep/%1").arg(environmentId(environment)), true)
+        .toBool();
+}
+
+void AppSettings::setKeepsHistory(Environment environment, bool keep)
+{
+    store(QStringLiteral("history/keep/%1").arg(environmentId(environment)), keep);
+}
+
+bool AppSettings::keepsHistoryFor(const QString &environmentId)
+{
+    const std::optional<Environment> environment = environmentFromId(environmentId);
+    return !environment || AppSettings().keepsHistory(*environment);
+}
+
 } // namespace Halo
