@@ -156,6 +156,17 @@ void MainWindow::createActions()
     connect(m_setKeyAction, &QAction::triggered, this, &MainWindow::setKeyRequested);
     m_forgetKeyAction = new QAction(tr("&Forget subscription key"), this);
     connect(m_forgetKeyAction, &QAction::triggered, this, &MainWindow::forgetKeyRequested);
+
+    // Per environment: the SQL and FHIR text run here, kept in the histories. Off records
+    // nothing new; the history panels still show (and clear) what is there.
+    m_keepHistoryAction = new QAction(tr("Keep query &history for this environment"), this);
+    m_keepHistoryAction->setObjectName(QStringLiteral("keepHistoryAction"));
+    m_keepHistoryAction->setCheckable(true);
+    m_keepHistoryAction->setStatusTip(tr("Record the SQL and FHIR queries you run on this "
+                                         "environment in its query history"));
+    connect(m_keepHistoryAction, &QAction::triggered, this, [this](bool keep) {
+        Halo::AppSettings().setKeepsHistory(m_endpoint.environment, keep);
+    });
 }
 
 void MainWindow::createMenusAndToolbar()
@@ -223,6 +234,8 @@ void MainWindow::createMenusAndToolbar()
     connection->addSeparator();
     connection->addAction(m_setKeyAction);
     connection->addAction(m_forgetKeyAction);
+    connection->addSeparator();
+    connection->addAction(m_keepHistoryAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Halo Explorer"), this, [this]() {
@@ -273,6 +286,7 @@ void MainWindow::setEndpoint(const Halo::Endpoint &endpoint)
     m_environmentBox->setCurrentIndex(m_environmentBox->findData(int(endpoint.environment)));
     m_setKeyAction->setEnabled(endpoint.environment != Halo::Environment::Sandbox);
     m_forgetKeyAction->setEnabled(endpoint.environment != Halo::Environment::Sandbox);
+    m_keepHistoryAction->setChecked(Halo::AppSettings().keepsHistory(endpoint.environment));
     updateProductionMarks();
     const Halo::SiteRecord *record = m_siteList->selectedRecord();
     if (record && !isOnCurrentEndpoint(*record)) {

@@ -107,5 +107,6 @@ private:
     QAction *m_exportAction = nullptr;
     QAction *m_setKeyAction = nullptr;
     QAction *m_forgetKeyAction = nullptr;
+    QAction *m_keepHistoryAction = nullptr; // per environment, in AppSettings
     QActionGroup *m_refreshIntervals = nullptr;
 };

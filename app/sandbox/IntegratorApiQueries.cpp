@@ -39,12 +39,18 @@ qint64 takeWaitForDelay(QString *sql)
            ms;
 }
 
-// Comments such as /* sandbox: upload-failed */ steer an async query into a failure status.
-QString plannedFailureFromDirective(const QString &sql)
+// A comment such as /* sandbox: upload-failed */ steers an async query; empty if none.
+QString directiveOf(const QString &sql)
 {
     static const QRegularExpression pattern(
         QStringLiteral("/\\*\\s*sandbox:\\s*([a-z-]+)\\s*\\*/"));
-    const QString directive = pattern.match(sql).captured(1);
+    return pattern.match(sql).captured(1);
+}
+
+// Steers an async query into a failure status.
+QString plannedFailureFromDirective(const QString &sql)
+{
+    const QString directive = directiveOf(sql);
     if (directive == QLatin1String("upload-failed"))
         return QStringLiteral("uploadFailed");
     if (directive == QLatin1String("cache-error"))
@@ -52,6 +58,24 @@ QString plannedFailureFromDirective(const QString &sql)
     if (directive == QLatin1String("site-offline"))
         return QStringLiteral("initialisationFailedSiteOffline");
     return {};
+}
+
+// /* sandbox: shifting-columns */: the pages after the first carry their columns in reverse
+// order, as a result whose pages disagree would.
+void reverseLaterPageColumns(const SqlOutcome &outcome, QList<ResultPage> &pages)
+{
+    const QStringList columns(outcome.columns.crbegin(), outcome.columns.crend());
+    for (qsizetype p = 1; p < pages.size(); ++p) {
+        ResultPage &page = pages[p];
+        QList<QVariantList> rows;
+        for (qint64 r = page.rangeStart; r <= page.rangeEnd && r < outcome.rows.size(); ++r) {
+            const QVariantList &row = outcome.rows.at(r);
+            rows.append(QVariantList(row.crbegin(), row.crend()));
+        }
+        const QByteArray json = ResultEncoder::encodeRows(columns, rows);
+        page.decodedSize = json.size();
+        page.data = json.toBase64();
+    }
 }
 
 struct ParsedQueryBody {
@@ -271,6 +295,8 @@ ApiReply IntegratorApi::asyncQuery(const SampleSite &site, const ApiRequest &req
             } else {
                 record.rows = outcome.rows.size();
                 record.pages = paginate(outcome, m_options.pageBytes);
+                if (directiveOf(parsed.command.text) == QLatin1String("shifting-columns"))
+                    reverseLaterPageColumns(outcome, record.pages);
                 for (const ResultPage &page : std::as_const(record.pages))
                     record.totalSize += page.decodedSize;
             }

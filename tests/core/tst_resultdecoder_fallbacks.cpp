@@ -13,6 +13,7 @@ private slots:
     void opensPageEnvelopeInDecodedJson();
     void opensJsonInsideAJsonString();
     void skipsUtf8ByteOrderMark();
+    void columnKeyWithByteOrderMarkIsTheSameColumn();
     void showsInvalidBase64AsText();
     void readsJsonThatWasNotBase64();
     void showsNonJsonTextAsRawText();
@@ -74,6 +75,30 @@ void TestResultDecoderFallbacks::skipsUtf8ByteOrderMark()
     const DecodedResult result = decodeAsSent("\xEF\xBB\xBF[{\"a\":1}]");
     QCOMPARE(result.shape, DecodedResult::RowObjects);
     QCOMPARE(result.table.columns(), names({"a"}));
+}
+
+void TestResultDecoderFallbacks::columnKeyWithByteOrderMarkIsTheSameColumn()
+{
+    // U+FEFF before the first key of the first row, as raw UTF-8, and escaped in a later row.
+    const DecodedResult rows = decodeAsSent("[{\"\xEF\xBB\xBFid\":1,\"name\":\"a\"},"
+                                            "{\"id\":2,\"name\":\"b\"},"
+                                            "{\"\\ufeffid\":3,\"name\":\"c\"}]");
+    QCOMPARE(rows.shape, DecodedResult::RowObjects);
+    QCOMPARE(rows.table.columns(), names({"id", "name"}));
+    QCOMPARE(rows.table.rowCount(), 3);
+    for (int row = 0; row < 3; ++row)
+        QCOMPARE(rows.table.cell(row, 0), ResultCell::fromInteger(row + 1));
+
+    // In a columns list too.
+    const DecodedResult listed =
+        decodeAsSent("{\"columns\":[\"\xEF\xBB\xBFid\",\"name\"],\"rows\":[[7,\"x\"]]}");
+    QCOMPARE(listed.table.columns(), names({"id", "name"}));
+    QCOMPARE(listed.table.cell(0, 0), ResultCell::fromInteger(7));
+
+    // Only at the start: a mark inside a name is part of it.
+    const DecodedResult inside = decodeAsSent("[{\"i\xEF\xBB\xBF"
+                                              "d\":1,\"id\":2}]");
+    QCOMPARE(inside.table.columnCount(), 2);
 }
 
 void TestResultDecoderFallbacks::showsInvalidBase64AsText()

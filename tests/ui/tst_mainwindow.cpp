@@ -15,6 +15,7 @@
 #include "sql/SqlTab.h"
 #include "sql/SqlWorkspace.h"
 #include "status/SiteStatusPanel.h"
+#include "storage/AppSettings.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -81,6 +82,7 @@ private slots:
     void productionIsUnmistakable();
     void keyboardShortcutsReachTheMainActions();
     void everyNamedControlOfTheContractExists();
+    void historySwitchFollowsTheEnvironment();
     void screenshotOfTheMainWindowIsSaved();
     void sqlTabRunsAQueryOnTheSelectedSite();
     void fhirTabBrowsesTheSelectedSite();
@@ -295,6 +297,21 @@ void TestMainWindow::everyNamedControlOfTheContractExists()
          {QStringLiteral("Add site"), QStringLiteral("PMS ID"), QStringLiteral("PMS"),
           QStringLiteral("Look up"), QStringLiteral("Save site")})
         QTRY_VERIFY2(byName(name), qPrintable(name));
+}
+
+void TestMainWindow::historySwitchFollowsTheEnvironment()
+{
+    ExplorerSession session(siteFile());
+    startSandboxSession(session);
+    auto *keep = session.window()->findChild<QAction *>(QStringLiteral("keepHistoryAction"));
+    QVERIFY(keep && keep->isCheckable());
+    QCOMPARE(keep->text().remove(QLatin1Char('&')),
+             QStringLiteral("Keep query history for this environment"));
+    QVERIFY(keep->isChecked());
+    keep->trigger();
+    QVERIFY(!Halo::AppSettings().keepsHistory(Halo::Environment::Sandbox));
+    QVERIFY(Halo::AppSettings().keepsHistory(Halo::Environment::Stage));
+    Halo::AppSettings().setKeepsHistory(Halo::Environment::Sandbox, true);
 }
 
 void TestMainWindow::screenshotOfTheMainWindowIsSaved()

@@ -413,7 +413,8 @@ bool FhirTab::saveJson(const QByteArray &json, const QString &suggestedName)
     if (path.isEmpty())
         return false;
     QString error;
-    if (!Halo::writeFileAtomically(path, json, &error, Halo::MissingFolder::Fail)) {
+    if (!Halo::writeFileAtomically(path, json, &error, Halo::MissingFolder::Fail,
+                                   Halo::FileAccess::UserDefault)) { // the user's own file
         m_requestProblem->showProblem(tr("Not saved"), error,
                                       tr("Choose another folder; an existing file was left as "
                                          "it was."));

@@ -108,9 +108,11 @@ void RecentAsyncPanel::refresh()
             continue;
         const QDateTime keptUntil =
             entry.submittedAt.addSecs(qint64(Halo::AsyncQueryJournal::kResultLifetimeHours) * 3600);
-        auto *item = new QTreeWidgetItem(
-            m_list, {timeText(entry.submittedAt), statusText(entry.lastStatus),
-                     tr("about %1").arg(timeText(keptUntil)), firstLine(entry.sql)});
+        auto *item =
+            new QTreeWidgetItem(m_list, {timeText(entry.submittedAt), statusText(entry.lastStatus),
+                                         tr("about %1").arg(timeText(keptUntil)),
+                                         entry.sql.isEmpty() ? tr("(SQL not kept: no history here)")
+                                                             : firstLine(entry.sql)});
         item->setData(0, kQueryIdRole, entry.queryId);
         item->setToolTip(3, entry.sql);
         if (entry.queryId == selected)

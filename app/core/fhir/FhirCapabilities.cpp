@@ -292,7 +292,7 @@ bool FhirCapabilityCache::store(const QString &siteKey, const QByteArray &json,
     wrapper.insert(QLatin1String("fetchedAt"), fetchedAt.toUTC().toString(Qt::ISODateWithMs));
     wrapper.insert(QLatin1String("capabilityStatement"), QString::fromUtf8(json));
 
-    if (!QDir().mkpath(m_directory)) {
+    if (!makePrivateFolder(m_directory)) {
         if (error)
             *error = QStringLiteral("Could not create the folder %1").arg(m_directory);
         return false;

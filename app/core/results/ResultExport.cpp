@@ -300,6 +300,9 @@ ResultExport::Outcome ResultExport::writeFile(const QString &path, Format format
                                               const Progress &progress)
 {
     Outcome outcome;
+    // A file the user chose: it keeps the permissions the user's umask gives, as any document
+    // they save would (the program's own files are private: writeFileAtomically). Whoever
+    // exports patient rows decides where they go and who may read them.
     QSaveFile file(path);
     const auto failed = [&] {
         outcome.error =

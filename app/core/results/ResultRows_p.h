@@ -17,6 +17,15 @@ namespace Halo {
 
 namespace {
 
+// A key without the byte-order marks at its start: a .NET writer may put U+FEFF before the
+// first column's name, which is still that column.
+QByteArrayView withoutByteOrderMark(QByteArrayView key)
+{
+    while (key.startsWith("\xEF\xBB\xBF"))
+        key = key.sliced(3);
+    return key;
+}
+
 QString columnName(QByteArrayView key, int index)
 {
     return key.isEmpty() ? QStringLiteral("Column%1").arg(index + 1) : QString::fromUtf8(key);
@@ -34,6 +43,7 @@ public:
     // A column named up front (a `columns` list); rows are expected in that order.
     void add(QByteArrayView key, int column)
     {
+        key = withoutByteOrderMark(key);
         remember(key.toByteArray(), column);
         m_lastOrder.push_back(column);
     }
@@ -54,6 +64,7 @@ public:
 
     int column(QByteArrayView key, int position, int previousColumn)
     {
+        key = withoutByteOrderMark(key);
         const auto slot = size_t(position);
         if (slot < m_lastOrder.size() && matches(m_lastOrder[slot], key))
             return m_lastOrder[slot];
@@ -208,7 +219,8 @@ bool readColumnNames(JsonReader &reader, ResultTable &table, KeyedColumns &colum
             return reader.fail(QT_TRANSLATE_NOOP("Halo::ResultDecoder",
                                                  "a column is neither a name nor an object"));
         }
-        columns.add(name, table.addColumn(columnName(name, table.columnCount())));
+        const QByteArrayView key = withoutByteOrderMark(name);
+        columns.add(key, table.addColumn(columnName(key, table.columnCount())));
     }
     return !reader.failed();
 }

@@ -2,6 +2,8 @@
 
 #include "results/IsoDateTime_p.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <cstring>
 #include <limits>
@@ -200,19 +202,27 @@ void ResultTable::append(const ResultTable &other)
         append(copy);
         return;
     }
-    // Match the n-th occurrence of a name here to its n-th occurrence in `other`.
     std::vector<int> target(size_t(other.columnCount()));
-    for (int c = 0; c < other.columnCount(); ++c) {
-        const QString &name = other.m_columns.at(c);
-        int occurrence = 0;
-        for (int earlier = 0; earlier < c; ++earlier)
-            occurrence += other.m_columns.at(earlier) == name ? 1 : 0;
-        int found = -1;
-        for (int mine = 0; mine < columnCount() && found < 0; ++mine) {
-            if (m_columns.at(mine) == name && occurrence-- == 0)
-                found = mine;
+    if (other.m_columns == m_columns) {
+        // Pages of one result: the same columns in the same order.
+        for (size_t c = 0; c < target.size(); ++c)
+            target[c] = int(c);
+    } else {
+        // Match the n-th occurrence of a name here to its n-th occurrence in `other`, through
+        // a hash: a page can have tens of thousands of columns.
+        QHash<QString, std::vector<int>> mine;
+        mine.reserve(columnCount());
+        for (int c = 0; c < columnCount(); ++c)
+            mine[m_columns.at(c)].push_back(c);
+        QHash<QString, size_t> seen;
+        for (int c = 0; c < other.columnCount(); ++c) {
+            const QString &name = other.m_columns.at(c);
+            const size_t occurrence = seen[name]++;
+            const auto found = mine.constFind(name);
+            target[size_t(c)] = found != mine.cend() && occurrence < found->size()
+                                    ? (*found)[occurrence]
+                                    : addColumn(name);
         }
-        target[size_t(c)] = found >= 0 ? found : addColumn(name);
     }
     if (other.m_rowCount >= kShareRowsFrom)
         appendShared(other, target);
@@ -238,12 +248,9 @@ void ResultTable::appendShared(const ResultTable &other, const std::vector<int> 
         segment.firstRow = m_rowCount + source.firstRow;
         segment.rowCount = source.rowCount;
         segment.firstChunk = chunkBase + source.firstChunk;
-        for (size_t c = 0; c < source.columns.size() && c < target.size(); ++c) {
-            const auto mine = size_t(target[c]);
-            if (segment.columns.size() <= mine)
-                segment.columns.resize(mine + 1);
-            segment.columns[mine] = source.columns[c];
-        }
+        segment.columns.resize(size_t(columnCount()));
+        for (size_t c = 0; c < source.columns.size() && c < target.size(); ++c)
+            segment.columns[size_t(target[c])] = source.columns[c];
         m_segments.push_back(std::move(segment));
     }
     m_rowCount += other.m_rowCount;
@@ -253,6 +260,7 @@ void ResultTable::appendShared(const ResultTable &other, const std::vector<int> 
 // A few rows: copied, so that many small appends do not make many small segments.
 void ResultTable::appendCopied(const ResultTable &other, const std::vector<int> &target)
 {
+    m_rowsComing = other.m_rowCount;
     for (int row = 0; row < other.m_rowCount; ++row) {
         addRow();
         for (int c = 0; c < other.columnCount(); ++c) {
@@ -266,6 +274,7 @@ void ResultTable::appendCopied(const ResultTable &other, const std::vector<int> 
                 lastRowSlot(target[size_t(c)]) = *slot;
         }
     }
+    m_rowsComing = 0;
 }
 
 int ResultTable::addColumn(const QString &name)
@@ -305,8 +314,13 @@ ResultTable::Slot &ResultTable::lastRowSlot(int column)
     std::shared_ptr<Cells> &shared = segment.columns[size_t(column)];
     if (!shared) {
         shared = std::make_shared<Cells>();
-        // Past the first segment the table is large: room for the whole segment at once.
-        shared->reserve(m_segments.size() > 1 ? kRowsPerSegment : 16);
+        // Room for the rows an append brings (a few), or else, past the first segment, where
+        // the table is large, for the whole segment at once. Never the whole segment for a few
+        // rows: a page of 20 000 columns would reserve 2.6 GB.
+        const size_t room = m_rowsComing > 0        ? row + size_t(m_rowsComing)
+                            : m_segments.size() > 1 ? size_t(kRowsPerSegment)
+                                                    : 16;
+        shared->reserve(std::min(room, size_t(kRowsPerSegment)));
     } else if (shared.use_count() > 1) {
         shared = std::make_shared<Cells>(*shared); // a copy of this table still reads the old
     }

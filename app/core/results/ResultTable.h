@@ -87,7 +87,9 @@ public:
     qint64 memoryUsed() const;
 
     // Adds the rows of a later page. Columns match by name (the n-th "x" matches the n-th "x");
-    // columns new in `other` are added at the end, with nulls in the rows already here.
+    // columns new in `other` are added at the end, with nulls in the rows already here. Takes
+    // time in proportion to the columns and the rows copied, however wide the page. (The pages
+    // of one async result must have the same columns: AsyncQueryRunner refuses others.)
     void append(const ResultTable &other);
 
     // Building, for decoders: columns as they appear, then one row at a time. The set* calls
@@ -152,6 +154,7 @@ private:
     QByteArray m_text;                    // the chunk being written, index m_textChunks.size()
     qsizetype m_textUsed = 0;             // bytes of m_text in use (the rest is spare capacity)
     int m_rowCount = 0;
+    int m_rowsComing = 0; // while appendCopied() runs: rows it adds, for reserving room
 };
 
 } // namespace Halo

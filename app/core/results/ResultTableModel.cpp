@@ -1,5 +1,7 @@
 #include "results/ResultTableModel.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -201,15 +203,21 @@ ResultTable &ResultTableModel::writableTable()
 void ResultTableModel::appendPage(const ResultTable &page)
 {
     // Columns new in the page (the n-th "x" matches the n-th "x"), added first so that the
-    // table's own append() finds them.
+    // table's own append() finds them. Counted through a hash: a page can have tens of
+    // thousands of columns.
     QStringList added;
-    for (int c = 0; c < page.columnCount(); ++c) {
-        const QString &name = page.columns().at(c);
-        int occurrence = 0;
-        for (int earlier = 0; earlier < c; ++earlier)
-            occurrence += page.columns().at(earlier) == name ? 1 : 0;
-        if (m_table->columns().count(name) <= occurrence)
-            added.append(name);
+    if (page.columns() != m_table->columns()) {
+        QHash<QString, int> have;
+        have.reserve(m_table->columnCount());
+        for (const QString &name : m_table->columns())
+            ++have[name];
+        for (const QString &name : page.columns()) {
+            int &left = have[name];
+            if (left > 0)
+                --left;
+            else
+                added.append(name);
+        }
     }
     if (!added.isEmpty()) {
         const int first = columnCount();

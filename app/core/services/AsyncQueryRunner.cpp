@@ -178,6 +178,8 @@ void AsyncQueryRunner::stop()
     m_running = false;
     m_fetching = false;
     m_nextPage = 1;
+    m_pageColumns.clear();
+    m_columnsPage = 0;
     m_info = QueryInfo();
     m_intervalMs = m_firstIntervalMs;
     if (wasRunning)
@@ -258,11 +260,55 @@ void AsyncQueryRunner::fetchNextPage()
             return;
         }
         m_fetching = false;
+        const DecodedResult &result = call->result();
+        if (const ApiError mismatch = checkPageColumns(page.number, result); mismatch.isError()) {
+            fail(mismatch);
+            return;
+        }
         ++m_nextPage;
-        emit pageReady(page, call->result(), call->page().parameters);
+        emit pageReady(page, result, call->page().parameters);
         fetchNextPage();
         finishIfDone();
     });
+}
+
+ApiError AsyncQueryRunner::checkPageColumns(int pageNumber, const DecodedResult &page)
+{
+    // A page without rows may come without columns ([]); text that is no table has none.
+    if (!page.isTable() || page.table.columnCount() == 0)
+        return {};
+    if (m_columnsPage == 0) {
+        m_pageColumns = page.table.columns();
+        m_columnsPage = pageNumber;
+        return {};
+    }
+    const QStringList &columns = page.table.columns();
+    if (columns == m_pageColumns)
+        return {};
+    // Merging them by name would put values under columns they were not sent for.
+    QString difference;
+    if (columns.size() != m_pageColumns.size()) {
+        difference = tr("it has %1 columns where page %2 had %3")
+                         .arg(columns.size())
+                         .arg(m_columnsPage)
+                         .arg(m_pageColumns.size());
+    } else {
+        qsizetype c = 0;
+        while (columns.at(c) == m_pageColumns.at(c))
+            ++c;
+        difference = tr("its column %1 is “%2” where page %3 had “%4”")
+                         .arg(c + 1)
+                         .arg(columns.at(c))
+                         .arg(m_columnsPage)
+                         .arg(m_pageColumns.at(c));
+    }
+    return ApiError::badAnswer(
+        tr("result page %1 of query %2 does not have the columns of page %3 (%4), so the pages "
+           "cannot be put together into one table")
+            .arg(pageNumber)
+            .arg(m_queryId)
+            .arg(m_columnsPage)
+            .arg(difference));
 }
 
 void AsyncQueryRunner::finishIfDone()

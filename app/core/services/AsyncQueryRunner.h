@@ -82,8 +82,9 @@ signals:
     void pageReady(const Halo::ResultPageInfo &page, const Halo::DecodedResult &result,
                    const QList<Halo::OutputParameter> &parameters);
     void finished(const Halo::QueryInfo &info); // terminal, and every page fetched
-    // A call failed for good, an id was not a query id (Kind::BadResponse, nothing sent), or
-    // the deadline passed (Kind::Timeout, with the last status); the runner stopped.
+    // A call failed for good, an id was not a query id (Kind::BadResponse, nothing sent), a
+    // result page's columns differ from an earlier page's (Kind::BadResponse), or the deadline
+    // passed (Kind::Timeout, with the last status); the runner stopped.
     void failed(const Halo::ApiError &error);
     void notFinished(const Halo::QueryInfo &info); // collect(): the query has not ended yet
     void stopped();
@@ -98,6 +99,9 @@ private:
     void onStatus(const QueryInfo &info);
     void fetchNextPage();
     void finishIfDone();
+    // Every page of a result has the columns of the first that has any: names, count and
+    // order. A page that differs is an error (Kind::BadResponse), not a page to merge.
+    ApiError checkPageColumns(int pageNumber, const DecodedResult &page);
     void fail(const ApiError &error);
     void track(ApiCall *call);
     void journalStatus(const QString &status, const QString &sql = QString());
@@ -125,6 +129,8 @@ private:
     bool m_running = false;
     bool m_fetching = false;
     int m_nextPage = 1;
+    QStringList m_pageColumns; // of page m_columnsPage, the first page with columns
+    int m_columnsPage = 0;
     quint64 m_generation = 0; // answers from before stop() are ignored
 };
 

@@ -94,10 +94,11 @@ QByteArray documentFor(const QList<SiteRecord> &sites)
         .toJson(QJsonDocument::Indented);
 }
 
-bool writeAtomically(const QString &path, const QByteArray &data, QString *error)
+bool writeAtomically(const QString &path, const QByteArray &data, QString *error,
+                     FileAccess access = FileAccess::OwnerOnly)
 {
     QString reason;
-    if (writeFileAtomically(path, data, &reason))
+    if (writeFileAtomically(path, data, &reason, MissingFolder::Create, access))
         return true;
     setError(error, reason);
     return false;
@@ -361,7 +362,9 @@ bool SiteStore::remove(const QString &environment, const QString &guid, QString 
 bool SiteStore::exportTo(const QString &path, const QString &environment, QString *error) const
 {
     const QList<SiteRecord> sites = environment.isEmpty() ? m_sites : sitesFor(environment);
-    return writeAtomically(path, documentFor(sites), error);
+    // A file the user chose to share with a team (no keys, no patient data): it keeps the
+    // permissions the user's umask gives, as any document they save would.
+    return writeAtomically(path, documentFor(sites), error, FileAccess::UserDefault);
 }
 
 bool SiteStore::importFrom(const QString &path, ImportResult *result, QString *error)

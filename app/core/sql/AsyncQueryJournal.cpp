@@ -1,5 +1,6 @@
 #include "sql/AsyncQueryJournal.h"
 
+#include "storage/AppSettings.h"
 #include "storage/AtomicFile.h"
 
 #include <QDir>
@@ -97,13 +98,17 @@ QList<JournalEntry> AsyncQueryJournal::entriesForSite(const QString &environment
 
 bool AsyncQueryJournal::record(const JournalEntry &entry, QString *error)
 {
+    JournalEntry kept = entry;
+    // Without a history for its environment, the id is kept (to resume the query) but not the SQL.
+    if (!AppSettings::keepsHistoryFor(entry.environment))
+        kept.sql.clear();
     QList<JournalEntry> all = load();
     auto it = std::find_if(all.begin(), all.end(),
                            [&entry](const JournalEntry &e) { return e.queryId == entry.queryId; });
     if (it != all.end())
-        *it = entry;
+        *it = kept;
     else
-        all.append(entry);
+        all.append(kept);
     return save(all, error);
 }
 

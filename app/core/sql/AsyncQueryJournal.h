@@ -29,8 +29,9 @@ public:
 
     QList<JournalEntry> entries() const; // newest first
     QList<JournalEntry> entriesForSite(const QString &environment, const QString &siteGuid) const;
-    // Adds or updates the entry with the same query id. Returns false with *error set when the
-    // file could not be written (the previous file stays as it was).
+    // Adds or updates the entry with the same query id; without the SQL when history is turned
+    // off for its environment (AppSettings::keepsHistory). Returns false with *error set when
+    // the file could not be written (the previous file stays as it was).
     bool record(const JournalEntry &entry, QString *error = nullptr);
     bool remove(const QString &queryId, QString *error = nullptr);
     // Entries whose results can no longer exist are dropped on save.

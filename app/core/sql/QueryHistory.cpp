@@ -1,5 +1,6 @@
 #include "sql/QueryHistory.h"
 
+#include "storage/AppSettings.h"
 #include "storage/AtomicFile.h"
 
 #include <QDir>
@@ -181,6 +182,8 @@ QList<HistoryEntry> QueryHistory::search(const QString &environment, const QStri
 bool QueryHistory::record(const QString &environment, const QString &siteGuid,
                           const HistoryEntry &entry, QString *error)
 {
+    if (!AppSettings::keepsHistoryFor(environment))
+        return true; // the user keeps no history for this environment: nothing to write
     Sites sites = m_sites;
     QList<HistoryEntry> &entries = sites[siteKey(environment, siteGuid)];
     HistoryEntry stored = entry;

@@ -53,6 +53,8 @@ public:
     QList<HistoryEntry> search(const QString &environment, const QString &siteGuid,
                                const QString &text) const;
 
+    // Adds an entry, unless history is turned off for `environment` (AppSettings::keepsHistory):
+    // then nothing is recorded, nothing changes, and the answer is true.
     bool record(const QString &environment, const QString &siteGuid, const HistoryEntry &entry,
                 QString *error = nullptr);
     bool clear(const QString &environment, const QString &siteGuid, QString *error = nullptr);

@@ -1,5 +1,8 @@
 #include "sql/WriteGuard.h"
 
+#include "sql/SqlLexer_p.h"
+#include "storage/AppSettings.h"
+
 #include <QCoreApplication>
 #include <QSet>
 #include <QSettings>
@@ -9,132 +12,91 @@ namespace Halo {
 
 namespace {
 
+using detail::SqlWords;
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Halo::WriteGuard", text);
 }
 
-// Reserved words of T-SQL (and Firebird's RECREATE) that start or imply a write, or reach
-// outside the query. Being reserved, none can be an unquoted column or table name.
-const QSet<QString> &writeKeywords()
+// The words of `text`, separated by spaces.
+QSet<QString> wordSet(const char *text)
 {
-    static const QSet<QString> words = {
-        QStringLiteral("INSERT"),         QStringLiteral("UPDATE"),
-        QStringLiteral("DELETE"),         QStringLiteral("MERGE"),
-        QStringLiteral("EXEC"),           QStringLiteral("EXECUTE"),
-        QStringLiteral("DROP"),           QStringLiteral("ALTER"),
-        QStringLiteral("CREATE"),         QStringLiteral("RECREATE"),
-        QStringLiteral("TRUNCATE"),       QStringLiteral("INTO"),
-        QStringLiteral("GRANT"),          QStringLiteral("REVOKE"),
-        QStringLiteral("DENY"),           QStringLiteral("BACKUP"),
-        QStringLiteral("RESTORE"),        QStringLiteral("DBCC"),
-        QStringLiteral("SHUTDOWN"),       QStringLiteral("KILL"),
-        QStringLiteral("RECONFIGURE"),    QStringLiteral("BULK"),
-        QStringLiteral("OPENROWSET"),     QStringLiteral("OPENQUERY"),
-        QStringLiteral("OPENDATASOURCE"), QStringLiteral("UPDATETEXT"),
-        QStringLiteral("WRITETEXT"),
-    };
+    const QStringList words = QString::fromLatin1(text).split(u' ', Qt::SkipEmptyParts);
+    return QSet<QString>(words.cbegin(), words.cend());
+}
+
+// T-SQL's reserved keywords, SQL Server's closed list. Being reserved, none can be an unquoted
+// name, so each one in a query is that keyword.
+const QSet<QString> &reservedKeywords()
+{
+    static const QSet<QString> words = wordSet(
+        "ADD ALL ALTER AND ANY AS ASC AUTHORIZATION BACKUP BEGIN BETWEEN BREAK BROWSE BULK "
+        "BY CASCADE CASE CHECK CHECKPOINT CLOSE CLUSTERED COALESCE COLLATE COLUMN COMMIT "
+        "COMPUTE CONSTRAINT CONTAINS CONTAINSTABLE CONTINUE CONVERT CREATE CROSS CURRENT "
+        "CURRENT_DATE CURRENT_TIME CURRENT_TIMESTAMP CURRENT_USER CURSOR DATABASE DBCC "
+        "DEALLOCATE DECLARE DEFAULT DELETE DENY DESC DISK DISTINCT DISTRIBUTED DOUBLE DROP "
+        "DUMP ELSE END ERRLVL ESCAPE EXCEPT EXEC EXECUTE EXISTS EXIT EXTERNAL FETCH FILE "
+        "FILLFACTOR FOR FOREIGN FREETEXT FREETEXTTABLE FROM FULL FUNCTION GOTO GRANT GROUP "
+        "HAVING HOLDLOCK IDENTITY IDENTITY_INSERT IDENTITYCOL IF IN INDEX INNER INSERT "
+        "INTERSECT INTO IS JOIN KEY KILL LEFT LIKE LINENO LOAD MERGE NATIONAL NOCHECK "
+        "NONCLUSTERED NOT NULL NULLIF OF OFF OFFSETS ON OPEN OPENDATASOURCE OPENQUERY "
+        "OPENROWSET OPENXML OPTION OR ORDER OUTER OVER PERCENT PIVOT PLAN PRECISION PRIMARY "
+        "PRINT PROC PROCEDURE PUBLIC RAISERROR READ READTEXT RECONFIGURE REFERENCES "
+        "REPLICATION RESTORE RESTRICT RETURN REVERT REVOKE RIGHT ROLLBACK ROWCOUNT "
+        "ROWGUIDCOL RULE SAVE SCHEMA SECURITYAUDIT SELECT SEMANTICKEYPHRASETABLE "
+        "SEMANTICSIMILARITYDETAILSTABLE SEMANTICSIMILARITYTABLE SESSION_USER SET SETUSER "
+        "SHUTDOWN SOME STATISTICS SYSTEM_USER TABLE TABLESAMPLE TEXTSIZE THEN TO TOP TRAN "
+        "TRANSACTION TRIGGER TRUNCATE TRY_CONVERT TSEQUAL UNION UNIQUE UNPIVOT UPDATE "
+        "UPDATETEXT USE USER VALUES VARYING VIEW WAITFOR WHEN WHERE WHILE WITH WITHIN "
+        "WRITETEXT");
     return words;
 }
 
-// The words of a SQL text outside comments, literals and quoted identifiers, and how many
-// statements it holds. `complete` is false when a literal or comment never ends: such text
-// cannot be read reliably, so it is treated as a write.
-struct Lexed {
-    QStringList words; // upper case, in order
-    int statements = 0;
-    bool complete = true;
-};
-
-// Index just past a literal opened at `start` and closed by `close`; a doubled `close` escapes
-// it. -1 if it never closes.
-qsizetype literalEnd(const QString &sql, qsizetype start, QChar close)
+// The reserved keywords a read-only SELECT may hold (clauses, operators, functions, hints,
+// window frames, FOR XML/JSON, OPTION (... PLAN), Firebird's PLAN). An allow-list: every other
+// reserved keyword (INSERT, EXEC, INTO, SET, DECLARE, BEGIN, WAITFOR, ...) writes, starts
+// another statement or reaches outside the query, and one nobody thought of counts as a write.
+const QSet<QString> &readKeywords()
 {
-    for (qsizetype i = start + 1; i < sql.size(); ++i) {
-        if (sql.at(i) != close)
-            continue;
-        if (i + 1 < sql.size() && sql.at(i + 1) == close) {
-            ++i;
-            continue;
-        }
-        return i + 1;
-    }
-    return -1;
+    static const QSet<QString> words =
+        wordSet("ALL AND ANY AS ASC BETWEEN BROWSE BY CASE COALESCE COLLATE COMPUTE CONTAINS "
+                "CONTAINSTABLE CONVERT CROSS CURRENT CURRENT_DATE CURRENT_TIME CURRENT_TIMESTAMP "
+                "CURRENT_USER DEFAULT DESC DISTINCT DOUBLE ELSE END ESCAPE EXCEPT EXISTS FETCH FOR "
+                "FREETEXT FREETEXTTABLE FROM FULL GROUP HAVING HOLDLOCK IDENTITY IDENTITYCOL IN "
+                "INDEX INNER INTERSECT IS JOIN LEFT LIKE NATIONAL NOT NULL NULLIF OF ON OPENXML "
+                "OPTION OR ORDER OUTER OVER PERCENT PIVOT PLAN PRECISION RIGHT ROWGUIDCOL SELECT "
+                "SEMANTICKEYPHRASETABLE SEMANTICSIMILARITYDETAILSTABLE SEMANTICSIMILARITYTABLE "
+                "SESSION_USER SOME SYSTEM_USER TABLESAMPLE THEN TO TOP TRY_CONVERT UNION UNPIVOT "
+                "USER VALUES VARYING WHEN WHERE WITH WITHIN");
+    return words;
 }
 
-bool isWordChar(QChar c)
+// Not reserved in T-SQL, so they may name a column, but each starts a statement that changes
+// something (DISABLE TRIGGER, RECEIVE from a queue, END CONVERSATION), in T-SQL, Sybase
+// (CALL, UNLOAD, MOUNT, QUIESCE, REORG) or Firebird (RECREATE; GEN_ID steps a generator). A
+// column of one of these names asks for a confirmation, unless it is written in [brackets].
+const QSet<QString> &statementWords()
 {
-    return c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('$') ||
-           c == QLatin1Char('#') || c == QLatin1Char('@');
+    static const QSet<QString> words =
+        wordSet("DISABLE ENABLE RECEIVE SEND MOVE CONVERSATION RECREATE CALL UNLOAD MOUNT UNMOUNT "
+                "QUIESCE REORG GEN_ID");
+    return words;
 }
 
-Lexed lex(const QString &sql)
+// The first word that keeps the text from being a plain SELECT, as the user reads it; empty if
+// there is none. NEXT VALUE FOR steps a sequence, so it writes too.
+QString firstDisallowedWord(const SqlWords &lexed)
 {
-    Lexed lexed;
-    bool statementHasContent = false;
-    qsizetype i = 0;
-    const qsizetype n = sql.size();
-    while (i < n) {
-        const QChar c = sql.at(i);
-        const QChar next = i + 1 < n ? sql.at(i + 1) : QChar();
-        if (c.isSpace()) {
-            ++i;
-        } else if (c == QLatin1Char('-') && next == QLatin1Char('-')) {
-            const qsizetype end = sql.indexOf(QLatin1Char('\n'), i);
-            i = end < 0 ? n : end + 1;
-        } else if (c == QLatin1Char('/') && next == QLatin1Char('*')) {
-            // Not nested: ending a comment early shows more text as code, which is cautious.
-            const qsizetype end = sql.indexOf(QLatin1String("*/"), i + 2);
-            if (end < 0) {
-                lexed.complete = false;
-                return lexed;
-            }
-            i = end + 2;
-        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"') || c == QLatin1Char('[') ||
-                   c == QLatin1Char('`')) {
-            const QChar close = c == QLatin1Char('[') ? QLatin1Char(']') : c;
-            const qsizetype end = literalEnd(sql, i, close);
-            if (end < 0) {
-                lexed.complete = false;
-                return lexed;
-            }
-            statementHasContent = true;
-            i = end;
-        } else if (c == QLatin1Char(';')) {
-            if (statementHasContent)
-                ++lexed.statements;
-            statementHasContent = false;
-            ++i;
-        } else if (c.isDigit()) {
-            // T-SQL reads "1delete" as 1 followed by DELETE, so letters after digits are a word.
-            while (i < n && (sql.at(i).isDigit() || sql.at(i) == QLatin1Char('.')))
-                ++i;
-            statementHasContent = true;
-        } else if (isWordChar(c)) {
-            qsizetype end = i;
-            while (end < n && isWordChar(sql.at(end)))
-                ++end;
-            const QString word = sql.mid(i, end - i);
-            // Variables (@x) and temporary tables (#t) are never keywords.
-            if (c.isLetter() || c == QLatin1Char('_'))
-                lexed.words.append(word.toUpper());
-            statementHasContent = true;
-            i = end;
-        } else {
-            statementHasContent = true;
-            ++i;
-        }
-    }
-    if (statementHasContent)
-        ++lexed.statements;
-    return lexed;
-}
-
-QString firstWriteKeyword(const Lexed &lexed)
-{
-    for (const QString &word : lexed.words) {
-        if (writeKeywords().contains(word))
+    const QStringList &words = lexed.words;
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString &word = words.at(i);
+        if (statementWords().contains(word) ||
+            (reservedKeywords().contains(word) && !readKeywords().contains(word)))
             return word;
+        if (word == QLatin1String("NEXT") && i + 2 < words.size() &&
+            words.at(i + 1) == QLatin1String("VALUE") && words.at(i + 2) == QLatin1String("FOR"))
+            return QStringLiteral("NEXT VALUE FOR");
     }
     return {};
 }
@@ -167,14 +129,13 @@ QSettings sharedSettings()
 
 bool WriteGuard::isPlainSelect(const QString &sql)
 {
-    const Lexed lexed = lex(sql);
-    if (!lexed.complete || lexed.statements != 1 || lexed.words.isEmpty())
+    const SqlWords lexed = detail::lexSql(sql);
+    if (lexed.problem != SqlWords::Problem::None || lexed.statements != 1 || lexed.mainSelects > 1)
         return false;
-    const QString &first = lexed.words.first();
-    const bool startsAsRead =
-        first == QLatin1String("SELECT") ||
-        (first == QLatin1String("WITH") && lexed.words.contains(QLatin1String("SELECT")));
-    return startsAsRead && firstWriteKeyword(lexed).isEmpty();
+    const bool startsAsRead = lexed.leadingWord == QLatin1String("SELECT") ||
+                              (lexed.leadingWord == QLatin1String("WITH") &&
+                               lexed.words.contains(QLatin1String("SELECT")));
+    return startsAsRead && firstDisallowedWord(lexed).isEmpty();
 }
 
 bool WriteGuard::mayWrite(const QueryCommand &command)
@@ -196,14 +157,19 @@ QString WriteGuard::writeReason(const QueryCommand &command)
             .arg(command.text.trimmed());
     if (isPlainSelect(command.text))
         return {};
-    const Lexed lexed = lex(command.text);
-    if (!lexed.complete)
+    const SqlWords lexed = detail::lexSql(command.text);
+    if (lexed.problem == SqlWords::Problem::Unterminated)
         return tr("a comment or quoted text in it never ends, so it cannot be read safely");
+    if (lexed.problem == SqlWords::Problem::NestedComment)
+        return tr("a comment in it opens another comment, which database engines read "
+                  "differently, so it cannot be read safely");
     if (lexed.statements > 1)
         return tr("it holds %1 statements, not one plain SELECT").arg(lexed.statements);
-    const QString keyword = firstWriteKeyword(lexed);
-    if (!keyword.isEmpty())
-        return tr("it contains %1, which can change data").arg(keyword);
+    const QString word = firstDisallowedWord(lexed);
+    if (!word.isEmpty())
+        return tr("it contains %1, which can change data or start another statement").arg(word);
+    if (lexed.mainSelects > 1)
+        return tr("it holds more than one SELECT statement, not one plain SELECT");
     return tr("it is not a plain SELECT");
 }
 
@@ -223,7 +189,9 @@ bool ReadOnlySettings::isReadOnly(Environment environment) const
 
 void ReadOnlySettings::setReadOnly(Environment environment, bool readOnly)
 {
-    sharedSettings().setValue(settingsKey(environment), readOnly);
+    QSettings settings = sharedSettings();
+    keepSettingsPrivate(settings);
+    settings.setValue(settingsKey(environment), readOnly);
 }
 
 QString ReadOnlySettings::blockedText(const QueryCommand &command, Environment environment)

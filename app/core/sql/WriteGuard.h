@@ -13,9 +13,13 @@ namespace Halo {
 class WriteGuard
 {
 public:
-    // One statement that starts with SELECT (or WITH … SELECT), with no writing keyword
-    // (INSERT, UPDATE, DELETE, MERGE, EXEC, DROP, ALTER, CREATE, TRUNCATE, INTO, GRANT, …)
-    // anywhere outside comments, string literals and quoted identifiers. SELECT … INTO writes.
+    // One statement that starts with SELECT (or WITH … SELECT), holds one SELECT of its own (the
+    // others in subqueries or after UNION), and whose reserved keywords, outside comments,
+    // string literals and quoted identifiers, are all on an allow-list of what a read uses. Any
+    // other (INSERT, EXEC, INTO, SET, DECLARE, WAITFOR, …) and the statements T-SQL starts with
+    // unreserved words (DISABLE/ENABLE TRIGGER, RECEIVE, …) make it a write. Words are read as
+    // T-SQL reads them: "1e5delete", "$1delete" and "--c<CR>delete" all hold DELETE. Text that
+    // could be read two ways (a comment that never ends, or opens another) is a write.
     static bool isPlainSelect(const QString &sql);
 
     // A nonQuery, a stored procedure, or text that is not a plain SELECT.

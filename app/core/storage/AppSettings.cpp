@@ -1,8 +1,43 @@
 #include "storage/AppSettings.h"
 
+#include "storage/AtomicFile.h"
+
+#include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 
 namespace Halo {
+
+namespace {
+
+// Writes one value to the application's settings file, kept private.
+void store(const QString &key, const QVariant &value)
+{
+    QSettings settings;
+    keepSettingsPrivate(settings);
+    settings.setValue(key, value);
+}
+
+} // namespace
+
+void keepSettingsPrivate(const QSettings &settings)
+{
+#ifdef Q_OS_WIN
+    if (settings.format() == QSettings::NativeFormat)
+        return; // the registry: no file
+#endif
+    const QString path = settings.fileName();
+    if (path.isEmpty() || !makePrivateFolder(QFileInfo(path).absolutePath()))
+        return; // QSettings reports what it cannot write through status()
+    if (QFileInfo::exists(path)) {
+        restrictToOwner(path);
+        return;
+    }
+    // QSettings replaces the file through QSaveFile, which keeps the permissions of the file it
+    // replaces: an empty private file now makes every later one private too.
+    QFile file(path);
+    file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFile::ReadOwner | QFile::WriteOwner);
+}
 
 Endpoint AppSettings::lastEndpoint() const
 {
@@ -25,6 +60,7 @@ Endpoint AppSettings::lastEndpoint() const
 void AppSettings::setLastEndpoint(const Endpoint &endpoint)
 {
     QSettings settings;
+    keepSettingsPrivate(settings);
     settings.setValue(QStringLiteral("connection/environment"),
                       environmentId(endpoint.environment));
     if (endpoint.environment == Environment::Custom)
@@ -40,7 +76,7 @@ QByteArray AppSettings::windowGeometry() const
 
 void AppSettings::setWindowGeometry(const QByteArray &geometry)
 {
-    QSettings().setValue(QStringLiteral("window/geometry"), geometry);
+    store(QStringLiteral("window/geometry"), geometry);
 }
 
 QByteArray AppSettings::windowState() const
@@ -50,7 +86,7 @@ QByteArray AppSettings::windowState() const
 
 void AppSettings::setWindowState(const QByteArray &state)
 {
-    QSettings().setValue(QStringLiteral("window/state"), state);
+    store(QStringLiteral("window/state"), state);
 }
 
 QByteArray AppSettings::splitterState() const
@@ -60,7 +96,7 @@ QByteArray AppSettings::splitterState() const
 
 void AppSettings::setSplitterState(const QByteArray &state)
 {
-    QSettings().setValue(QStringLiteral("window/splitter"), state);
+    store(QStringLiteral("window/splitter"), state);
 }
 
 int AppSettings::autoRefreshSeconds() const
@@ -70,7 +106,25 @@ int AppSettings::autoRefreshSeconds() const
 
 void AppSettings::setAutoRefreshSeconds(int seconds)
 {
-    QSettings().setValue(QStringLiteral("sites/autoRefreshSeconds"), seconds);
+    store(QStringLiteral("sites/autoRefreshSeconds"), seconds);
+}
+
+bool AppSettings::keepsHistory(Environment environment) const
+{
+    return QSettings()
+        .value(QStringLiteral("history/keep/%1").arg(environmentId(environment)), true)
+        .toBool();
+}
+
+void AppSettings::setKeepsHistory(Environment environment, bool keep)
+{
+    store(QStringLiteral("history/keep/%1").arg(environmentId(environment)), keep);
+}
+
+bool AppSettings::keepsHistoryFor(const QString &environmentId)
+{
+    const std::optional<Environment> environment = environmentFromId(environmentId);
+    return !environment || AppSettings().keepsHistory(*environment);
 }
 
 } // namespace Halo

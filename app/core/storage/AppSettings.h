@@ -5,10 +5,18 @@
 
 #include "net/Environment.h"
 
+class QSettings;
+
 namespace Halo {
 
-// What the window remembers between runs (QSettings): the environment, layout and refresh
-// interval. Never a key: keys live in the keychain only.
+// Before anything is written through `settings`: its file and folder exist and are the owner's
+// alone (0600 and 0700), so the file QSettings writes stays private. Settings say which
+// environments the user works on and the custom base URL; every writer calls this.
+void keepSettingsPrivate(const QSettings &settings);
+
+// What the window remembers between runs (QSettings): the environment, layout, refresh interval
+// and whether each environment keeps a query history. Never a key: keys live in the keychain
+// only.
 class AppSettings
 {
 public:
@@ -24,6 +32,15 @@ public:
 
     int autoRefreshSeconds() const; // 0: off
     void setAutoRefreshSeconds(int seconds);
+
+    // Whether the query text run on `environment` is recorded: the SQL and FHIR histories, and
+    // the SQL kept beside an async query's id for resuming it. On unless turned off. Turned
+    // off, nothing new is recorded; what was recorded stays until it is cleared.
+    bool keepsHistory(Environment environment) const;
+    void setKeepsHistory(Environment environment, bool keep);
+    // The same for an environment id as stores keep it ("production"); an id that names no
+    // environment keeps history.
+    static bool keepsHistoryFor(const QString &environmentId);
 };
 
 } // namespace Halo
