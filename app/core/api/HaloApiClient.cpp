@@ -50,14 +50,40 @@ QUrl HaloApiClient::urlFor(const CallTarget &target) const
     return target.absoluteUrl.isEmpty() ? urlFor(target.path, target.query) : target.absoluteUrl;
 }
 
+ApiError HaloApiClient::sendingRefusal(const QUrl &) const
+{
+    // Nothing goes out without a key: a request without one only earns a 401, and on
+    // Production it would still reach the live service. Refused here, once, for both faces.
+    if (m_key.isEmpty())
+        return ApiError::ofKind(ApiError::Kind::Refused, noKeyText());
+    return {};
+}
+
+QString HaloApiClient::noKeyText() const
+{
+    return tr("No subscription key for %1 — set one first.").arg(destinationName());
+}
+
+QString HaloApiClient::destinationName() const
+{
+    const QString name = endpointDisplayName(m_endpoint);
+    if (m_endpoint.environment == Environment::Custom && m_endpoint.baseUrl.isValid())
+        return tr("%1 (%2)").arg(name, m_endpoint.baseUrl.adjusted(QUrl::RemovePath).toString());
+    return name;
+}
+
 void HaloApiClient::dispatch(ApiCall *call)
 {
-    QNetworkRequest request(urlFor(call->m_target));
+    const QUrl url = urlFor(call->m_target);
+    if (const ApiError refusal = sendingRefusal(url); refusal.isError()) {
+        refuseCall(call, refusal);
+        return;
+    }
+    QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
     if (!call->m_contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, call->m_contentType);
-    if (!m_key.isEmpty())
-        request.setRawHeader("Ocp-Apim-Subscription-Key", m_key.toUtf8());
+    request.setRawHeader("Ocp-Apim-Subscription-Key", m_key.toUtf8());
     call->setParent(this);
     call->prepare(m_network, m_log, request, m_policy);
     connect(call, &ApiCall::finished, this, [this, call]() {

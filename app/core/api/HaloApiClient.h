@@ -31,6 +31,8 @@ public:
     void setEndpoint(const Endpoint &endpoint);
     Endpoint endpoint() const { return m_endpoint; }
     // The key lives here only in memory, for the request header; it is never logged or saved.
+    // Without one nothing is sent: every call finishes at once as refused (Kind::Refused,
+    // "No subscription key for Stage — set one first."), and no connection is opened.
     void setSubscriptionKey(const QString &key);
     bool hasSubscriptionKey() const { return !m_key.isEmpty(); }
     void setPolicy(const CallPolicy &policy) { m_policy = policy; }
@@ -97,6 +99,10 @@ private:
         return call;
     }
     void dispatch(ApiCall *call);
+    // Why a request to `url` may not be sent (Kind::Refused), or no error.
+    ApiError sendingRefusal(const QUrl &url) const;
+    QString noKeyText() const;
+    QString destinationName() const; // "Stage", "Custom (https://proxy.example.net:8443)"
     void refuseCall(ApiCall *call, const ApiError &error);
 
     QNetworkAccessManager *m_network;
