@@ -384,7 +384,10 @@ void MainWindow::addSite()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AddSiteDialog::siteSaved, this, [this](const Halo::SiteRecord &record) {
         m_siteList->selectSite(record.environment, record.guid);
-        m_parts.monitor->refreshSite(record.guid);
+        // Selected, its status panel reads the status and hands it to the list: one read.
+        const Halo::SiteRecord *selected = m_siteList->selectedRecord();
+        if (!selected || !selected->sameSite(record))
+            m_parts.monitor->refreshSite(record.guid);
     });
     dialog->open();
 }

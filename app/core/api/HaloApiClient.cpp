@@ -72,7 +72,7 @@ QString HaloApiClient::destinationName() const
     return name;
 }
 
-void HaloApiClient::dispatch(ApiCall *call)
+void HaloApiClient::dispatch(ApiCall *call, Asked asked)
 {
     const QUrl url = urlFor(call->m_target);
     if (const ApiError refusal = sendingRefusal(url); refusal.isError()) {
@@ -85,8 +85,16 @@ void HaloApiClient::dispatch(ApiCall *call)
         request.setHeader(QNetworkRequest::ContentTypeHeader, call->m_contentType);
     request.setRawHeader("Ocp-Apim-Subscription-Key", m_key.toUtf8());
     call->setParent(this);
-    call->prepare(m_network, m_log, request, m_policy);
-    connect(call, &ApiCall::finished, this, [this, call]() {
+    CallPolicy policy = m_policy;
+    // A read nobody asked for is tried once. Its usual failures are a site that is offline or
+    // unreachable (503/504 on every query path while Halo Link is not heard from), which do
+    // not heal within a back-off of seconds: retrying would only multiply requests to a site
+    // known to be down. The view that sent it says what happened and offers Refresh, which
+    // asks as the user, with retries.
+    if (asked == Asked::ByView)
+        policy.maxRetries = 0;
+    call->prepare(m_network, m_log, request, policy);
+    connect(call, &ApiCall::finished, this, [this, call, asked]() {
         static const QRegularExpression sitePath(
             QStringLiteral("/sites/([0-9A-Fa-f-]{36})(?:/|$)"));
         if (call->error().httpStatus == 403) {
@@ -94,7 +102,8 @@ void HaloApiClient::dispatch(ApiCall *call)
             if (match.hasMatch())
                 emit siteAccessDenied(match.captured(1).toLower(), call->error());
         }
-        emit callFinished(call);
+        if (asked == Asked::ByUser)
+            emit callFinished(call);
     });
     call->start();
 }
@@ -164,9 +173,9 @@ CreateRegisteredCall *HaloApiClient::createRegistered(const QString &guid, const
     return send(new CreateRegisteredCall(guid, name, frequencySeconds, durationSeconds, command));
 }
 
-RegisteredListCall *HaloApiClient::listRegistered(const QString &guid)
+RegisteredListCall *HaloApiClient::listRegistered(const QString &guid, Asked asked)
 {
-    return send(new RegisteredListCall(guid));
+    return send(new RegisteredListCall(guid), asked);
 }
 
 RegisteredQueryCall *HaloApiClient::registeredQuery(const QString &guid, const QString &queryId)

@@ -59,7 +59,7 @@ public:
     CreateRegisteredCall *createRegistered(const QString &guid, const QString &name,
                                            qint64 frequencySeconds, qint64 durationSeconds,
                                            const QueryCommand &command);
-    RegisteredListCall *listRegistered(const QString &guid);
+    RegisteredListCall *listRegistered(const QString &guid, Asked asked = Asked::ByUser);
     RegisteredQueryCall *registeredQuery(const QString &guid, const QString &queryId);
     CancelRegisteredCall *cancelRegistered(const QString &guid, const QString &queryId);
     RegisteredResultsCall *registeredResults(const QString &guid, const QString &queryId);
@@ -86,19 +86,19 @@ signals:
     // Any call about a site came back 403: the GUID may no longer be authoritative, so the
     // window offers to re-resolve it from the PMS ID wherever the 403 happened.
     void siteAccessDenied(const QString &guid, const Halo::ApiError &error);
-    // Every call, once finished (for the status bar's "last request").
+    // Every call the user asked for, once finished (for the status bar's "last request").
     void callFinished(Halo::ApiCall *call);
 
 private:
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
     QUrl urlFor(const CallTarget &target) const;
     // Adds the base URL, the key header and the policy, and sends.
-    template <typename Call> Call *send(Call *call)
+    template <typename Call> Call *send(Call *call, Asked asked = Asked::ByUser)
     {
-        dispatch(call);
+        dispatch(call, asked);
         return call;
     }
-    void dispatch(ApiCall *call);
+    void dispatch(ApiCall *call, Asked asked = Asked::ByUser);
     // Why a request to `url` may not be sent (Kind::Refused), or no error.
     ApiError sendingRefusal(const QUrl &url) const;
     QString noKeyText() const;
