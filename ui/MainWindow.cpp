@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "EnvironmentBanner.h"
+#include "PlainHttpConsent.h"
 #include "api/HaloApiClient.h"
 #include "fhir/FhirTab.h"
 #include "log/RequestLogView.h"
@@ -256,11 +257,18 @@ void MainWindow::chooseCustomEnvironment()
         return;
     }
     QString problem;
-    const auto endpoint = Halo::resolveEndpoint(false, QString(), text.trimmed(), &problem);
+    auto endpoint = Halo::resolveEndpoint(false, QString(), text.trimmed(), &problem);
     if (!endpoint) {
         QMessageBox::warning(this, tr("Custom environment"), problem);
         setEndpoint(m_endpoint);
         return;
+    }
+    if (Halo::needsPlainHttpConsent(endpoint->baseUrl)) {
+        if (!askPlainHttpConsent(this, endpoint->baseUrl)) {
+            setEndpoint(m_endpoint);
+            return;
+        }
+        endpoint->plainHttpAllowed = true;
     }
     emit environmentRequested(*endpoint);
 }
@@ -342,6 +350,11 @@ void MainWindow::switchToEnvironmentOf(const Halo::SiteRecord &record)
     Halo::Endpoint endpoint{*environment, *environment == Halo::Environment::Custom
                                               ? QUrl(record.baseUrl)
                                               : Halo::defaultBaseUrl(*environment)};
+    if (Halo::needsPlainHttpConsent(endpoint.baseUrl)) {
+        if (!askPlainHttpConsent(this, endpoint.baseUrl))
+            return;
+        endpoint.plainHttpAllowed = true;
+    }
     emit environmentRequested(endpoint);
 }
 

@@ -1,5 +1,10 @@
-// What the client refuses to send, before any connection: a call without a subscription key.
-// A loopback server (tests/support/HostileServer.h) counts what actually arrives.
+// What the client refuses to send, before any connection: a call without a subscription key, a
+// key off the base URL (scheme, host, port) it was given for, a key over plain HTTP to a host
+// off this machine unless the user opted in. A loopback server (tests/support/HostileServer.h)
+// counts what actually arrives; for a name off this machine it stands in as the HTTP proxy, so
+// anything sent there would arrive at it too.
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -47,6 +52,11 @@ private slots:
     void withoutAKeyNothingIsSent_data();
     void withoutAKeyNothingIsSent();
     void forgettingTheKeyStopsSending();
+    void keyOriginIsSchemeHostAndPort();
+    void loopbackIsTheOnlyPlainHttpWithoutConsent();
+    void aKeyNeverFollowsAnotherBaseUrl();
+    void plainHttpOffThisMachineIsRefusedUnlessAllowed();
+    void plainHttpToLoopbackSendsTheKey();
 };
 
 void TestApiClientKeys::withoutAKeyNothingIsSent_data()
@@ -111,6 +121,120 @@ void TestApiClientKeys::forgettingTheKeyStopsSending()
     delete refused;
     QTest::qWait(100);
     QCOMPARE(server.requestCount(), 1);
+}
+
+void TestApiClientKeys::keyOriginIsSchemeHostAndPort()
+{
+    using Halo::keyOrigin;
+    QCOMPARE(keyOrigin(QUrl(QStringLiteral("https://Proxy.Example.NET/base/"))),
+             QStringLiteral("https://proxy.example.net:443"));
+    QCOMPARE(keyOrigin(QUrl(QStringLiteral("https://proxy.example.net:443"))),
+             QStringLiteral("https://proxy.example.net:443"));
+    QCOMPARE(keyOrigin(QUrl(QStringLiteral("http://proxy.example.net"))),
+             QStringLiteral("http://proxy.example.net:80"));
+    QCOMPARE(keyOrigin(QUrl(QStringLiteral("https://proxy.example.net:8443"))),
+             QStringLiteral("https://proxy.example.net:8443"));
+    QCOMPARE(keyOrigin(QUrl(QStringLiteral("http://[::1]:8080/x"))),
+             QStringLiteral("http://[::1]:8080"));
+    QCOMPARE(keyOrigin(QUrl(QStringLiteral("ftp://proxy.example.net"))), QString());
+    QCOMPARE(keyOrigin(QUrl(QStringLiteral("proxy.example.net"))), QString());
+}
+
+void TestApiClientKeys::loopbackIsTheOnlyPlainHttpWithoutConsent()
+{
+    for (const char *url :
+         {"http://127.0.0.1:8080", "http://127.1.2.3", "http://[::1]:9000", "http://localhost:8080",
+          "http://LOCALHOST./", "https://example.test", "https://api.haloconnect.io"})
+        QVERIFY2(!Halo::needsPlainHttpConsent(QUrl(QString::fromLatin1(url))), url);
+    for (const char *url :
+         {"http://example.test:80", "http://10.0.0.1:8080", "http://api.haloconnect.io",
+          "HTTP://proxy.example.net", "http://localhost.example.test"})
+        QVERIFY2(Halo::needsPlainHttpConsent(QUrl(QString::fromLatin1(url))), url);
+}
+
+void TestApiClientKeys::aKeyNeverFollowsAnotherBaseUrl()
+{
+    Hostile::Server server(Hostile::always(Reply::json(200, kSitesAnswer)));
+    QVERIFY(server.listening());
+    Halo::HaloApiClient client;
+    client.setEndpoint({Halo::Environment::Custom, server.baseUrl()});
+    client.setSubscriptionKey(kKey);
+    QVERIFY(client.hasSubscriptionKey());
+
+    // The same host on another port (or scheme) is another service: the key stays behind.
+    QUrl otherPort = server.baseUrl();
+    otherPort.setPort(server.port() == 65535 ? 65534 : server.port() + 1);
+    client.setEndpoint({Halo::Environment::Custom, otherPort});
+    QVERIFY(!client.hasSubscriptionKey());
+    ApiCall *refused = await(client.siteStatus(kGuid));
+    QCOMPARE(refused->error().kind, Kind::Refused);
+    delete refused;
+
+    // Back on the first origin the key is gone too: it was dropped, not set aside.
+    client.setEndpoint({Halo::Environment::Custom, server.baseUrl()});
+    QVERIFY(!client.hasSubscriptionKey());
+    // A path below the same origin keeps it.
+    client.setSubscriptionKey(kKey);
+    QUrl withPath = server.baseUrl();
+    withPath.setPath(QStringLiteral("/"));
+    client.setEndpoint({Halo::Environment::Custom, withPath});
+    QVERIFY(client.hasSubscriptionKey());
+    ApiCall *sent = await(client.siteStatus(kGuid));
+    QCOMPARE(sent->attempts(), 1);
+    delete sent;
+    QTest::qWait(50);
+    QCOMPARE(server.requestCount(), 1);
+}
+
+void TestApiClientKeys::plainHttpOffThisMachineIsRefusedUnlessAllowed()
+{
+    // The server is the proxy every request goes through: were anything sent to example.test,
+    // it would arrive here.
+    Hostile::Server proxy(Hostile::always(Reply::json(200, kSitesAnswer)));
+    QVERIFY(proxy.listening());
+    Halo::HaloApiClient client;
+    client.network()->setProxy(
+        QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.port()));
+    const QUrl plain(QStringLiteral("http://example.test:80"));
+    client.setEndpoint({Halo::Environment::Custom, plain});
+    client.setSubscriptionKey(kKey);
+    ApiCall *refused = await(client.findSites(QStringLiteral("BP-1"), QStringLiteral("Zedmed")));
+    QCOMPARE(refused->error().kind, Kind::Refused);
+    QCOMPARE(refused->attempts(), 0);
+    const QString text = refused->error().oneLine();
+    QVERIFY2(text.contains(QStringLiteral("http://example.test:80 is plain HTTP")) &&
+                 text.contains(QStringLiteral("nothing was sent")),
+             qPrintable(text));
+    QVERIFY2(!text.contains(kKey), qPrintable(text));
+    delete refused;
+    QTest::qWait(100);
+    QCOMPARE(proxy.requestCount(), 0);
+
+    // The user opted in (the window's "Allow plain HTTP", halo-cli --allow-plain-http).
+    Halo::Endpoint allowed{Halo::Environment::Custom, plain};
+    allowed.plainHttpAllowed = true;
+    client.setEndpoint(allowed);
+    QVERIFY(client.hasSubscriptionKey()); // the same origin: the key stays
+    ApiCall *sent = await(client.findSites(QStringLiteral("BP-1"), QStringLiteral("Zedmed")));
+    QVERIFY2(sent->ok(), qPrintable(sent->error().oneLine()));
+    delete sent;
+    QCOMPARE(proxy.requestCount(), 1);
+    QVERIFY(proxy.requests().first().path.startsWith("http://example.test"));
+    QCOMPARE(proxy.requests().first().key, kKey.toUtf8());
+}
+
+void TestApiClientKeys::plainHttpToLoopbackSendsTheKey()
+{
+    Hostile::Server server(Hostile::always(Reply::json(200, kSitesAnswer)));
+    QVERIFY(server.listening());
+    Halo::HaloApiClient client;
+    client.setEndpoint({Halo::Environment::Custom, server.baseUrl()}); // http://127.0.0.1:port
+    client.setSubscriptionKey(kKey);
+    ApiCall *sent = await(client.findSites(QStringLiteral("BP-1"), QStringLiteral("Zedmed")));
+    QVERIFY2(sent->ok(), qPrintable(sent->error().oneLine()));
+    delete sent;
+    QCOMPARE(server.requestCount(), 1);
+    QCOMPARE(server.requests().first().key, kKey.toUtf8());
 }
 
 QTEST_GUILESS_MAIN(TestApiClientKeys)

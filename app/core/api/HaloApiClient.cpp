@@ -20,12 +20,17 @@ HaloApiClient::HaloApiClient(QObject *parent)
 
 void HaloApiClient::setEndpoint(const Endpoint &endpoint)
 {
+    if (keyOrigin(endpoint.baseUrl) != m_keyOrigin) {
+        m_key.clear(); // a key never crosses base URLs
+        m_keyOrigin.clear();
+    }
     m_endpoint = endpoint;
 }
 
 void HaloApiClient::setSubscriptionKey(const QString &key)
 {
     m_key = key.trimmed();
+    m_keyOrigin = m_key.isEmpty() ? QString() : keyOrigin(m_endpoint.baseUrl);
 }
 
 QStringList HaloApiClient::pmsNames()
@@ -50,12 +55,27 @@ QUrl HaloApiClient::urlFor(const CallTarget &target) const
     return target.absoluteUrl.isEmpty() ? urlFor(target.path, target.query) : target.absoluteUrl;
 }
 
-ApiError HaloApiClient::sendingRefusal(const QUrl &) const
+ApiError HaloApiClient::sendingRefusal(const QUrl &url) const
 {
     // Nothing goes out without a key: a request without one only earns a 401, and on
     // Production it would still reach the live service. Refused here, once, for both faces.
     if (m_key.isEmpty())
         return ApiError::ofKind(ApiError::Kind::Refused, noKeyText());
+    const QString origin = keyOrigin(url);
+    if (origin.isEmpty() || origin != m_keyOrigin)
+        return ApiError::ofKind(
+            ApiError::Kind::Refused,
+            tr("%1 is not the base URL the subscription key was given for (%2); nothing was "
+               "sent.")
+                .arg(origin.isEmpty() ? url.toDisplayString(QUrl::RemoveQuery) : origin,
+                     m_keyOrigin));
+    if (needsPlainHttpConsent(url) && !m_endpoint.plainHttpAllowed)
+        return ApiError::ofKind(
+            ApiError::Kind::Refused,
+            tr("%1 is plain HTTP: the subscription key would cross the network unencrypted, so "
+               "nothing was sent. Use https://, or allow plain HTTP to this base URL "
+               "explicitly.")
+                .arg(origin));
     return {};
 }
 

@@ -28,11 +28,15 @@ class HaloApiClient : public QObject
 public:
     explicit HaloApiClient(QObject *parent = nullptr);
 
+    // A key belongs to one base URL's origin (scheme, host and port): a new endpoint on
+    // another origin drops the key held for the old one.
     void setEndpoint(const Endpoint &endpoint);
     Endpoint endpoint() const { return m_endpoint; }
     // The key lives here only in memory, for the request header; it is never logged or saved.
     // Without one nothing is sent: every call finishes at once as refused (Kind::Refused,
-    // "No subscription key for Stage — set one first."), and no connection is opened.
+    // "No subscription key for Stage — set one first."), and no connection is opened. The key
+    // is for the endpoint set now; set the endpoint first. It is sent only to that origin, and
+    // over plain HTTP only to loopback unless the endpoint says plainHttpAllowed.
     void setSubscriptionKey(const QString &key);
     bool hasSubscriptionKey() const { return !m_key.isEmpty(); }
     void setPolicy(const CallPolicy &policy) { m_policy = policy; }
@@ -109,6 +113,7 @@ private:
     RequestLog *m_log;
     Endpoint m_endpoint;
     QString m_key;
+    QString m_keyOrigin; // keyOrigin() of the endpoint the key was set for
     CallPolicy m_policy;
 };
 
