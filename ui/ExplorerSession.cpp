@@ -42,7 +42,7 @@ ExplorerSession::ExplorerSession(const QString &siteFile, QObject *parent)
 
     connect(m_keys, &Halo::KeyStore::keyRead, this,
             [this](Halo::Environment environment, const QString &host, const QString &key) {
-                if (environment != m_endpoint.environment || host != customHost())
+                if (environment != m_endpoint.environment || host != customOrigin())
                     return; // an answer for an environment no longer in use
                 if (key.isEmpty())
                     askForKey();
@@ -59,9 +59,9 @@ ExplorerSession::ExplorerSession(const QString &siteFile, QObject *parent)
 
 ExplorerSession::~ExplorerSession() = default;
 
-QString ExplorerSession::customHost() const
+QString ExplorerSession::customOrigin() const
 {
-    return m_endpoint.environment == Halo::Environment::Custom ? m_endpoint.baseUrl.host().toLower()
+    return m_endpoint.environment == Halo::Environment::Custom ? Halo::keyOrigin(m_endpoint.baseUrl)
                                                                : QString();
 }
 
@@ -99,7 +99,7 @@ void ExplorerSession::switchTo(const Halo::Endpoint &endpoint)
     }
     m_window->showMessage(tr("Reading the %1 key from the keychain…")
                               .arg(Halo::environmentDisplayName(endpoint.environment)));
-    m_keys->readKey(endpoint.environment, customHost());
+    m_keys->readKey(endpoint.environment, endpoint.baseUrl.toString());
 }
 
 void ExplorerSession::useKey(const QString &key)
@@ -117,7 +117,7 @@ void ExplorerSession::askForKey()
     auto *dialog = new KeyDialog(m_keys, m_endpoint, m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
-            [this]() { m_keys->readKey(m_endpoint.environment, customHost()); });
+            [this]() { m_keys->readKey(m_endpoint.environment, m_endpoint.baseUrl.toString()); });
     connect(dialog, &QDialog::rejected, this, [this]() {
         m_window->showMessage(tr("No subscription key for %1: nothing can be sent. Use "
                                  "Connection → Set subscription key.")
@@ -138,7 +138,7 @@ void ExplorerSession::forgetKey()
     if (answer != QMessageBox::Yes)
         return;
     m_client->setSubscriptionKey(QString());
-    m_keys->forgetKey(m_endpoint.environment, customHost());
+    m_keys->forgetKey(m_endpoint.environment, m_endpoint.baseUrl.toString());
     m_window->showMessage(tr("The key was removed; nothing can be sent until a new one is set."));
 }
 

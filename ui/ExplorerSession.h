@@ -54,7 +54,7 @@ private:
     void startSandbox();
     void connectToSandbox(const QString &baseUrl, const QString &key);
     void seedSandboxSites();
-    QString customHost() const;
+    QString customOrigin() const; // the keychain entry's origin: Custom only
 
     Halo::Endpoint m_endpoint;
     Halo::HaloApiClient *m_client;

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "EnvironmentBanner.h"
+#include "PlainHttpConsent.h"
 #include "api/HaloApiClient.h"
 #include "fhir/FhirTab.h"
 #include "log/RequestLogView.h"
@@ -269,11 +270,18 @@ void MainWindow::chooseCustomEnvironment()
         return;
     }
     QString problem;
-    const auto endpoint = Halo::resolveEndpoint(false, QString(), text.trimmed(), &problem);
+    auto endpoint = Halo::resolveEndpoint(false, QString(), text.trimmed(), &problem);
     if (!endpoint) {
         QMessageBox::warning(this, tr("Custom environment"), problem);
         setEndpoint(m_endpoint);
         return;
+    }
+    if (Halo::needsPlainHttpConsent(endpoint->baseUrl)) {
+        if (!askPlainHttpConsent(this, endpoint->baseUrl)) {
+            setEndpoint(m_endpoint);
+            return;
+        }
+        endpoint->plainHttpAllowed = true;
     }
     emit environmentRequested(*endpoint);
 }
@@ -356,6 +364,11 @@ void MainWindow::switchToEnvironmentOf(const Halo::SiteRecord &record)
     Halo::Endpoint endpoint{*environment, *environment == Halo::Environment::Custom
                                               ? QUrl(record.baseUrl)
                                               : Halo::defaultBaseUrl(*environment)};
+    if (Halo::needsPlainHttpConsent(endpoint.baseUrl)) {
+        if (!askPlainHttpConsent(this, endpoint.baseUrl))
+            return;
+        endpoint.plainHttpAllowed = true;
+    }
     emit environmentRequested(endpoint);
 }
 
@@ -398,7 +411,10 @@ void MainWindow::addSite()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AddSiteDialog::siteSaved, this, [this](const Halo::SiteRecord &record) {
         m_siteList->selectSite(record.environment, record.guid);
-        m_parts.monitor->refreshSite(record.guid);
+        // Selected, its status panel reads the status and hands it to the list: one read.
+        const Halo::SiteRecord *selected = m_siteList->selectedRecord();
+        if (!selected || !selected->sameSite(record))
+            m_parts.monitor->refreshSite(record.guid);
     });
     dialog->open();
 }

@@ -37,14 +37,18 @@ std::optional<Halo::Endpoint> CliSession::resolve(const GlobalOptions &options, 
             return std::nullopt;
         }
     }
-    return Halo::resolveEndpoint(false, environment, options.baseUrl, problem);
+    std::optional<Halo::Endpoint> endpoint =
+        Halo::resolveEndpoint(false, environment, options.baseUrl, problem);
+    if (endpoint)
+        endpoint->plainHttpAllowed = options.allowPlainHttp;
+    return endpoint;
 }
 
 QString CliSession::describe(const Halo::Endpoint &endpoint)
 {
     const QString name = Halo::environmentDisplayName(endpoint.environment);
     if (endpoint.environment == Halo::Environment::Custom)
-        return tr("%1 (%2)").arg(name, endpoint.baseUrl.host());
+        return tr("%1 (%2)").arg(name, Halo::keyOrigin(endpoint.baseUrl));
     return name;
 }
 
@@ -100,6 +104,7 @@ int CliSession::startSandbox()
         return m_console.fail(ApiFailure,
                               tr("The sandbox could not start: %1").arg(m_sandbox->errorString()));
     m_endpoint.baseUrl = QUrl(m_sandbox->baseUrl());
+    m_client.setEndpoint(m_endpoint); // first: the key is for the endpoint set
     m_client.setSubscriptionKey(m_sandbox->key());
     m_keySource = KeySource::Sandbox;
     return Success;
@@ -107,6 +112,7 @@ int CliSession::startSandbox()
 
 int CliSession::loadKey()
 {
+    m_client.setEndpoint(m_endpoint); // first: the key is for the endpoint set
     // CI sets HALO_KEY; it wins over the keychain, which may not even exist there.
     const QString fromEnvironment = qEnvironmentVariable("HALO_KEY").trimmed();
     if (!fromEnvironment.isEmpty()) {
@@ -114,9 +120,9 @@ int CliSession::loadKey()
         m_keySource = KeySource::EnvironmentVariable;
         return Success;
     }
-    const QString host = m_endpoint.baseUrl.host();
     BlockingKeyStore keychain;
-    const BlockingKeyStore::Answer answer = keychain.read(m_endpoint.environment, host);
+    const BlockingKeyStore::Answer answer =
+        keychain.read(m_endpoint.environment, m_endpoint.baseUrl.toString());
     if (!answer.ok) {
         if (answer.problem == Halo::KeyStore::Problem::NoKeychain)
             return m_console.fail(KeyProblem, tr("No keychain is available to read the %1 key "

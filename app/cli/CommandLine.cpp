@@ -70,7 +70,7 @@ bool isHelp(const QString &argument)
 bool isGlobalOptionName(const QString &name)
 {
     return name == QLatin1String("json") || name == QLatin1String("environment") ||
-           name == QLatin1String("base-url");
+           name == QLatin1String("base-url") || name == QLatin1String("allow-plain-http");
 }
 
 ParseResult help(const QString &text)
@@ -275,6 +275,10 @@ ParseResult CommandLine::parse(const QStringList &arguments)
             global.json = true;
             continue;
         }
+        if (argument == QLatin1String("--allow-plain-http")) {
+            global.allowPlainHttp = true;
+            continue;
+        }
         QString name;
         QString value;
         const bool hasValue =
@@ -353,6 +357,11 @@ QString CommandLine::mainHelp()
                         "set, else sandbox"));
     text += labelled(QStringLiteral("--base-url URL"),
                      tr("the base URL of a custom environment (implies custom)"));
+    text += labelled(QStringLiteral("--allow-plain-http"),
+                     tr("send the key to an http:// base URL that is not this machine (the key "
+                        "then crosses the network unencrypted). Without it such a command is "
+                        "refused and sends nothing; https:// and http:// to 127.0.0.1, ::1 or "
+                        "localhost need no flag"));
     text += labelled(QStringLiteral("--json"),
                      tr("machine-readable output: the API's JSON objects as sent; query results "
                         "as JSON rows"));
@@ -369,7 +378,8 @@ QString CommandLine::mainHelp()
 
     text += QLatin1Char('\n') + tr("Subscription key:") + QLatin1Char('\n');
     text += wrap(tr("$HALO_KEY when set (for CI), else the keychain's key for the environment "
-                    "(for --base-url: for its host), saved there with 'key set'. The sandbox "
+                    "(for --base-url: for its scheme, host and port), saved there with 'key set'. "
+                    "The sandbox "
                     "needs none: halo-cli starts one inside itself, on a free port with a key of "
                     "its own, and it ends when halo-cli does. To keep a sandbox between "
                     "commands, run halo-sandbox and use --base-url with HALO_KEY. The key is "

@@ -50,6 +50,7 @@ struct GlobalOptions {
     QString environment; // empty when not given
     QString baseUrl;     // empty when not given
     bool json = false;
+    bool allowPlainHttp = false; // --allow-plain-http
 };
 
 // A command line that parsed: the command and what was given to it.

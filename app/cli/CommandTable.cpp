@@ -72,7 +72,8 @@ QList<CommandSpec> buildCommandTable()
          tr("Save the environment's subscription key in the keychain."),
          tr("Reads the key from the first line of standard input, for example: printf '%s' "
             "\"$KEY\" | halo-cli --environment stage key set. A key belongs to one environment; "
-            "with --base-url it belongs to that URL's host. The sandbox's key is made for each "
+            "with --base-url it belongs to that URL's scheme, host and port. The sandbox's key is "
+            "made for each "
             "run and is never stored."),
          {},
          {}},

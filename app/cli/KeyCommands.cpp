@@ -42,7 +42,8 @@ int keySet(CommandContext &c)
                                    "example: printf '%s' \"$KEY\" | halo-cli %1 key set")
                                     .arg(CliSession::selector(c.endpoint())));
     BlockingKeyStore keychain;
-    const auto answer = keychain.write(c.endpoint().environment, c.endpoint().baseUrl.host(), key);
+    const auto answer =
+        keychain.write(c.endpoint().environment, c.endpoint().baseUrl.toString(), key);
     if (!answer.ok) {
         if (answer.problem == Halo::KeyStore::Problem::NoKeychain)
             return c.console().fail(KeyProblem,
@@ -70,7 +71,7 @@ int keyForget(CommandContext &c)
     if (c.endpoint().environment == Halo::Environment::Sandbox)
         return refuseSandboxKey(c);
     BlockingKeyStore keychain;
-    const auto answer = keychain.forget(c.endpoint().environment, c.endpoint().baseUrl.host());
+    const auto answer = keychain.forget(c.endpoint().environment, c.endpoint().baseUrl.toString());
     if (!answer.ok)
         return c.console().fail(KeyProblem, answer.message);
     if (c.json())

@@ -1,7 +1,7 @@
 // A second process for tst_keystore: runs KeyStore steps and prints what came back, with a
 // SHA-256 of any key read instead of the key itself.
 //
-//   keystore_probe [--timeout MS] ENVIRONMENT[:HOST] STEP...     STEP: read, write or forget
+//   keystore_probe [--timeout MS] ENVIRONMENT[:BASE-URL] STEP...     STEP: read, write or forget
 //
 // "write" takes the key from the first line of standard input (never from the command line,
 // where other users could see it).
@@ -46,7 +46,7 @@ int main(int argc, char **argv)
     }
     const QString target = args.takeFirst();
     const auto env = Halo::environmentFromId(target.section(QLatin1Char(':'), 0, 0));
-    const QString host = target.section(QLatin1Char(':'), 1);
+    const QString host = target.section(QLatin1Char(':'), 1, -1); // a Custom base URL
     if (!env) {
         std::fprintf(stderr, "unknown environment\n");
         return 1;

@@ -258,8 +258,8 @@ void TestKeyStore::keepsEachEnvironmentAndHostApart()
 {
     KeyStore store;
     Recorder answers(&store);
-    const QString hostA = QStringLiteral("proxy-a.example.net");
-    const QString hostB = QStringLiteral("proxy-b.example.net");
+    const QString hostA = QStringLiteral("https://proxy-a.example.net");
+    const QString hostB = QStringLiteral("https://proxy-b.example.net:8443");
     const QString production = newKey();
     const QString stage = newKey();
     const QString customA = newKey();
@@ -281,12 +281,21 @@ void TestKeyStore::keepsEachEnvironmentAndHostApart()
     QCOMPARE(readBack(Environment::Stage, {}), stage);
     QCOMPARE(readBack(Environment::Custom, hostA), customA);
     QCOMPARE(readBack(Environment::Custom, hostB), customB);
-    QCOMPARE(readBack(Environment::Custom, QStringLiteral("proxy-c.example.net")), QString());
-    // Host names are case-insensitive; the answer names the normalised host.
-    store.readKey(Environment::Custom, QStringLiteral(" PROXY-A.Example.NET "));
+    QCOMPARE(readBack(Environment::Custom, QStringLiteral("https://proxy-c.example.net")),
+             QString());
+    // A key belongs to its scheme, host and port: the same host another way has none.
+    QCOMPARE(readBack(Environment::Custom, QStringLiteral("http://proxy-a.example.net")),
+             QString());
+    QCOMPARE(readBack(Environment::Custom, QStringLiteral("https://proxy-a.example.net:8443")),
+             QString());
+    QCOMPARE(readBack(Environment::Custom, QStringLiteral("https://proxy-b.example.net")),
+             QString());
+    // Host names are case-insensitive, the default port is the port, and the path does not
+    // count; the answer names the normalised origin.
+    store.readKey(Environment::Custom, QStringLiteral(" HTTPS://PROXY-A.Example.NET:443/base/ "));
     const Answer a = answers.next();
     QCOMPARE(a.key, customA);
-    QCOMPARE(a.host, hostA);
+    QCOMPARE(a.host, QStringLiteral("https://proxy-a.example.net:443"));
 
     store.forgetKey(Environment::Stage);
     QCOMPARE(answers.next().kind, QStringLiteral("keyForgotten"));
@@ -305,7 +314,7 @@ void TestKeyStore::refusesTheSandboxAndACustomEnvironmentWithoutHost()
     KeyStore store;
     Recorder answers(&store);
     store.writeKey(Environment::Sandbox, {}, newKey());
-    store.readKey(Environment::Custom, QStringLiteral("  "));
+    store.readKey(Environment::Custom, QStringLiteral("proxy.example.net")); // a host only
     QVERIFY(answers.answers.isEmpty());
 
     Answer a = answers.next();
@@ -317,10 +326,18 @@ void TestKeyStore::refusesTheSandboxAndACustomEnvironmentWithoutHost()
     QCOMPARE(a.kind, QStringLiteral("failed"));
     QCOMPARE(a.env, Environment::Custom);
     QCOMPARE(a.problem, Problem::Other);
-    QVERIFY2(a.message.contains(QStringLiteral("host")), qPrintable(a.message));
+    QVERIFY2(a.message.contains(QStringLiteral("base URL")), qPrintable(a.message));
     QVERIFY(KeyStore::entryName(Environment::Sandbox).isEmpty());
-    QCOMPARE(KeyStore::entryName(Environment::Custom, QStringLiteral("Proxy.Example.net")),
-             QStringLiteral("subscription-key/custom/proxy.example.net"));
+    QVERIFY(
+        KeyStore::entryName(Environment::Custom, QStringLiteral("Proxy.Example.net")).isEmpty());
+    QCOMPARE(KeyStore::entryName(Environment::Custom, QStringLiteral("https://Proxy.Example.net")),
+             QStringLiteral("subscription-key/custom/https://proxy.example.net:443"));
+    QCOMPARE(KeyStore::entryName(Environment::Custom, QStringLiteral("http://proxy.example.net")),
+             QStringLiteral("subscription-key/custom/http://proxy.example.net:80"));
+    // Production and Stage keep the names keys were saved under before: they still work.
+    QCOMPARE(KeyStore::entryName(Environment::Production),
+             QStringLiteral("subscription-key/production"));
+    QCOMPARE(KeyStore::entryName(Environment::Stage), QStringLiteral("subscription-key/stage"));
 }
 
 void TestKeyStore::anotherProcessReadsTheSameKey()
@@ -337,7 +354,7 @@ void TestKeyStore::anotherProcessReadsTheSameKey()
     QVERIFY(!run.out.contains(stage.toUtf8()) && !run.err.contains(stage.toUtf8()));
 
     // And the other way: written by the probe, read here, forgotten there.
-    const QString host = QStringLiteral("proxy.example.org");
+    const QString host = QStringLiteral("https://proxy.example.org");
     const QString custom = newKey();
     run = runProbe({QStringLiteral("custom:") + host, QStringLiteral("write")}, custom);
     QCOMPARE(run.exitCode, 0);
@@ -533,12 +550,12 @@ void TestKeyStore::leavesNoKeyInFilesOrMessages()
     KeyStore store;
     Recorder answers(&store);
     store.writeKey(Environment::Production, {}, newKey());
-    store.writeKey(Environment::Custom, QStringLiteral("proxy.example.com"), newKey());
+    store.writeKey(Environment::Custom, QStringLiteral("https://proxy.example.com"), newKey());
     QCOMPARE(answers.next().kind, QStringLiteral("keyWritten"));
     QCOMPARE(answers.next().kind, QStringLiteral("keyWritten"));
     auto forget = qScopeGuard([&] {
         store.forgetKey(Environment::Production);
-        store.forgetKey(Environment::Custom, QStringLiteral("proxy.example.com"));
+        store.forgetKey(Environment::Custom, QStringLiteral("https://proxy.example.com"));
         answers.next();
         answers.next();
     });

@@ -76,6 +76,7 @@ private slots:
     void redirectLoopSaysLoop();
     void serverTextReachesNoTerminalEscapes();
     void gzipBombExitsOne();
+    void plainHttpOffThisMachineNeedsTheFlag();
 };
 
 void TestHostileCli::brokenAnswersExitOne_data()
@@ -209,6 +210,39 @@ void TestHostileCli::gzipBombExitsOne()
     Hostile::Server server(Hostile::always(reply));
     const CliResult result = run(server, {QStringLiteral("site"), QStringLiteral("status"), kGuid});
     VERIFY_FAILED_RUN(result);
+}
+
+void TestHostileCli::plainHttpOffThisMachineNeedsTheFlag()
+{
+    // The server is the HTTP proxy halo-cli goes through (it honours the system's proxy
+    // settings): whatever it sends to example.test arrives here.
+    Hostile::Server proxy(Hostile::always(Reply::json(200, kSitesAnswer)));
+    QVERIFY(proxy.listening());
+    const QMap<QString, QString> environment{
+        {QStringLiteral("HALO_KEY"), kKey},
+        {QStringLiteral("http_proxy"), QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())},
+        {QStringLiteral("no_proxy"), QString()}};
+    const QStringList find{QStringLiteral("--base-url"), QStringLiteral("http://example.test:80"),
+                           QStringLiteral("sites"),      QStringLiteral("find"),
+                           QStringLiteral("--pms-id"),   QStringLiteral("48213"),
+                           QStringLiteral("--pms"),      QStringLiteral("Best Practice")};
+
+    const CliResult refused = CliHarness::runCli(find, environment);
+    VERIFY_FAILED_RUN(refused);
+    QVERIFY2(refused.err.contains("http://example.test:80 is plain HTTP"),
+             refused.transcript().constData());
+    QVERIFY(!refused.err.contains(kKey.toUtf8()) && !refused.out.contains(kKey.toUtf8()));
+    QCOMPARE(proxy.requestCount(), 0);
+
+    const CliResult allowed =
+        CliHarness::runCli(QStringList{QStringLiteral("--allow-plain-http")} + find, environment);
+    QVERIFY2(allowed.finished && allowed.exitCode == 0, allowed.transcript().constData());
+    QCOMPARE(proxy.requestCount(), 1);
+    QVERIFY(proxy.requests().first().path.startsWith("http://example.test"));
+    QCOMPARE(proxy.requests().first().key, kKey.toUtf8());
+
+    const CliResult help = CliHarness::runCli({QStringLiteral("--help")});
+    QVERIFY2(help.out.contains("--allow-plain-http"), help.transcript().constData());
 }
 
 QTEST_GUILESS_MAIN(TestHostileCli)

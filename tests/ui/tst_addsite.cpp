@@ -1,6 +1,7 @@
 // Adding a site as the Getting started guide recommends, driven by keyboard and mouse against the
 // embedded sandbox: look the GUID up by PMS ID, confirm the right install by its secondary
 // identifiers, save it, and run a test query; also by GUID and by pairing, with errors in place.
+#include "HostileServer.h"
 #include "SandboxServer.h"
 #include "api/HaloApiClient.h"
 #include "net/RequestLog.h"
@@ -63,6 +64,7 @@ private slots:
     void pairsAfterAWrongCodeWithoutLosingInput();
     void pairingCodeIsRequiredForBestPracticeOnly();
     void showsALookupErrorInPlace();
+    void looksUpNothingWithoutAKey();
     void saysWhenNoSiteHasThePmsId();
     void cancelsARunningLookup();
     void showsAStoreErrorAndKeepsTheCandidates();
@@ -476,6 +478,26 @@ void TestAddSite::showsALookupErrorInPlace()
     QCOMPARE(candidates()->model()->rowCount(), 0);
     QTRY_VERIFY(button(QStringLiteral("Look up"))->isEnabled());
     QTRY_COMPARE(QApplication::focusWidget(), edit(QStringLiteral("PMS ID")));
+}
+
+void TestAddSite::looksUpNothingWithoutAKey()
+{
+    // The key dialog was cancelled, or the key forgotten: Look up says so beside itself, and
+    // nothing reaches the service (here a loopback server posing as Production).
+    Hostile::Server server(Hostile::always(Hostile::Reply::json(200, R"({"sites":[]})")));
+    QVERIFY(server.listening());
+    m_client->setEndpoint({Halo::Environment::Production, server.baseUrl()});
+    m_client->setSubscriptionKey(QString());
+    lookUpPmsId(QStringLiteral("BP-20431"));
+    QLabel *problem = label(QStringLiteral("Problem"));
+    QTRY_VERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(
+                 QStringLiteral("No subscription key for Production — set one first")),
+             qPrintable(problem->text()));
+    QTRY_VERIFY(button(QStringLiteral("Look up"))->isEnabled());
+    QTest::qWait(100);
+    QCOMPARE(server.requestCount(), 0);
+    QVERIFY(m_client->requestLog()->exchanges().isEmpty());
 }
 
 void TestAddSite::saysWhenNoSiteHasThePmsId()

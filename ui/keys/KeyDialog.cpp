@@ -23,7 +23,7 @@ KeyDialog::KeyDialog(Halo::KeyStore *keys, const Halo::Endpoint &endpoint, QWidg
     : QDialog(parent)
     , m_keys(keys)
     , m_endpoint(endpoint)
-    , m_host(endpoint.environment == Halo::Environment::Custom ? endpoint.baseUrl.host().toLower()
+    , m_host(endpoint.environment == Halo::Environment::Custom ? Halo::keyOrigin(endpoint.baseUrl)
                                                                : QString())
     , m_client(new Halo::HaloApiClient(this))
     , m_keyEdit(new QLineEdit(this))
@@ -222,7 +222,7 @@ void KeyDialog::save()
     m_sessionOnly = false;
     showStatus(Tone::Neutral, tr("Saving the key in the keychain…"));
     updateButtons();
-    m_keys->writeKey(m_endpoint.environment, m_host, key);
+    m_keys->writeKey(m_endpoint.environment, m_endpoint.baseUrl.toString(), key);
 }
 
 bool KeyDialog::isOurs(Halo::Environment env, const QString &host) const

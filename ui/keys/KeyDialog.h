@@ -51,7 +51,7 @@ private:
 
     Halo::KeyStore *m_keys;
     Halo::Endpoint m_endpoint;
-    QString m_host; // the keychain entry's host: Custom only, lower case
+    QString m_host; // the keychain entry's origin (Halo::keyOrigin): Custom only
     Halo::HaloApiClient *m_client;
     QPointer<Halo::ApiCall> m_test;
     bool m_saving = false;

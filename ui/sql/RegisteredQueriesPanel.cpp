@@ -116,7 +116,18 @@ void RegisteredQueriesPanel::setSite(const Halo::SiteRecord &site)
     m_form->setProductionMarked(production);
     m_details->clear();
     updateButtons();
-    refresh();
+    // Read when the panel is shown, not before: choosing a site asks nothing for a panel that
+    // nobody is looking at.
+    m_listWanted = true;
+    if (isVisible())
+        list(Halo::Asked::ByView);
+}
+
+void RegisteredQueriesPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_listWanted)
+        list(Halo::Asked::ByView);
 }
 
 void RegisteredQueriesPanel::setCommandText(const QString &sql)
@@ -126,15 +137,21 @@ void RegisteredQueriesPanel::setCommandText(const QString &sql)
 
 void RegisteredQueriesPanel::refresh()
 {
+    list(Halo::Asked::ByUser);
+}
+
+void RegisteredQueriesPanel::list(Halo::Asked asked)
+{
     if (m_site.guid.isEmpty())
         return;
+    m_listWanted = false;
     if (m_listCall) {
         m_listAgain = true; // the answer on its way may predate what was just changed
         return;
     }
     if (m_selectAfterListing.isEmpty())
         m_selectAfterListing = selectedId();
-    Halo::RegisteredListCall *call = m_client->listRegistered(m_site.guid);
+    Halo::RegisteredListCall *call = m_client->listRegistered(m_site.guid, asked);
     m_listCall = call;
     track(call, tr("Listing registered queries…"));
     connect(call, &Halo::ApiCall::finished, this, [this, call]() { onListed(call); });

@@ -24,6 +24,7 @@ class RegisteredQueryCall;
 class RegisteredQueryListModel;
 class RegisteredResultsCall;
 struct SafetyApproval;
+enum class Asked;
 } // namespace Halo
 
 // A site's registered queries: the list with status and metrics, the details of the selected
@@ -60,8 +61,13 @@ signals:
     void resultsReady(const Halo::DecodedResult &result);
     void cancelled(const QString &queryId);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QWidget *buildList();
+    // Lists the site's registered queries; ByView when the panel lists itself on being shown.
+    void list(Halo::Asked asked);
 
     void onListed(Halo::RegisteredListCall *call);
     void onCreated(Halo::CreateRegisteredCall *call, const QString &name);
@@ -77,6 +83,7 @@ private:
     void selectQuery(const QString &queryId);
     void track(Halo::ApiCall *call, const QString &activity);
     void dropCalls();
+    bool m_listWanted = false; // the site changed since its list was last read
 
     Halo::HaloApiClient *m_client;
     Halo::QueryService *m_queries; // creating: under the SafetyPolicy

@@ -20,12 +20,17 @@ HaloApiClient::HaloApiClient(QObject *parent)
 
 void HaloApiClient::setEndpoint(const Endpoint &endpoint)
 {
+    if (keyOrigin(endpoint.baseUrl) != m_keyOrigin) {
+        m_key.clear(); // a key never crosses base URLs
+        m_keyOrigin.clear();
+    }
     m_endpoint = endpoint;
 }
 
 void HaloApiClient::setSubscriptionKey(const QString &key)
 {
     m_key = key.trimmed();
+    m_keyOrigin = m_key.isEmpty() ? QString() : keyOrigin(m_endpoint.baseUrl);
 }
 
 QStringList HaloApiClient::pmsNames()
@@ -50,17 +55,66 @@ QUrl HaloApiClient::urlFor(const CallTarget &target) const
     return target.absoluteUrl.isEmpty() ? urlFor(target.path, target.query) : target.absoluteUrl;
 }
 
-void HaloApiClient::dispatch(ApiCall *call)
+ApiError HaloApiClient::sendingRefusal(const QUrl &url) const
 {
-    QNetworkRequest request(urlFor(call->m_target));
+    // Nothing goes out without a key: a request without one only earns a 401, and on
+    // Production it would still reach the live service. Refused here, once, for both faces.
+    if (m_key.isEmpty())
+        return ApiError::ofKind(ApiError::Kind::Refused, noKeyText());
+    const QString origin = keyOrigin(url);
+    if (origin.isEmpty() || origin != m_keyOrigin)
+        return ApiError::ofKind(
+            ApiError::Kind::Refused,
+            tr("%1 is not the base URL the subscription key was given for (%2); nothing was "
+               "sent.")
+                .arg(origin.isEmpty() ? url.toDisplayString(QUrl::RemoveQuery) : origin,
+                     m_keyOrigin));
+    if (needsPlainHttpConsent(url) && !m_endpoint.plainHttpAllowed)
+        return ApiError::ofKind(
+            ApiError::Kind::Refused,
+            tr("%1 is plain HTTP: the subscription key would cross the network unencrypted, so "
+               "nothing was sent. Use https://, or allow plain HTTP to this base URL "
+               "explicitly.")
+                .arg(origin));
+    return {};
+}
+
+QString HaloApiClient::noKeyText() const
+{
+    return tr("No subscription key for %1 — set one first.").arg(destinationName());
+}
+
+QString HaloApiClient::destinationName() const
+{
+    const QString name = endpointDisplayName(m_endpoint);
+    if (m_endpoint.environment == Environment::Custom && m_endpoint.baseUrl.isValid())
+        return tr("%1 (%2)").arg(name, m_endpoint.baseUrl.adjusted(QUrl::RemovePath).toString());
+    return name;
+}
+
+void HaloApiClient::dispatch(ApiCall *call, Asked asked)
+{
+    const QUrl url = urlFor(call->m_target);
+    if (const ApiError refusal = sendingRefusal(url); refusal.isError()) {
+        refuseCall(call, refusal);
+        return;
+    }
+    QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
     if (!call->m_contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, call->m_contentType);
-    if (!m_key.isEmpty())
-        request.setRawHeader("Ocp-Apim-Subscription-Key", m_key.toUtf8());
+    request.setRawHeader("Ocp-Apim-Subscription-Key", m_key.toUtf8());
     call->setParent(this);
-    call->prepare(m_network, m_log, request, m_policy);
-    connect(call, &ApiCall::finished, this, [this, call]() {
+    CallPolicy policy = m_policy;
+    // A read nobody asked for is tried once. Its usual failures are a site that is offline or
+    // unreachable (503/504 on every query path while Halo Link is not heard from), which do
+    // not heal within a back-off of seconds: retrying would only multiply requests to a site
+    // known to be down. The view that sent it says what happened and offers Refresh, which
+    // asks as the user, with retries.
+    if (asked == Asked::ByView)
+        policy.maxRetries = 0;
+    call->prepare(m_network, m_log, request, policy);
+    connect(call, &ApiCall::finished, this, [this, call, asked]() {
         static const QRegularExpression sitePath(
             QStringLiteral("/sites/([0-9A-Fa-f-]{36})(?:/|$)"));
         if (call->error().httpStatus == 403) {
@@ -68,7 +122,8 @@ void HaloApiClient::dispatch(ApiCall *call)
             if (match.hasMatch())
                 emit siteAccessDenied(match.captured(1).toLower(), call->error());
         }
-        emit callFinished(call);
+        if (asked == Asked::ByUser)
+            emit callFinished(call);
     });
     call->start();
 }
@@ -138,9 +193,9 @@ CreateRegisteredCall *HaloApiClient::createRegistered(const QString &guid, const
     return send(new CreateRegisteredCall(guid, name, frequencySeconds, durationSeconds, command));
 }
 
-RegisteredListCall *HaloApiClient::listRegistered(const QString &guid)
+RegisteredListCall *HaloApiClient::listRegistered(const QString &guid, Asked asked)
 {
-    return send(new RegisteredListCall(guid));
+    return send(new RegisteredListCall(guid), asked);
 }
 
 RegisteredQueryCall *HaloApiClient::registeredQuery(const QString &guid, const QString &queryId)

@@ -28,9 +28,15 @@ class HaloApiClient : public QObject
 public:
     explicit HaloApiClient(QObject *parent = nullptr);
 
+    // A key belongs to one base URL's origin (scheme, host and port): a new endpoint on
+    // another origin drops the key held for the old one.
     void setEndpoint(const Endpoint &endpoint);
     Endpoint endpoint() const { return m_endpoint; }
     // The key lives here only in memory, for the request header; it is never logged or saved.
+    // Without one nothing is sent: every call finishes at once as refused (Kind::Refused,
+    // "No subscription key for Stage — set one first."), and no connection is opened. The key
+    // is for the endpoint set now; set the endpoint first. It is sent only to that origin, and
+    // over plain HTTP only to loopback unless the endpoint says plainHttpAllowed.
     void setSubscriptionKey(const QString &key);
     bool hasSubscriptionKey() const { return !m_key.isEmpty(); }
     void setPolicy(const CallPolicy &policy) { m_policy = policy; }
@@ -57,7 +63,7 @@ public:
     CreateRegisteredCall *createRegistered(const QString &guid, const QString &name,
                                            qint64 frequencySeconds, qint64 durationSeconds,
                                            const QueryCommand &command);
-    RegisteredListCall *listRegistered(const QString &guid);
+    RegisteredListCall *listRegistered(const QString &guid, Asked asked = Asked::ByUser);
     RegisteredQueryCall *registeredQuery(const QString &guid, const QString &queryId);
     CancelRegisteredCall *cancelRegistered(const QString &guid, const QString &queryId);
     RegisteredResultsCall *registeredResults(const QString &guid, const QString &queryId);
@@ -84,25 +90,30 @@ signals:
     // Any call about a site came back 403: the GUID may no longer be authoritative, so the
     // window offers to re-resolve it from the PMS ID wherever the 403 happened.
     void siteAccessDenied(const QString &guid, const Halo::ApiError &error);
-    // Every call, once finished (for the status bar's "last request").
+    // Every call the user asked for, once finished (for the status bar's "last request").
     void callFinished(Halo::ApiCall *call);
 
 private:
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
     QUrl urlFor(const CallTarget &target) const;
     // Adds the base URL, the key header and the policy, and sends.
-    template <typename Call> Call *send(Call *call)
+    template <typename Call> Call *send(Call *call, Asked asked = Asked::ByUser)
     {
-        dispatch(call);
+        dispatch(call, asked);
         return call;
     }
-    void dispatch(ApiCall *call);
+    void dispatch(ApiCall *call, Asked asked = Asked::ByUser);
+    // Why a request to `url` may not be sent (Kind::Refused), or no error.
+    ApiError sendingRefusal(const QUrl &url) const;
+    QString noKeyText() const;
+    QString destinationName() const; // "Stage", "Custom (https://proxy.example.net:8443)"
     void refuseCall(ApiCall *call, const ApiError &error);
 
     QNetworkAccessManager *m_network;
     RequestLog *m_log;
     Endpoint m_endpoint;
     QString m_key;
+    QString m_keyOrigin; // keyOrigin() of the endpoint the key was set for
     CallPolicy m_policy;
 };
 

@@ -1,6 +1,7 @@
 #include "keys/KeyStore.h"
 
 #include <QTimer>
+#include <QUrl>
 #include <qt6keychain/keychain.h>
 
 // QtKeychain brings QtDBus along on Linux; elsewhere the checks below are simply left out.
@@ -94,17 +95,17 @@ QString KeyStore::serviceName()
     return QStringLiteral("Halo Explorer");
 }
 
-QString KeyStore::entryName(Environment env, const QString &customHost)
+QString KeyStore::entryName(Environment env, const QString &customBaseUrl)
 {
     switch (env) {
     case Environment::Production:
     case Environment::Stage:
         return QStringLiteral("subscription-key/") + environmentId(env);
     case Environment::Custom: {
-        const QString host = customHost.trimmed().toLower();
-        if (host.isEmpty())
+        const QString origin = keyOrigin(QUrl(customBaseUrl.trimmed(), QUrl::StrictMode));
+        if (origin.isEmpty())
             return {};
-        return QStringLiteral("subscription-key/custom/") + host;
+        return QStringLiteral("subscription-key/custom/") + origin;
     }
     case Environment::Sandbox:
         break;
@@ -112,16 +113,16 @@ QString KeyStore::entryName(Environment env, const QString &customHost)
     return {};
 }
 
-bool KeyStore::isSessionOnly(Environment env, const QString &customHost) const
+bool KeyStore::isSessionOnly(Environment env, const QString &customBaseUrl) const
 {
-    const QString entry = entryName(env, customHost);
+    const QString entry = entryName(env, customBaseUrl);
     return !entry.isEmpty() && m_sessionKeys.contains(entry);
 }
 
-void KeyStore::readKey(Environment env, const QString &customHost)
+void KeyStore::readKey(Environment env, const QString &customBaseUrl)
 {
     Request request;
-    if (!prepare(request, Operation::Read, env, customHost))
+    if (!prepare(request, Operation::Read, env, customBaseUrl))
         return;
     // A key kept in memory is newer than anything the keychain may hold from an earlier run.
     const auto session = m_sessionKeys.constFind(request.entry);
@@ -135,10 +136,10 @@ void KeyStore::readKey(Environment env, const QString &customHost)
     start(++m_nextId, request, job);
 }
 
-void KeyStore::writeKey(Environment env, const QString &customHost, const QString &key)
+void KeyStore::writeKey(Environment env, const QString &customBaseUrl, const QString &key)
 {
     Request request;
-    if (!prepare(request, Operation::Write, env, customHost))
+    if (!prepare(request, Operation::Write, env, customBaseUrl))
         return;
     request.key = key;
     auto *job = new QKeychain::WritePasswordJob(serviceName());
@@ -146,10 +147,10 @@ void KeyStore::writeKey(Environment env, const QString &customHost, const QStrin
     start(++m_nextId, request, job);
 }
 
-void KeyStore::forgetKey(Environment env, const QString &customHost)
+void KeyStore::forgetKey(Environment env, const QString &customBaseUrl)
 {
     Request request;
-    if (!prepare(request, Operation::Forget, env, customHost))
+    if (!prepare(request, Operation::Forget, env, customBaseUrl))
         return;
     request.hadSessionKey = m_sessionKeys.remove(request.entry) > 0;
     auto *job = new QKeychain::DeletePasswordJob(serviceName());
@@ -160,7 +161,8 @@ bool KeyStore::prepare(Request &request, Operation operation, Environment env, c
 {
     request.operation = operation;
     request.env = env;
-    request.host = env == Environment::Custom ? host.trimmed().toLower() : QString();
+    request.host =
+        env == Environment::Custom ? keyOrigin(QUrl(host.trimmed(), QUrl::StrictMode)) : QString();
     request.entry = entryName(env, host);
     if (!request.entry.isEmpty())
         return true;
@@ -168,8 +170,8 @@ bool KeyStore::prepare(Request &request, Operation operation, Environment env, c
     const QString message =
         env == Environment::Sandbox
             ? tr("The Sandbox's key is generated for each run and is never stored.")
-            : tr("A Custom environment needs the host of its base URL before its key can be "
-                 "stored.");
+            : tr("A Custom environment needs its http(s) base URL (scheme, host and port) "
+                 "before its key can be stored.");
     const QString normalisedHost = request.host;
     emitLater([this, env, normalisedHost, message] {
         emit failed(env, normalisedHost, Problem::Other, message);

@@ -16,12 +16,15 @@ class Job;
 namespace Halo {
 
 // The subscription keys in the operating system's keychain (QtKeychain): one per environment,
-// and for Custom one per base-URL host. The Sandbox's key is generated per run, never stored.
+// and for Custom one per base URL's origin (scheme, host and port: a key saved for
+// https://proxy:443 is never read for http://proxy or https://proxy:8443). The Sandbox's key is
+// generated per run, never stored. Production and Stage keep the entry names they always had.
 //
 // Every call returns at once and is answered later by exactly one signal: keyRead, keyWritten,
 // keyForgotten or failed. The one exception is a write while no keychain is available: the key
 // is kept in memory for this run, and failed(NoKeychain) is followed by keyWritten.
-// The host in every signal is the normalised one (lower case; empty unless Custom).
+// `customBaseUrl` is the Custom environment's base URL (ignored for the others); the `origin`
+// in every signal is its keyOrigin(), "https://proxy.example.net:443" (empty unless Custom).
 //
 // The key is never logged, never written to a file and never put in QSettings.
 class KeyStore : public QObject
@@ -47,24 +50,27 @@ public:
     int timeout() const { return m_timeoutMs; }
 
     // "Nothing stored" is not a failure: keyRead then carries an empty key.
-    void readKey(Halo::Environment env, const QString &customHost = {});
-    void writeKey(Halo::Environment env, const QString &customHost, const QString &key);
-    void forgetKey(Halo::Environment env, const QString &customHost = {});
+    void readKey(Halo::Environment env, const QString &customBaseUrl = {});
+    void writeKey(Halo::Environment env, const QString &customBaseUrl, const QString &key);
+    void forgetKey(Halo::Environment env, const QString &customBaseUrl = {});
 
     // True when the key for this environment lives only in memory for this run, because it was
     // written while no keychain was available.
-    bool isSessionOnly(Halo::Environment env, const QString &customHost = {}) const;
+    bool isSessionOnly(Halo::Environment env, const QString &customBaseUrl = {}) const;
 
     static QString serviceName(); // "Halo Explorer"
-    // subscription-key/production, subscription-key/stage, subscription-key/custom/<host>;
-    // empty for the Sandbox and for Custom without a host.
-    static QString entryName(Halo::Environment env, const QString &customHost = {});
+    // subscription-key/production, subscription-key/stage, and for Custom
+    // subscription-key/custom/<origin> (e.g. .../custom/https://proxy.example.net:443); empty
+    // for the Sandbox and for Custom without an http(s) base URL. Entries that earlier versions
+    // saved per host (subscription-key/custom/<host>) are not read: which scheme and port they
+    // were meant for is unknown.
+    static QString entryName(Halo::Environment env, const QString &customBaseUrl = {});
 
 signals:
-    void keyRead(Halo::Environment env, const QString &host, const QString &key);
-    void keyWritten(Halo::Environment env, const QString &host);
-    void keyForgotten(Halo::Environment env, const QString &host);
-    void failed(Halo::Environment env, const QString &host, Halo::KeyStore::Problem problem,
+    void keyRead(Halo::Environment env, const QString &origin, const QString &key);
+    void keyWritten(Halo::Environment env, const QString &origin);
+    void keyForgotten(Halo::Environment env, const QString &origin);
+    void failed(Halo::Environment env, const QString &origin, Halo::KeyStore::Problem problem,
                 const QString &message);
 
 private:

@@ -38,6 +38,12 @@ enum class RequestSafety {
     QueryPost,  // runs SQL or pairs: never re-sent automatically
 };
 
+// Who a call is for. ByUser: the user asked (a button, a query); retried as the policy says
+// and reported by HaloApiClient::callFinished. ByView: a view filling itself because it was
+// shown (the registered-queries list); sent once, never retried, and not reported by
+// callFinished: the view shows its own outcome in place.
+enum class Asked { ByUser, ByView };
+
 // Where a call goes: a path below the API's base URL (segments already percent-encoded) with
 // its query, or an absolute URL the client has checked (a FHIR Bundle's links).
 struct CallTarget {

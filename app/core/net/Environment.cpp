@@ -1,6 +1,7 @@
 #include "net/Environment.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 
 namespace Halo {
 
@@ -56,6 +57,47 @@ QUrl defaultBaseUrl(Environment environment)
         break;
     }
     return {};
+}
+
+namespace {
+
+QString plainHost(const QString &host)
+{
+    QString plain = host.trimmed().toLower();
+    if (plain.startsWith(QLatin1Char('[')) && plain.endsWith(QLatin1Char(']')))
+        plain = plain.mid(1, plain.size() - 2);
+    while (plain.endsWith(QLatin1Char('.')))
+        plain.chop(1);
+    return plain;
+}
+
+} // namespace
+
+QString keyOrigin(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    const QString host = plainHost(url.host());
+    if ((scheme != QLatin1String("https") && scheme != QLatin1String("http")) || host.isEmpty())
+        return {};
+    const int port = url.port(scheme == QLatin1String("https") ? 443 : 80);
+    const QString shownHost =
+        host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
+    return scheme + QStringLiteral("://") + shownHost + QLatin1Char(':') + QString::number(port);
+}
+
+bool isLoopbackHost(const QString &host)
+{
+    const QString plain = plainHost(host);
+    if (plain == QLatin1String("localhost"))
+        return true;
+    QHostAddress address;
+    return address.setAddress(plain) && address.isLoopback();
+}
+
+bool needsPlainHttpConsent(const QUrl &url)
+{
+    return url.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) == 0 &&
+           !isLoopbackHost(url.host());
 }
 
 bool isProduction(const Endpoint &endpoint)

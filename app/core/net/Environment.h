@@ -24,7 +24,20 @@ inline bool isProduction(Environment environment)
 struct Endpoint {
     Environment environment = Environment::Sandbox;
     QUrl baseUrl;
+    // The user chose, explicitly, to send the key over plain HTTP to this base URL although it
+    // is not on this machine (see needsPlainHttpConsent). Off unless asked for.
+    bool plainHttpAllowed = false;
 };
+
+// The origin a subscription key belongs to: the scheme, host and port of a base URL, as
+// "https://proxy.example.net:443" (lower case, the port always written). Empty for a URL
+// that is not http(s) or has no host. A key saved for one origin is never sent to another.
+QString keyOrigin(const QUrl &url);
+// 127.0.0.0/8, ::1 and localhost: a destination whose traffic never leaves this machine.
+bool isLoopbackHost(const QString &host);
+// Plain http:// to anything but loopback: the key would cross the network unencrypted, so it
+// is sent only when the user opted in (Endpoint::plainHttpAllowed).
+bool needsPlainHttpConsent(const QUrl &url);
 
 // Production is a property of the destination, not of the name chosen for it: Production by
 // name, or any endpoint whose base URL is on the Production host (api.haloconnect.io, any

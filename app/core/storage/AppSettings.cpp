@@ -51,6 +51,9 @@ Endpoint AppSettings::lastEndpoint() const
             QUrl(settings.value(QStringLiteral("connection/customBaseUrl")).toString());
         if (!endpoint.baseUrl.isValid() || endpoint.baseUrl.host().isEmpty())
             endpoint = Endpoint{};
+        else // the choice made for this base URL when it was set (Custom base URL…)
+            endpoint.plainHttpAllowed =
+                settings.value(QStringLiteral("connection/customPlainHttpAllowed")).toBool();
     } else {
         endpoint.baseUrl = defaultBaseUrl(endpoint.environment);
     }
@@ -63,10 +66,13 @@ void AppSettings::setLastEndpoint(const Endpoint &endpoint)
     keepSettingsPrivate(settings);
     settings.setValue(QStringLiteral("connection/environment"),
                       environmentId(endpoint.environment));
-    if (endpoint.environment == Environment::Custom)
+    if (endpoint.environment == Environment::Custom) {
         settings.setValue(
             QStringLiteral("connection/customBaseUrl"),
             endpoint.baseUrl.adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo).toString());
+        settings.setValue(QStringLiteral("connection/customPlainHttpAllowed"),
+                          endpoint.plainHttpAllowed);
+    }
 }
 
 QByteArray AppSettings::windowGeometry() const

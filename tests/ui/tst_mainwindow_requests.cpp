@@ -1,0 +1,308 @@
+// What selecting a site sends, counted where it arrives (a sandbox in this thread, per method
+// and path): one status read per selection; the registered-queries list only while its panel is
+// shown, read again when shown for another site; an offline site's list read tried once, its
+// failure said in the panel and never in the status bar.
+#include "HostileServer.h"
+#include "MainWindow.h"
+#include "SampleSites.h"
+#include "SandboxServer.h"
+#include "api/HaloApiClient.h"
+#include "fhir/FhirCapabilities.h"
+#include "services/AvailabilityMonitor.h"
+#include "sites/AddSiteDialog.h"
+#include "sites/SiteListModel.h"
+#include "sites/SiteListPanel.h"
+#include "sites/SiteRecord.h"
+#include "sites/SiteStore.h"
+#include "sql/AsyncQueryJournal.h"
+#include "sql/QueryHistory.h"
+#include "sql/RegisteredQueriesPanel.h"
+#include "sql/SnippetStore.h"
+#include "status/SiteStatusPanel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHash>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+namespace {
+
+const QString kKey = QStringLiteral("requests-test-key");
+
+const Sandbox::SampleSite &sample(Sandbox::SiteScenario scenario)
+{
+    for (const Sandbox::SampleSite &site : Sandbox::sampleSites()) {
+        if (site.scenario == scenario && site.pmsType == QLatin1String("BestPractice"))
+            return site;
+    }
+    for (const Sandbox::SampleSite &site : Sandbox::sampleSites()) {
+        if (site.scenario == scenario)
+            return site;
+    }
+    qFatal("no sample site for the scenario");
+}
+
+// The core objects and the window, over a sandbox that counts what it answers.
+struct Rig {
+    explicit Rig(const QString &dir)
+        : server(options())
+        , store(dir + QStringLiteral("/sites.json"))
+        , sites(&store)
+        , monitor(&client, &store, &sites)
+        , history(dir + QStringLiteral("/history.json"))
+        , fhirHistory(dir + QStringLiteral("/fhir-history.json"))
+        , snippets(dir + QStringLiteral("/snippets.json"))
+        , journal(dir + QStringLiteral("/async.json"))
+        , capabilities(dir + QStringLiteral("/capabilities"))
+    {
+        port = server.listen();
+        QObject::connect(&server, &Sandbox::SandboxServer::requestHandled, &server,
+                         [this](const QString &method, const QString &path, int) {
+                             ++received[method + QLatin1Char(' ') + path];
+                         });
+        client.setEndpoint({Halo::Environment::Sandbox, QUrl(server.baseUrl())});
+        client.setSubscriptionKey(kKey);
+    }
+    static Sandbox::SandboxOptions options()
+    {
+        Sandbox::SandboxOptions options;
+        options.key = kKey;
+        return options;
+    }
+    bool addSite(const Sandbox::SampleSite &sample)
+    {
+        Halo::SiteRecord record;
+        record.environment = QStringLiteral("sandbox");
+        record.guid = sample.guid;
+        record.pmsType = sample.pmsType;
+        record.pmsId = sample.pmsId;
+        record.recorded.practiceName = sample.recordedPracticeName;
+        record.addedAt = QDateTime::currentDateTimeUtc();
+        return store.add(record);
+    }
+    void openWindow()
+    {
+        window = std::make_unique<MainWindow>(MainWindow::Parts{&client, &store, &sites, &monitor,
+                                                                &history, &snippets, &journal,
+                                                                &fhirHistory, &capabilities});
+        window->setEndpoint(client.endpoint());
+        window->show();
+    }
+    int count(const QString &method, const QString &path) const
+    {
+        return received.value(method + QLatin1Char(' ') + path);
+    }
+    int registeredReads(const QString &guid) const
+    {
+        return count(QStringLiteral("GET"),
+                     QStringLiteral("/integrator/sites/%1/queries/registered").arg(guid));
+    }
+    int statusReads(const QString &guid) const
+    {
+        return count(QStringLiteral("GET"), QStringLiteral("/integrator/sites/%1").arg(guid));
+    }
+    QTabWidget *tabs(const QString &objectName) const
+    {
+        return window->findChild<QTabWidget *>(objectName);
+    }
+    void select(const QString &guid)
+    {
+        window->siteListPanel()->selectSite(QStringLiteral("sandbox"), guid);
+    }
+    QString statusBarText() const
+    {
+        return window->findChild<QLabel *>(QStringLiteral("lastRequestStatus"))->text();
+    }
+
+    Sandbox::SandboxServer server;
+    quint16 port = 0;
+    Halo::HaloApiClient client;
+    Halo::SiteStore store;
+    Halo::SiteListModel sites;
+    Halo::AvailabilityMonitor monitor;
+    Halo::QueryHistory history;
+    Halo::QueryHistory fhirHistory;
+    Halo::SnippetStore snippets;
+    Halo::AsyncQueryJournal journal;
+    Halo::FhirCapabilityCache capabilities;
+    std::unique_ptr<MainWindow> window;
+    QHash<QString, int> received;
+};
+
+} // namespace
+
+class TestMainWindowRequests : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void selectingASiteReadsItsStatusOnce();
+    void registeredQueriesAreListedOnlyWhenTheirPanelIsShown();
+    void anOfflineSitesListIsTriedOnceAndSaidInThePanel();
+    void addingASiteReadsItsStatusOnce();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Rig> m_rig;
+};
+
+void TestMainWindowRequests::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_rig = std::make_unique<Rig>(m_dir->path());
+    QVERIFY2(m_rig->port != 0, qPrintable(m_rig->server.errorString()));
+    QVERIFY(m_rig->store.load());
+    QVERIFY(m_rig->addSite(sample(Sandbox::SiteScenario::Online)));
+    QVERIFY(m_rig->addSite(sample(Sandbox::SiteScenario::Offline)));
+    m_rig->openWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(m_rig->window.get()));
+}
+
+void TestMainWindowRequests::cleanup()
+{
+    m_rig.reset();
+    m_dir.reset();
+}
+
+void TestMainWindowRequests::selectingASiteReadsItsStatusOnce()
+{
+    const QString guid = sample(Sandbox::SiteScenario::Online).guid;
+    auto *panel = m_rig->window->findChild<SiteStatusPanel *>();
+    QVERIFY(panel);
+    QSignalSpy fetched(panel, &SiteStatusPanel::statusFetched);
+    m_rig->select(guid);
+    QVERIFY(fetched.wait(10000));
+    QTest::qWait(1500); // anything the answer sets off arrives meanwhile
+    QCOMPARE(m_rig->statusReads(guid), 1);
+    // The Status tab is shown: nothing of the SQL tab's is asked for.
+    QCOMPARE(m_rig->registeredReads(guid), 0);
+}
+
+void TestMainWindowRequests::registeredQueriesAreListedOnlyWhenTheirPanelIsShown()
+{
+    const QString online = sample(Sandbox::SiteScenario::Online).guid;
+    const QString offline = sample(Sandbox::SiteScenario::Offline).guid;
+    auto *panel = m_rig->window->findChild<RegisteredQueriesPanel *>();
+    QVERIFY(panel);
+    m_rig->select(online);
+    QTest::qWait(500);
+    QCOMPARE(m_rig->registeredReads(online), 0);
+
+    // The SQL tab, with the history beside the editor: still not shown.
+    m_rig->tabs(QStringLiteral("siteTabs"))->setCurrentIndex(1);
+    QTest::qWait(300);
+    QCOMPARE(m_rig->registeredReads(online), 0);
+
+    QSignalSpy listed(panel, &RegisteredQueriesPanel::listed);
+    QTabWidget *side = m_rig->tabs(QStringLiteral("sqlSideTabs"));
+    side->setCurrentWidget(panel);
+    QVERIFY(listed.wait(10000));
+    QCOMPARE(m_rig->registeredReads(online), 1);
+
+    // Hidden and shown again for the same site: what it lists is still current.
+    side->setCurrentIndex(0);
+    side->setCurrentWidget(panel);
+    QTest::qWait(300);
+    QCOMPARE(m_rig->registeredReads(online), 1);
+
+    // Another site while hidden: read when shown, not before.
+    side->setCurrentIndex(0);
+    m_rig->select(offline);
+    m_rig->select(online);
+    QTest::qWait(300);
+    QCOMPARE(m_rig->registeredReads(offline), 0);
+    QCOMPARE(m_rig->registeredReads(online), 1);
+    side->setCurrentWidget(panel);
+    QVERIFY(listed.wait(10000));
+    QCOMPARE(m_rig->registeredReads(online), 2);
+}
+
+void TestMainWindowRequests::anOfflineSitesListIsTriedOnceAndSaidInThePanel()
+{
+    // A site whose Halo Link is not heard from: 503 on every path below it, as Halo answers.
+    Hostile::Server offline(Hostile::always(Hostile::Reply::json(
+        503, R"({"statusCode":503,"message":"Site could not be contacted"})")));
+    QVERIFY(offline.listening());
+    m_rig->client.setEndpoint({Halo::Environment::Sandbox, offline.baseUrl()});
+    m_rig->client.setSubscriptionKey(kKey);
+    const Sandbox::SampleSite &site = sample(Sandbox::SiteScenario::Offline);
+    const QString path = QStringLiteral("/integrator/sites/%1/queries/registered").arg(site.guid);
+    const auto registeredReads = [&]() {
+        int n = 0;
+        for (const Hostile::Request &request : offline.requests())
+            n += request.path == path.toUtf8() ? 1 : 0;
+        return n;
+    };
+
+    auto *panel = m_rig->window->findChild<RegisteredQueriesPanel *>();
+    m_rig->tabs(QStringLiteral("siteTabs"))->setCurrentIndex(1);
+    m_rig->tabs(QStringLiteral("sqlSideTabs"))->setCurrentWidget(panel);
+    m_rig->select(site.guid);
+    QLabel *panelProblem = nullptr;
+    for (QLabel *label : panel->findChildren<QLabel *>()) {
+        if (label->accessibleName() == QLatin1String("Registered query problem"))
+            panelProblem = label;
+    }
+    QVERIFY(panelProblem);
+    QTRY_VERIFY_WITH_TIMEOUT(panelProblem->isVisible(), 10000);
+    QTest::qWait(4000); // longer than every retry would take
+    QCOMPARE(registeredReads(), 1);
+    QVERIFY2(panelProblem->text().contains(QStringLiteral("Site offline")),
+             qPrintable(panelProblem->text()));
+    const QString bar = m_rig->statusBarText();
+    QVERIFY2(!bar.contains(QStringLiteral("/queries/registered")), qPrintable(bar));
+}
+
+void TestMainWindowRequests::addingASiteReadsItsStatusOnce()
+{
+    // A site not in the list yet, added through Add site as a user would.
+    const Sandbox::SampleSite *added = nullptr;
+    for (const Sandbox::SampleSite &site : Sandbox::sampleSites()) {
+        if (site.pmsType == QLatin1String("Zedmed") && site.authoritative)
+            added = &site;
+    }
+    QVERIFY(added);
+    m_rig->window->findChild<QAction *>(QStringLiteral("addSiteAction"))->trigger();
+    AddSiteDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_rig->window->findChild<AddSiteDialog *>()) != nullptr);
+    const auto named = [dialog](const QString &name) -> QWidget * {
+        for (QWidget *widget : dialog->findChildren<QWidget *>()) {
+            if (widget->accessibleName() == name)
+                return widget;
+        }
+        return nullptr;
+    };
+    auto *pms = qobject_cast<QComboBox *>(named(QStringLiteral("PMS")));
+    QVERIFY(pms);
+    pms->setCurrentIndex(pms->findText(added->pmsName));
+    auto *pmsId = qobject_cast<QLineEdit *>(named(QStringLiteral("PMS ID")));
+    QVERIFY(pmsId);
+    pmsId->setText(added->pmsId);
+    qobject_cast<QPushButton *>(named(QStringLiteral("Look up")))->click();
+    auto *candidates = qobject_cast<QTableView *>(named(QStringLiteral("Candidates")));
+    QTRY_VERIFY(candidates->model()->rowCount() > 0);
+    candidates->selectRow(0);
+    auto *save = qobject_cast<QPushButton *>(named(QStringLiteral("Save site")));
+    QTRY_VERIFY(save->isEnabled());
+    const int before = m_rig->statusReads(added->guid);
+    save->click();
+    QTRY_VERIFY(m_rig->window->siteListPanel()->selectedRecord() &&
+                m_rig->window->siteListPanel()->selectedRecord()->guid == added->guid);
+    QTest::qWait(1500);
+    QCOMPARE(m_rig->statusReads(added->guid) - before, 1);
+    dialog->close();
+}
+
+QTEST_MAIN(TestMainWindowRequests)
+#include "tst_mainwindow_requests.moc"
