@@ -122,7 +122,12 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     connect(m_parts.client, &Halo::HaloApiClient::callFinished, this, &MainWindow::reportCall);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The panels cancel their calls as they are destroyed, after this window's members are gone,
+    // and the client reports each cancellation: none of it may reach reportCall().
+    disconnect(m_parts.client, nullptr, this, nullptr);
+}
 
 void MainWindow::createActions()
 {

@@ -37,7 +37,7 @@ int main(int argc, char *argv[])
             << server.errorString() << Qt::endl;
         return 1;
     }
-    QObject::connect(&server, &Sandbox::SandboxServer::requestHandled,
+    QObject::connect(&server, &Sandbox::SandboxServer::requestHandled, &server,
                      [&err](const QString &method, const QString &path, int status) {
                          err << method << ' ' << path << ' ' << status << Qt::endl;
                      });

@@ -4,6 +4,7 @@
 // tst_cli_usage; sites, pairing, registered queries and FHIR: tst_cli_endpoints; the key:
 // tst_cli_keys.
 #include "CliSuite.h"
+#include "FailOnWarning.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -62,6 +63,7 @@ class TestCli : public QObject, protected CliSuite
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
 
     void printsReaderRowsAsAnAlignedTable();

@@ -2,6 +2,7 @@
 // by PMS ID, site status as text and JSON, pairing, a registered query from create to cancel,
 // FHIR by GET and by POST. Checks what reaches stdout, what reaches stderr, and the exit code.
 #include "CliSuite.h"
+#include "FailOnWarning.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,6 +25,7 @@ class TestCliEndpoints : public QObject, protected CliSuite
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
 
     void findsBothSitesThatShareAPmsId();

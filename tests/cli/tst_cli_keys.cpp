@@ -2,6 +2,7 @@
 // without a key, the keychain key used until it is forgotten (in isolated.sh's private
 // keyring), an empty key refused, Stage and Production without a key, no keychain at all.
 #include "CliSuite.h"
+#include "FailOnWarning.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,6 +14,7 @@ class TestCliKeys : public QObject, protected CliSuite
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
 
     void explainsAWrongKeyWithExitOne();

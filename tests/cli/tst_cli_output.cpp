@@ -3,6 +3,7 @@
 // the real executable against a halo-sandbox process, where the output is written in chunks.
 #include "CliHarness.h"
 #include "Console.h"
+#include "FailOnWarning.h"
 #include "QueryOutput.h"
 #include "results/ResultDecoder.h"
 
@@ -134,7 +135,7 @@ class TestCliOutput : public QObject
     Q_OBJECT
 
 private slots:
-    void init() { QTest::failOnWarning(QRegularExpression(QStringLiteral(".*"))); }
+    void init() { HaloTest::failOnWarnings(); }
 
     void writesCsvAsBefore();
     void writesJsonAsBefore();

@@ -3,6 +3,7 @@
 // PMS without FHIR, the heartbeat's age in site status, and pairing failures without advice
 // about GUIDs. Against a halo-sandbox process whose request log shows what reached it.
 #include "CliHarness.h"
+#include "FailOnWarning.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -65,6 +66,7 @@ class TestCliParity : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
 
     void documentsEveryNewCommandInItsHelp_data();

@@ -3,6 +3,7 @@
 // parameters printed after the rows, stored procedures, and the maximum time in queue reaching
 // the request body (the sandbox expires an async query whose allowance is shorter than a step).
 #include "CliHarness.h"
+#include "FailOnWarning.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -41,6 +42,7 @@ class TestCliQueryOptions : public QObject
 {
     Q_OBJECT
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void bindsATypedParameter();
     void refusesAValueThatDoesNotFitItsType_data();
     void refusesAValueThatDoesNotFitItsType();

@@ -5,6 +5,7 @@
 // --confirm-production once the read-only switch is off, does reach the proxy. The switch is
 // the window's own (same settings file), and `read-only` shows and sets it.
 #include "CliHarness.h"
+#include "FailOnWarning.h"
 #include "net/Environment.h"
 #include "sql/WriteGuard.h"
 
@@ -171,7 +172,7 @@ void TestCliSafety::initTestCase()
 
 void TestCliSafety::init()
 {
-    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+    HaloTest::failOnWarnings();
     QDir(m_config.path()).removeRecursively(); // Production back to its default: read-only
     QDir().mkpath(m_config.path());
     m_proxy.setAnswer(RecordingProxy::Answer::Close);

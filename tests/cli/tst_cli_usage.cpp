@@ -1,6 +1,7 @@
 // halo-cli's command line, as scripts and CI use it: help at every level of commands, and a
 // wrong command line refused with exit 2 in one line on stderr.
 #include "CliSuite.h"
+#include "FailOnWarning.h"
 
 #include <QString>
 #include <QStringList>
@@ -11,6 +12,7 @@ class TestCliUsage : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void showsHelpAtEveryLevel_data();
     void showsHelpAtEveryLevel();
     void rejectsAWrongCommandLineWithExitTwo_data();

@@ -3,6 +3,7 @@
 // everything the processes printed, every message logged and the request log are searched for
 // it, in plain text and in the encodings a careless write would produce.
 #include "CliHarness.h"
+#include "FailOnWarning.h"
 
 #include "SandboxServer.h"
 #include "api/HaloApiClient.h"
@@ -123,6 +124,7 @@ class TestKeyLeak : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
     void cliSessionPrintsAndWritesNoKey();
     void modelSessionLogsAndWritesNoKey();

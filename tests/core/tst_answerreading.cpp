@@ -1,6 +1,7 @@
 // Finding a query answer's base64 `data` without parsing it: the scanner must step over strings
 // with escaped quotes and backslashes exactly as a JSON parser would, or it would cut the
 // envelope in the wrong place. Each case is checked against QJsonDocument's reading.
+#include "FailOnWarning.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,6 +15,7 @@ class TestAnswerReading : public QObject
 {
     Q_OBJECT
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void findsTheStringAsAParserDoes_data();
     void findsTheStringAsAParserDoes();
     void brokenStringsAreNotFound_data();

@@ -4,6 +4,7 @@
 // answers are errors (tst_apicalls_broken), large answers are read off the calling thread
 // (tst_apicalls_reading).
 #include "ApiCallsRig.h"
+#include "FailOnWarning.h"
 #include "api/FhirCalls.h"
 #include "api/HaloApiClient.h"
 #include "api/QueryCalls.h"
@@ -23,6 +24,7 @@ class TestApiCalls : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void findSitesGivesEverySiteOfTheBody();
     void siteStatusGivesTheSiteOfTheBody();
     void pairSiteGivesThePairedSite();

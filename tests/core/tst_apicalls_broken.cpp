@@ -2,6 +2,7 @@
 // the wrong shape, an empty id) come from a tiny canned HTTP server, and each must finish as an
 // error, never as an empty success. A result page is read bare or in its envelope.
 #include "ApiCallsRig.h"
+#include "FailOnWarning.h"
 #include "api/FhirCalls.h"
 #include "api/HaloApiClient.h"
 #include "api/QueryCalls.h"
@@ -95,6 +96,7 @@ class TestApiCallsBroken : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void brokenAnswerIsAnError_data();
     void brokenAnswerIsAnError();
     void notJsonShowsOnlyPrintableCharactersAndNeverTheKey();

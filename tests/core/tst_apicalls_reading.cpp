@@ -2,6 +2,7 @@
 // comes after the read, and cancelling or deleting a call while it reads is safe. The answers
 // come from a tiny canned HTTP server.
 #include "ApiCallsRig.h"
+#include "FailOnWarning.h"
 #include "api/HaloApiClient.h"
 #include "api/QueryCalls.h"
 #include "net/ApiCall.h"
@@ -44,6 +45,7 @@ class TestApiCallsReading : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void largeAnswerIsReadOnAWorker();
     void cancelWhileReadingFinishesCancelledAndDropsTheAnswer();
     void deleteWhileReadingIsSafe();

@@ -4,6 +4,7 @@
 // sites, queries, FHIR, retries and timeouts, redirects and the request log. Nothing under test
 // is mocked; SampleSites.h only names the sample practices and what each should answer.
 #include "ApiClientRig.h"
+#include "FailOnWarning.h"
 #include "api/HaloApiClient.h"
 #include "net/ApiCall.h"
 #include "net/ApiError.h"
@@ -20,6 +21,7 @@ class TestApiClient : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void fromResponseReadsEveryErrorShape_data();
     void fromResponseReadsEveryErrorShape();
     void successfulQueryObjectWithFailedStatusCarriesTheFailure();

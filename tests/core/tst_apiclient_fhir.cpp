@@ -2,6 +2,7 @@
 // search by GET and by POST (search values out of the URL), a Bundle's absolute next link, and
 // an absolute URL off the site's FHIR base refused before anything is sent.
 #include "ApiClientRig.h"
+#include "FailOnWarning.h"
 #include "api/HaloApiClient.h"
 #include "net/ApiCall.h"
 #include "net/RequestLog.h"
@@ -43,6 +44,7 @@ class TestApiClientFhir : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void fhirGetMetadataReturnsTheCapabilityStatement();
     void fhirGetSearchFindsPatientsByFamilyName();
     void fhirGetFollowsAnAbsoluteBundleNextLink();

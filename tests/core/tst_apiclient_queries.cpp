@@ -2,6 +2,7 @@
 // execution mode, with parameters and on a chosen catalogue; an async query submitted, polled,
 // paged and batch-reported; a registered query created, listed, read and cancelled.
 #include "ApiClientRig.h"
+#include "FailOnWarning.h"
 #include "api/HaloApiClient.h"
 #include "net/ApiCall.h"
 #include "results/ResultDecoder.h"
@@ -17,6 +18,7 @@ class TestApiClientQueries : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void runImmediateReaderDecodesToTheSelectedColumnsAndRows();
     void runImmediateNonQueryReportsRowsAffected();
     void runImmediateScalarReturnsOneValue();

@@ -3,6 +3,7 @@
 // is followed; an answer over the size limit is refused; the request log records every exchange
 // with the key redacted.
 #include "ApiClientRig.h"
+#include "FailOnWarning.h"
 #include "api/HaloApiClient.h"
 #include "net/ApiCall.h"
 #include "net/RequestLog.h"
@@ -20,6 +21,7 @@ class TestApiClientRedirects : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     // Redirects and size limit
     void redirectToAnotherHostIsRefusedAndTheKeyStaysHome();
     void sameOriginRedirectIsFollowed();

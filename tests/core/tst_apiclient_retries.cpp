@@ -3,6 +3,7 @@
 // inactivity timeout and the deadline end a call; an immediate query that timed out or lost its
 // connection is "outcome unknown" and is never sent twice.
 #include "ApiClientRig.h"
+#include "FailOnWarning.h"
 #include "api/HaloApiClient.h"
 #include "net/ApiCall.h"
 #include "net/RequestLog.h"
@@ -16,6 +17,7 @@ class TestApiClientRetries : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     // Retries
     void rateLimitedGetIsRetriedAfterRetryAfter();
     void rateLimitedQueryPostIsNotResent();

@@ -1,6 +1,7 @@
 // HaloApiClient's site calls against a real sandbox on loopback: finding the installs of a PMS
 // ID, a site's status into every SiteInfo field, identifiers kept as single URL values, pairing.
 #include "ApiClientRig.h"
+#include "FailOnWarning.h"
 #include "api/HaloApiClient.h"
 #include "net/ApiCall.h"
 #include "sites/SiteInfo.h"
@@ -15,6 +16,7 @@ class TestApiClientSites : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void findSitesReturnsBothInstallsOfASharedPmsIdWithOneAuthoritative();
     void identifiersStaySingleUrlValues();
     void siteStatusFillsEverySiteInfoField();

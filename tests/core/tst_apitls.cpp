@@ -1,6 +1,7 @@
 // TLS failures are reported as such and never ignored: a server with a self-signed certificate
 // (made for this test only, for a name that cannot exist) must not get the request, let alone
 // the key.
+#include "FailOnWarning.h"
 #include "api/HaloApiClient.h"
 #include "net/ApiCall.h"
 #include "net/ApiError.h"
@@ -17,6 +18,7 @@ class TestApiTls : public QObject
 {
     Q_OBJECT
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
     void untrustedCertificateIsReportedAndNothingIsSent();
 

@@ -2,6 +2,7 @@
 // its result pages, stopping and resuming, failure statuses. The journal that lets a query be
 // picked up again after a restart: tst_asyncrunner_journal.
 #include "AsyncRunnerRig.h"
+#include "FailOnWarning.h"
 #include "api/HaloApiClient.h"
 #include "net/RequestLog.h"
 #include "results/ResultDecoder.h"
@@ -28,6 +29,7 @@ class TestAsyncRunner : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void submitWalksEveryStateInOrderWithTheTimingSoFar();
     void pagesArriveInOrderAndReassembleEveryRow();
     void stopInTheMiddleEmitsStoppedAndThenNothing();

@@ -2,6 +2,7 @@
 // a runner records in it, reloading, expiry, and writes that fail without losing the old file;
 // the runner against a real sandbox on loopback carries on when the journal cannot be written.
 #include "AsyncRunnerRig.h"
+#include "FailOnWarning.h"
 #include "api/HaloApiClient.h"
 #include "services/AsyncQueryRunner.h"
 #include "sql/AsyncQueryJournal.h"
@@ -56,6 +57,7 @@ class TestAsyncRunnerJournal : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void submitRecordsQueryIdSqlAndStatusInTheJournal();
     void journalSurvivesReloadingFromTheSameFile();
     void entriesOlderThanADayAreDroppedOnSave();

@@ -1,5 +1,6 @@
 // What a site's CapabilityStatement says, read from the sandbox and from a hand-written statement,
 // and the warnings it predicts for a request before it is sent.
+#include "FailOnWarning.h"
 #include "FhirRequests.h"
 #include "SandboxRig.h"
 #include "net/ApiCall.h"
@@ -11,6 +12,7 @@ class TestFhirCapabilities : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     // CapabilityStatement
     void parsesTheSandboxCapabilityStatement();
     void parseReadsRestLevelParametersAndSystemOperations();

@@ -1,5 +1,6 @@
 // The CapabilityStatement cache on disk: what it stores, finds and forgets, and what a bad file or
 // a failed write leaves behind.
+#include "FailOnWarning.h"
 #include "FhirRequests.h"
 #include "SandboxRig.h"
 #include "net/ApiCall.h"
@@ -39,6 +40,7 @@ class TestFhirCapabilityCache : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     // The cache
     void cacheStoresAndFinds();
     void cacheReloadsFromDisk();

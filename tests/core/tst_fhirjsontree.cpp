@@ -1,6 +1,7 @@
 // The FHIR tab's JSON tree: resource type and id first, paths and values, contained resources
 // and references, Bundle fullUrls, paths that round-trip, and copy text. The answers are real ones
 // from an embedded sandbox over loopback.
+#include "FailOnWarning.h"
 #include "FhirAnswers.h"
 #include "fhir/FhirJsonTreeModel.h"
 
@@ -38,6 +39,7 @@ class TestFhirJsonTree : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
 
     // FhirJsonTreeModel

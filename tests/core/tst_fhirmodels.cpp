@@ -2,6 +2,7 @@
 // anything else) and the entry table's columns per resource type; the JSON tree is
 // tst_fhirjsontree. The answers are real ones from an embedded sandbox over loopback; only
 // shapes the sandbox cannot produce are written by hand.
+#include "FailOnWarning.h"
 #include "FhirAnswers.h"
 #include "fhir/FhirEntryTableModel.h"
 #include "fhir/FhirIssue.h"
@@ -43,6 +44,7 @@ class TestFhirModels : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
 
     // FhirResponse

@@ -1,4 +1,5 @@
 // Back and Forward through FHIR answers: a browser's rules, a bounded count and memory.
+#include "FailOnWarning.h"
 #include "fhir/FhirNavigation.h"
 
 #include <QtTest>
@@ -30,6 +31,7 @@ class TestFhirNavigation : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void backAndForward()
     {
         FhirNavigation navigation;

@@ -1,6 +1,7 @@
 // The FHIR tab's request model: the query line and the form as two views of one FhirRequest, and
 // the URL and form encodings it sends. What a sandbox makes of them is tst_fhirrequest_sandbox;
 // the CapabilityStatement is tst_fhircapabilities and tst_fhircapabilitycache.
+#include "FailOnWarning.h"
 #include "FhirRequests.h"
 
 #include <QUrl>
@@ -70,6 +71,7 @@ class TestFhirRequest : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     // The query line
     void lineRoundTrips_data();
     void lineRoundTrips();

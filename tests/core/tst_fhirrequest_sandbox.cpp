@@ -1,6 +1,7 @@
 // FHIR requests as a real sandbox on loopback answers them (it was written separately from the
 // client): GET and POST find the same, values arrive as typed, and the issues of an
 // OperationOutcome reach the error.
+#include "FailOnWarning.h"
 #include "FhirRequests.h"
 #include "SandboxRig.h"
 #include "fhir/FhirIssue.h"
@@ -24,6 +25,7 @@ class TestFhirRequestSandbox : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     // Against the sandbox
     void getAndPostFindTheSameResources_data();
     void getAndPostFindTheSameResources();

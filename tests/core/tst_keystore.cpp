@@ -1,5 +1,6 @@
 // The subscription-key store against a real gnome-keyring in the private D-Bus session that
 // tests/support/isolated.sh --keyring sets up: nothing here can reach the user's own keyring.
+#include "FailOnWarning.h"
 #include "keys/KeyStore.h"
 
 #include <QCryptographicHash>
@@ -151,6 +152,7 @@ class TestKeyStore : public QObject
 {
     Q_OBJECT
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
     void writesReadsAndForgetsAKey();
     void keepsEachEnvironmentAndHostApart();

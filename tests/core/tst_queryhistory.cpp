@@ -1,5 +1,6 @@
 // Query history and snippets as files on disk: what is kept, what is never kept (result data),
 // the cap, search, and that a failed write leaves the previous file as it was.
+#include "FailOnWarning.h"
 #include "sql/QueryHistory.h"
 #include "sql/SnippetStore.h"
 
@@ -73,6 +74,7 @@ class TestQueryHistory : public QObject
 {
     Q_OBJECT
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void historyRoundTripsPerSiteNewestFirst();
     void historyIsCappedPerSite();
     void searchFindsSubstringsIgnoringCase();

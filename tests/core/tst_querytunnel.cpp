@@ -3,6 +3,7 @@
 // error; a tunnel that stood, a TLS handshake with the server and a request read by it before
 // the connection died means it may have run: "outcome unknown", never sent again. The proxy and
 // the TLS server are this test's own, on loopback, with a certificate made for the test.
+#include "FailOnWarning.h"
 #include "api/HaloApiClient.h"
 #include "net/ApiCall.h"
 #include "net/ApiError.h"
@@ -119,7 +120,7 @@ void TestQueryTunnel::initTestCase()
 
 void TestQueryTunnel::init()
 {
-    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+    HaloTest::failOnWarnings();
     delete m_proxy;
     m_proxy = new TunnelProxy;
     m_proxy->tls = m_serverTls;

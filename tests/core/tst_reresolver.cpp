@@ -1,5 +1,6 @@
 // Re-resolving a Halo GUID from its PMS ID after a 403 (GuidReResolver) against a real sandbox
 // on loopback, with the site list in a temporary file; and the "last heard" heartbeat text.
+#include "FailOnWarning.h"
 #include "SandboxOptions.h"
 #include "SandboxServer.h"
 #include "api/HaloApiClient.h"
@@ -71,6 +72,7 @@ class TestReResolver : public QObject
 {
     Q_OBJECT
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void heartbeatText_data();
     void heartbeatText();
 

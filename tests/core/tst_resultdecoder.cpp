@@ -1,6 +1,7 @@
 // ResultDecoder: the shapes of a table it reads, the values of its cells, pages appended, volume
 // and worker threads; and how parameter values show. What it opens or falls back on when the data
 // is not a plain table is tst_resultdecoder_fallbacks.
+#include "FailOnWarning.h"
 #include "ResultDecoding.h"
 #include "sql/ParameterValue.h"
 
@@ -17,6 +18,7 @@ class TestResultDecoder : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void readsRowObjectsInTextColumnOrder();
     void readsColumnsAndRows_data();
     void readsColumnsAndRows();

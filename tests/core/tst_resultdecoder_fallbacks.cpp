@@ -1,6 +1,7 @@
 // ResultDecoder on data that is not a plain table: the wrappers it opens (a DataSet, a page
 // envelope, JSON or base64 inside a JSON string, a byte-order mark) and what it shows as raw text
 // or bytes instead of failing.
+#include "FailOnWarning.h"
 #include "ResultDecoding.h"
 
 class TestResultDecoderFallbacks : public QObject
@@ -8,6 +9,7 @@ class TestResultDecoderFallbacks : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void opensDataSetTableWrapper();
     void notesExtraDataSetTables();
     void opensPageEnvelopeInDecodedJson();

@@ -1,5 +1,6 @@
 // Copying and exporting results: TSV of a selection, exact CSV and JSON, chunks with progress,
 // cancelling, failures that leave the existing file, and export on a worker thread.
+#include "FailOnWarning.h"
 #include "ResultTables.h"
 #include "results/ResultExport.h"
 #include "results/ResultTable.h"
@@ -120,6 +121,7 @@ class TestResultExport : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void copiesASelectionAsTsvWithHeaders();
     void writesExactCsv();
     void csvReadsBackTrickyValues();

@@ -1,5 +1,6 @@
 // The result grid's model: NULLs, typed roles, sort, filter (on a worker too), pages streaming
 // in; and the table storage and decoding it relies on for speed. Export is tst_resultexport.
+#include "FailOnWarning.h"
 #include "ResultTables.h"
 #include "results/ResultDecoder.h"
 #include "results/ResultTable.h"
@@ -33,6 +34,7 @@ class TestResultTableModel : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void passesTheModelTesterThroughPagesSortAndFilter();
     void showsNullDistinctlyFromEmptyText();
     void describesCellsWithTypedRoles();

@@ -3,6 +3,7 @@
 // command sends nothing at all (no request, not even a connection) while an approved one goes
 // out to a real sandbox over loopback.
 #include "ClientCalls.h"
+#include "FailOnWarning.h"
 #include "SampleSites.h"
 #include "SandboxOptions.h"
 #include "SandboxRig.h"
@@ -135,7 +136,7 @@ void TestSafetyPolicy::initTestCase()
 
 void TestSafetyPolicy::init()
 {
-    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+    HaloTest::failOnWarnings();
     // The switches live in the window's settings file, whichever program reads them.
     QSettings(QSettings::IniFormat, QSettings::UserScope, QCoreApplication::organizationName(),
               QString::fromLatin1(Halo::ReadOnlySettings::kApplication))

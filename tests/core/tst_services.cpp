@@ -1,6 +1,7 @@
 // The use cases both faces share (services/), against a real sandbox on loopback: async queries
 // submitted, followed to their deadline, gathered and read by id. FHIR GET or POST by
 // destination: tst_services_fhir; sites looked up and re-resolved: tst_services_sites.
+#include "FailOnWarning.h"
 #include "ServicesRig.h"
 #include "api/HaloApiClient.h"
 #include "net/RequestLog.h"
@@ -107,6 +108,7 @@ class TestServices : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void submitsFollowsAndGathersEveryPage();
     void resumesAQueryByItsJournalledId();
     void gathersAFinishedQueryAndSaysWhenOneIsNot();

@@ -1,5 +1,6 @@
 // FhirService against a real sandbox on loopback: GET or POST by destination, a search posted
 // on Production, a PMS without FHIR refused before any FHIR request, Bundle links followed.
+#include "FailOnWarning.h"
 #include "ServicesRig.h"
 #include "api/HaloApiClient.h"
 #include "net/RequestLog.h"
@@ -25,6 +26,7 @@ class TestServicesFhir : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void choosesGetOrPostByDestination();
     void postsASearchOnProduction();
     void refusesASiteWithoutFhirBeforeAnyFhirRequest();

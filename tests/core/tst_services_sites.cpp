@@ -1,5 +1,6 @@
 // SiteService against a real sandbox on loopback: sites looked up (authoritative first), their
 // status compared with the record, GUIDs re-resolved by PMS ID.
+#include "FailOnWarning.h"
 #include "ServicesRig.h"
 #include "api/HaloApiClient.h"
 #include "net/RequestLog.h"
@@ -17,6 +18,7 @@ class TestServicesSites : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void findsInstallsAuthoritativeFirst();
     void comparesTheStatusWithWhatWasRecorded();
     void reResolvesANonAuthoritativeGuid();

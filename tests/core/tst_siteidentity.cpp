@@ -1,5 +1,6 @@
 // Site identity: which GUIDs are valid, and what differs between what was recorded for a site and
 // what Halo says about it now.
+#include "FailOnWarning.h"
 #include "SiteRecords.h"
 #include "sites/SiteInfo.h"
 #include "sites/SiteRecord.h"
@@ -28,6 +29,7 @@ class TestSiteIdentity : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void guidValidation_data();
     void guidValidation();
 

@@ -1,5 +1,6 @@
 // The site list on disk: round trips, restarts, failed writes, read-only after a bad file,
 // validation, updates, import and export. Site identity checks are tst_siteidentity.
+#include "FailOnWarning.h"
 #include "SiteRecords.h"
 #include "sites/SiteRecord.h"
 #include "sites/SiteStore.h"
@@ -85,6 +86,7 @@ private:
 
 void TestSiteStore::init()
 {
+    HaloTest::failOnWarnings();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }

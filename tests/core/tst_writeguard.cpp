@@ -1,5 +1,6 @@
 // What counts as a write before a query reaches a practice: the plain-SELECT check, the
 // confirmation rule for Production and the per-environment read-only switch.
+#include "FailOnWarning.h"
 #include "sql/WriteGuard.h"
 
 #include <QCoreApplication>
@@ -51,6 +52,7 @@ void TestWriteGuard::initTestCase()
 
 void TestWriteGuard::init()
 {
+    HaloTest::failOnWarnings();
     QSettings().clear();
     // The read-only switches live in the window's settings file, shared with halo-cli.
     QSettings(QSettings::defaultFormat(), QSettings::UserScope,

@@ -1,6 +1,7 @@
 // halo-cli, run as a script would run it, against a hostile network: a broken answer exits 1
 // with a line that says what happened, never 0 with blank or partial output; nothing waits for
 // ever; no escape sequence a server sent reaches the terminal.
+#include "FailOnWarning.h"
 #include <QElapsedTimer>
 #include <QTest>
 
@@ -69,6 +70,7 @@ class TestHostileCli : public QObject
 {
     Q_OBJECT
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void brokenAnswersExitOne_data();
     void brokenAnswersExitOne();
     void emptyAsyncIdStopsAtOnce();

@@ -1,6 +1,7 @@
 // The core against a hostile network (tests/support/HostileServer.h): every broken answer is an
 // ApiError that says what happened, nothing hangs, retries happen only for reads and only for
 // the statuses that deserve them, and no size limit is passed while an answer arrives.
+#include "FailOnWarning.h"
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
@@ -113,6 +114,7 @@ class TestHostileCore : public QObject
 {
     Q_OBJECT
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
     void bodyShorterThanAnnouncedIsCutOff();
     void connectionResetMidBodyIsCutOff();

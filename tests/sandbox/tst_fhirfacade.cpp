@@ -1,6 +1,7 @@
 // FhirFacade called directly (no HTTP): the CapabilityStatement, reads, $summary and the shapes
 // of the resources, and what a site without FHIR or an unknown resource gets. Searches are
 // tst_fhirfacade_search, paging tst_fhirfacade_paging.
+#include "FailOnWarning.h"
 #include "FhirFacadeRig.h"
 
 using namespace Sandbox;
@@ -11,6 +12,7 @@ class TestFhirFacade : public QObject, public FhirFacadeRig
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
     void capabilityStatement();
     void readAndNotFound();

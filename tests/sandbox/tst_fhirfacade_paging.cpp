@@ -1,5 +1,6 @@
 // FhirFacade paging: next and previous links visit every match once, POST _search pages like GET,
 // unknown tokens are gone, and a _count above the largest page is reduced with a notice.
+#include "FailOnWarning.h"
 #include "FhirFacadeRig.h"
 
 #include <QSet>
@@ -12,6 +13,7 @@ class TestFhirFacadePaging : public QObject, public FhirFacadeRig
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
     void pagingVisitsEveryMatchOnce();
     void postSearchMatchesGet();

@@ -1,5 +1,6 @@
 // FhirFacade searches: string modifiers, dates with prefixes, identifiers, sort and OR, and the
 // OperationOutcomes of unknown parameters and bad values.
+#include "FailOnWarning.h"
 #include "FhirFacadeRig.h"
 
 #include <algorithm>
@@ -12,6 +13,7 @@ class TestFhirFacadeSearch : public QObject, public FhirFacadeRig
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
     void searchByFamily();
     void stringModifiers();

@@ -1,5 +1,6 @@
 // The sandbox's ResultEncoder: the decoded JSON of result data, its order, escapes, value types and
 // slices, and its speed.
+#include "FailOnWarning.h"
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,6 +19,7 @@ class TestResultEncoder : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     // ResultEncoder
     void encoderKeepsColumnOrder();
     void encoderEscapesStrings();

@@ -1,5 +1,6 @@
 // The sandbox's sample practices and their databases: identifiers, scenarios, row counts, the
 // awkward values on purpose, determinism and per-thread connections.
+#include "FailOnWarning.h"
 #include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QSet>
@@ -39,6 +40,7 @@ class TestSampleData : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void cleanup();
 
     // Sample sites

@@ -2,6 +2,7 @@
 // authentication and routing, and the gateway's rate limit, faults and latency. The endpoint
 // groups are in tst_sandboxapi_*.cpp; SandboxHttp.h says how they talk to the sandbox.
 #include "ApiShapesFhir.h"
+#include "FailOnWarning.h"
 #include "SandboxHttp.h"
 
 class SandboxApiTest : public QObject
@@ -9,6 +10,7 @@ class SandboxApiTest : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     // The shape checks themselves: they must reject what the description does not allow.
     void shapeChecksAcceptDescriptionExamples();
     void shapeChecksRejectMalformedBodies();

@@ -1,5 +1,6 @@
 // HTTP conformance of the sandbox: async queries through every status, their result pages, and
 // the batch status.
+#include "FailOnWarning.h"
 #include "SandboxHttp.h"
 
 class SandboxAsyncApiTest : public QObject
@@ -12,6 +13,7 @@ private:
                   PollLog *log);
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     // Async queries
     void asyncQueryIsCreatedInitialisingWith201();
     void asyncQueryWalksEveryStatusToSuccessful();

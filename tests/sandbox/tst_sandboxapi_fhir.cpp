@@ -1,6 +1,7 @@
 // HTTP conformance of the sandbox's FHIR endpoints as the Integrator API routes them: the
 // facade's own behaviour is tst_fhirfacade.
 #include "ApiShapesFhir.h"
+#include "FailOnWarning.h"
 #include "SandboxHttp.h"
 
 #include <QSet>
@@ -10,6 +11,7 @@ class SandboxFhirApiTest : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     // FHIR
     void fhirMetadataReturnsCapabilityStatement();
     void fhirPatientSearchReturnsSearchsetBundle();

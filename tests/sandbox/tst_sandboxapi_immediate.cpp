@@ -1,4 +1,5 @@
 // HTTP conformance of the sandbox: immediate queries, their results, limits and refusals.
+#include "FailOnWarning.h"
 #include "SandboxHttp.h"
 
 class SandboxImmediateApiTest : public QObject
@@ -6,6 +7,7 @@ class SandboxImmediateApiTest : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     // Immediate queries
     void immediateReaderReturnsSuccessfulQueryWithSelectedRows();
     void immediateScalarReturnsOneValue();

@@ -1,4 +1,5 @@
 // HTTP conformance of the sandbox: registered queries from creation to cancellation.
+#include "FailOnWarning.h"
 #include "SandboxHttp.h"
 
 class SandboxRegisteredApiTest : public QObject
@@ -6,6 +7,7 @@ class SandboxRegisteredApiTest : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     // Registered queries
     void registeredQueryLifecycleCreateListReadResultsCancel();
     void registeredQueryCreationValidatesEveryField_data();

@@ -1,4 +1,5 @@
 // HTTP conformance of the sandbox: finding and reading sites, and pairing.
+#include "FailOnWarning.h"
 #include "SandboxHttp.h"
 
 #include <QSet>
@@ -8,6 +9,7 @@ class SandboxSitesApiTest : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     // Sites
     void getSitesBySharedPmsIdReturnsBothInstallsExactlyOneAuthoritative();
     void getSitesFindsEveryPmsKind_data();

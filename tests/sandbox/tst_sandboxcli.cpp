@@ -1,5 +1,6 @@
 // The halo-sandbox executable as a user runs it: options, exit codes, --print-sites, and the
 // server it starts (key handling, latency, rate limit, faults), spoken to over loopback.
+#include "FailOnWarning.h"
 #include "SampleSites.h"
 
 #include <QElapsedTimer>
@@ -161,6 +162,7 @@ class SandboxCliTest : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void helpExitsZeroWithUsage();
     void badOptionExitsTwoWithMessageOnStderr_data();
     void badOptionExitsTwoWithMessageOnStderr();

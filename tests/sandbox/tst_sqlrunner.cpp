@@ -1,5 +1,6 @@
 // The sandbox's SqlRunner on the sample databases: execution modes, parameters, stored procedures,
 // the T-SQL it accepts, SQL Server-like errors and batches.
+#include "FailOnWarning.h"
 #include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QtTest>
@@ -46,6 +47,7 @@ class TestSqlRunner : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void cleanup();
 
     // SqlRunner

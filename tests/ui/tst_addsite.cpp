@@ -1,6 +1,7 @@
 // Adding a site as the Getting started guide recommends, driven by keyboard and mouse against the
 // embedded sandbox: look the GUID up by PMS ID, confirm the right install by its secondary
 // identifiers, save it, and run a test query; also by GUID and by pairing, with errors in place.
+#include "FailOnWarning.h"
 #include "HostileServer.h"
 #include "SandboxServer.h"
 #include "api/HaloApiClient.h"
@@ -92,6 +93,7 @@ private:
 
 void TestAddSite::init()
 {
+    HaloTest::failOnWarnings();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     Sandbox::SandboxOptions options;

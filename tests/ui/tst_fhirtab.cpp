@@ -3,6 +3,7 @@
 // the form and the query line in sync, a bad line said in place, a site without FHIR, keyboard
 // only. Searches: tst_fhirtab_search; resources, references and saving: tst_fhirtab_resources.
 #include "ClientCalls.h"
+#include "FailOnWarning.h"
 #include "FhirTabRig.h"
 #include "WidgetLookup.h"
 #include "api/HaloApiClient.h"
@@ -34,6 +35,7 @@ class TestFhirTab : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
     void typesComeFromMetadata();
     void capabilitiesAreCachedAndRefreshable();

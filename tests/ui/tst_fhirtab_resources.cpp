@@ -2,6 +2,7 @@
 // accessible name: references followed with Back and Forward (answers let go are asked for
 // again), absolute references, a long text filled in slices, the JSON tree of a rich Patient,
 // and saving only on request.
+#include "FailOnWarning.h"
 #include "FhirTabRig.h"
 #include "WidgetLookup.h"
 #include "api/HaloApiClient.h"
@@ -37,6 +38,7 @@ class TestFhirTabResources : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
     void followReferenceAndComeBack();
     void absoluteReferences();

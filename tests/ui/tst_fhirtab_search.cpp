@@ -1,6 +1,7 @@
 // The FHIR tab's searches against a sandbox over loopback, driven through its widgets by
 // accessible name: by GET and by POST (the default on Production), paging forward and back,
 // OperationOutcome issues (alone or inside a Bundle), a read by id and an operation.
+#include "FailOnWarning.h"
 #include "FhirTabRig.h"
 #include "WidgetLookup.h"
 #include "api/HaloApiClient.h"
@@ -26,6 +27,7 @@ class TestFhirTabSearch : public QObject
     Q_OBJECT
 
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
     void familySearchByGet();
     void familySearchByPost();

@@ -3,6 +3,7 @@
 // explained in place, the right one is tested, saved and read back, and the key never shows up
 // in a file under HOME or in a log message.
 #include "EnvironmentBanner.h"
+#include "FailOnWarning.h"
 #include "SandboxServer.h"
 #include "keys/KeyDialog.h"
 #include "keys/KeyStore.h"
@@ -81,6 +82,7 @@ class TestKeyDialog : public QObject
 {
     Q_OBJECT
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
     void explainsAWrongKeyThenTestsAndSavesTheRightOne();
     void showsANetworkFailureInPlace();

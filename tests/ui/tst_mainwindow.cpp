@@ -1,6 +1,7 @@
 // The window people live in, driven as a user would: against the embedded sandbox, a sandbox
 // posing as a custom environment, and a real keyring (see tests/support/isolated.sh).
 #include "ExplorerSession.h"
+#include "FailOnWarning.h"
 #include "MainWindow.h"
 #include "SampleSites.h"
 #include "SandboxServer.h"
@@ -96,6 +97,7 @@ private:
 
 void TestMainWindow::init()
 {
+    HaloTest::failOnWarnings();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }

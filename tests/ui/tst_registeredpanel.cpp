@@ -1,6 +1,7 @@
 // The SQL tab's side panels as a user drives them: registered queries against a real sandbox on
 // loopback, the query history, snippets and the recent async queries. Widgets are found by
 // accessible name.
+#include "FailOnWarning.h"
 #include "SampleSites.h"
 #include "SandboxOptions.h"
 #include "SandboxServer.h"
@@ -99,6 +100,7 @@ class TestRegisteredPanel : public QObject
 {
     Q_OBJECT
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void registeredQueryFromCreationToCancellation();
     void lastErrorIsShownInPlainWords();
     void historyRecordsSearchesAndRunsAgain();

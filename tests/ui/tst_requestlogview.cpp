@@ -1,6 +1,7 @@
 // The Log tab against the embedded sandbox: every exchange is listed with its outcome (200, 401,
 // 404 and one with no HTTP answer), the details and "copy as cURL" never carry the key, and the
 // filter and "Clear log" work. The model runs under QAbstractItemModelTester throughout.
+#include "FailOnWarning.h"
 #include "SampleSites.h"
 #include "SandboxServer.h"
 #include "api/HaloApiClient.h"
@@ -74,6 +75,7 @@ class TestRequestLogView : public QObject
 {
     Q_OBJECT
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
     void listsEveryExchangeAndCopiesItWithoutTheKey();
     void followsTheLogWhenItDropsTheOldest();

@@ -3,6 +3,7 @@
 // safety (confirmation, read-only): tst_sqltab_safety; 413 offered as async, async followed state
 // by state, stopped, reopened, a large result filtered: tst_sqltab_async. Widgets are found by
 // accessible name.
+#include "FailOnWarning.h"
 #include "SqlTabRig.h"
 #include "WidgetLookup.h"
 #include "sql/ResultGrid.h"
@@ -99,6 +100,7 @@ void TestSqlTab::initTestCase()
 
 void TestSqlTab::init()
 {
+    HaloTest::failOnWarnings();
     clearSettings();
 }
 

@@ -1,6 +1,7 @@
 // The SQL tab's async queries, against a real sandbox on loopback: a 413 offered as async and
 // run; an async query followed state by state to its last page, stopped, and reopened from the
 // journal; a large result filtered off the GUI thread. Widgets are found by accessible name.
+#include "FailOnWarning.h"
 #include "SqlTabRig.h"
 #include "WidgetLookup.h"
 #include "sql/AsyncQueryJournal.h"
@@ -43,6 +44,7 @@ void TestSqlTabAsync::initTestCase()
 
 void TestSqlTabAsync::init()
 {
+    HaloTest::failOnWarnings();
     clearSettings();
 }
 

@@ -3,6 +3,7 @@
 // switch is on for Production and blocks writes; a custom URL on the Production host is
 // Production. Widgets are found by accessible name.
 #include "EnvironmentBanner.h"
+#include "FailOnWarning.h"
 #include "SqlTabRig.h"
 #include "WidgetLookup.h"
 #include "sql/SqlTab.h"
@@ -41,6 +42,7 @@ void TestSqlTabSafety::initTestCase()
 
 void TestSqlTabSafety::init()
 {
+    HaloTest::failOnWarnings();
     clearSettings();
 }
 

@@ -1,5 +1,6 @@
 // The status panel and the re-resolve dialog as a support person uses them, against a real
 // sandbox on loopback and a site list in a temporary file. Widgets are found by accessible name.
+#include "FailOnWarning.h"
 #include "SampleSites.h"
 #include "SandboxOptions.h"
 #include "SandboxServer.h"
@@ -105,6 +106,7 @@ class TestStatusPanel : public QObject
 {
     Q_OBJECT
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void showsEveryFieldOfAnOnlineSite();
     void marksOfflineAndUnreachableSitesInWords();
     void flagsARenamedPracticeWithAnExplanation();

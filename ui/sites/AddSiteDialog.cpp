@@ -116,7 +116,15 @@ AddSiteDialog::AddSiteDialog(Halo::HaloApiClient *client, Halo::SiteStore *store
     resize(1080, 640);
 }
 
-AddSiteDialog::~AddSiteDialog() = default;
+AddSiteDialog::~AddSiteDialog()
+{
+    // ~QDialog destroys the focused child after this dialog's members are gone; focus moving
+    // then must not reach updateDefaultButton(). Nor may a call the parts cancel as they go.
+    disconnect(qApp, &QApplication::focusChanged, this, nullptr);
+    disconnect(m_lookup, nullptr, this, nullptr);
+    disconnect(m_form, nullptr, this, nullptr);
+    disconnect(m_candidates, nullptr, this, nullptr);
+}
 
 void AddSiteDialog::arrangeTabOrder()
 {

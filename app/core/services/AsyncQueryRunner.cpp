@@ -34,9 +34,13 @@ AsyncQueryRunner::AsyncQueryRunner(QueryService *queries, QObject *parent)
 
 AsyncQueryRunner::~AsyncQueryRunner()
 {
+    // Cancelled calls finish at once: their answers must not reach this runner, half gone, nor
+    // the owner it would report to.
     for (const QPointer<ApiCall> &call : std::as_const(m_calls)) {
-        if (call)
-            call->cancel();
+        if (!call)
+            continue;
+        call->disconnect(this);
+        call->cancel();
     }
 }
 

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QRegularExpression>
+#include <QTest>
+
+namespace HaloTest {
+
+// Makes every warning a failure of the test function that caused it; a test that expects a
+// warning says so first with QTest::ignoreMessage. Call it first thing in each suite's init():
+// Qt clears the list after every test function (and data row), so it cannot be set once.
+inline void failOnWarnings()
+{
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+}
+
+} // namespace HaloTest
