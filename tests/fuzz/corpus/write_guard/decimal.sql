@@ -1,0 +1,1 @@
+SELECT 1.5, .5, 1e5 FROM t

@@ -1,0 +1,1 @@
+SELECT 'DROP TABLE x; DELETE' AS t, "insert" FROM [update]

@@ -1,0 +1,1 @@
+SELECT id, surname FROM patients WHERE surname = 'Smith'

@@ -1,0 +1,1 @@
+SELECT naïve, 名前 FROM 患者 WHERE x = N'日本'

@@ -1,0 +1,1 @@
+sElEcT 1; uPdAtE t SET a = 1

@@ -1,0 +1,1 @@
+SELECT @into, #temp, $x FROM t

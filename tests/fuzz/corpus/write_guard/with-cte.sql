@@ -1,0 +1,1 @@
+WITH recent AS (SELECT id FROM appointments WHERE d > GETDATE()) SELECT * FROM recent

@@ -1,0 +1,1 @@
+SELECT 1e5delete FROM Patients
