@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds Halo Explorer with AddressSanitizer and UBSan (HALO_ASAN) into build-asan/ and runs
-# every test there; any sanitizer report fails the test it came from. CI runs it after
+# every test there; any sanitizer report fails the test it came from. Meant to run after
 # ./packaging/quickstart.sh test, which installs the Debian packages this needs.
 #   packaging/sanitize.sh
 # Incremental like the quick start; uses ccache when it is installed. The sanitizer options
