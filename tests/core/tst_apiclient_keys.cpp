@@ -3,6 +3,7 @@
 // off this machine unless the user opted in. A loopback server (tests/support/HostileServer.h)
 // counts what actually arrives; for a name off this machine it stands in as the HTTP proxy, so
 // anything sent there would arrive at it too.
+#include "FailOnWarning.h"
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QSignalSpy>
@@ -49,6 +50,7 @@ class TestApiClientKeys : public QObject
 {
     Q_OBJECT
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void withoutAKeyNothingIsSent_data();
     void withoutAKeyNothingIsSent();
     void forgettingTheKeyStopsSending();

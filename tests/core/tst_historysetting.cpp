@@ -1,6 +1,7 @@
 // Keeping a query history is a choice per environment (AppSettings): on unless turned off. Off,
 // neither the SQL nor the FHIR history records anything for that environment, and the async
 // query journal keeps ids but not SQL; what was recorded before stays until it is cleared.
+#include "FailOnWarning.h"
 #include "sql/AsyncQueryJournal.h"
 #include "sql/QueryHistory.h"
 #include "storage/AppSettings.h"
@@ -77,6 +78,7 @@ void TestHistorySetting::initTestCase()
 
 void TestHistorySetting::init()
 {
+    HaloTest::failOnWarnings();
     QSettings().clear();
     QFile::remove(m_dir.filePath(QStringLiteral("history.json")));
     QFile::remove(m_dir.filePath(QStringLiteral("fhir-history.json")));

@@ -3,6 +3,7 @@
 // histories, snippets, async query ids, the FHIR CapabilityStatement cache and the settings file.
 // A file the user chose to export keeps what the umask gives. Each store is created in a fresh
 // HOME whose folders do not exist yet, under the usual umask 022.
+#include "FailOnWarning.h"
 #include "SiteRecords.h"
 #include "fhir/FhirCapabilities.h"
 #include "results/ResultDecoder.h"
@@ -56,6 +57,7 @@ class TestPrivateFiles : public QObject
 {
     Q_OBJECT
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void initTestCase();
     void cleanupTestCase();
     void storesWriteOwnerOnlyFilesInOwnerOnlyFolders();

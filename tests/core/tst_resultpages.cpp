@@ -2,6 +2,7 @@
 // in time that grows with their size, not its square; columns match by name and occurrence; and
 // an async result whose later page has other columns than the first is an error, over loopback
 // against a real sandbox that serves such a result.
+#include "FailOnWarning.h"
 #include "SampleSites.h"
 #include "SandboxOptions.h"
 #include "SandboxRig.h"
@@ -68,6 +69,7 @@ class TestResultPages : public QObject
 {
     Q_OBJECT
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void decodesOnePageOfManyColumns();
     void appendsTwoPagesOfManyColumns();
     void modelTakesTwoPagesOfManyColumns();

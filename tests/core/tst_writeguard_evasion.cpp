@@ -2,6 +2,7 @@
 // comments that T-SQL ends at a carriage return, statements T-SQL starts with unreserved words,
 // comments that nest, and every writing keyword after every separator. And what must still pass:
 // SELECTs that use numbers, money, window frames, hints and names beyond ASCII.
+#include "FailOnWarning.h"
 #include "sql/WriteGuard.h"
 
 #include <QtTest>
@@ -71,6 +72,7 @@ class TestWriteGuardEvasion : public QObject
 {
     Q_OBJECT
 private slots:
+    void init() { HaloTest::failOnWarnings(); }
     void reportedEvasionsAreWrites_data();
     void reportedEvasionsAreWrites();
     void everyKeywordAfterEverySeparatorIsAWrite_data();

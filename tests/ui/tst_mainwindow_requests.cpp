@@ -2,6 +2,7 @@
 // and path): one status read per selection; the registered-queries list only while its panel is
 // shown, read again when shown for another site; an offline site's list read tried once, its
 // failure said in the panel and never in the status bar.
+#include "FailOnWarning.h"
 #include "HostileServer.h"
 #include "MainWindow.h"
 #include "SampleSites.h"
@@ -158,6 +159,7 @@ private:
 
 void TestMainWindowRequests::init()
 {
+    HaloTest::failOnWarnings();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_rig = std::make_unique<Rig>(m_dir->path());
