@@ -289,8 +289,9 @@ void TestHostileCore::redirectLoopSaysLoop()
     QVERIFY(call->isFinished());
     QVERIFY(!call->ok());
     const QString line = call->error().oneLine();
-    QVERIFY2(line.contains(QLatin1String("loop")),
-             qPrintable(line + QStringLiteral(" after %1 requests").arg(rig.server.requestCount())));
+    QVERIFY2(
+        line.contains(QLatin1String("loop")),
+        qPrintable(line + QStringLiteral(" after %1 requests").arg(rig.server.requestCount())));
     QVERIFY2(!line.contains(QLatin1String("HTTP 100")), qPrintable(line));
     delete call;
 }
