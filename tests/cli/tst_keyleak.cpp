@@ -267,10 +267,10 @@ void TestKeyLeak::modelSessionLogsAndWritesNoKey()
     QVERIFY(server.listen() != 0);
 
     Halo::KeyStore keyStore;
-    keyStore.writeKey(Halo::Environment::Custom, QStringLiteral("127.0.0.1"), m_key);
+    keyStore.writeKey(Halo::Environment::Custom, QUrl(server.baseUrl()).toString(), m_key);
     QVERIFY(waitFor(&keyStore, &Halo::KeyStore::keyWritten));
     QSignalSpy read(&keyStore, &Halo::KeyStore::keyRead);
-    keyStore.readKey(Halo::Environment::Custom, QStringLiteral("127.0.0.1"));
+    keyStore.readKey(Halo::Environment::Custom, QUrl(server.baseUrl()).toString());
     QVERIFY(read.wait(60000));
     QCOMPARE(read.first().at(2).toString(), m_key);
 
@@ -313,7 +313,7 @@ void TestKeyLeak::modelSessionLogsAndWritesNoKey()
     QVERIFY2(QFile::exists(Halo::AsyncQueryJournal::defaultPath()),
              qPrintable(Halo::AsyncQueryJournal::defaultPath()));
 
-    keyStore.forgetKey(Halo::Environment::Custom, QStringLiteral("127.0.0.1"));
+    keyStore.forgetKey(Halo::Environment::Custom, QUrl(server.baseUrl()).toString());
     QVERIFY(waitFor(&keyStore, &Halo::KeyStore::keyForgotten));
 
     bool keyAsVariable = false;

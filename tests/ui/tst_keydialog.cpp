@@ -151,10 +151,10 @@ void TestKeyDialog::explainsAWrongKeyThenTestsAndSavesTheRightOne()
     KeyStore fresh;
     QSignalSpy read(&fresh, &KeyStore::keyRead);
     QSignalSpy failed(&fresh, &KeyStore::failed);
-    fresh.readKey(Environment::Custom, QStringLiteral("127.0.0.1"));
+    fresh.readKey(Environment::Custom, endpoint.baseUrl.toString());
     QTRY_VERIFY_WITH_TIMEOUT(read.size() + failed.size() > 0, 15000);
     QCOMPARE(failed.size(), 0);
-    QVERIFY(!fresh.isSessionOnly(Environment::Custom, QStringLiteral("127.0.0.1")));
+    QVERIFY(!fresh.isSessionOnly(Environment::Custom, endpoint.baseUrl.toString()));
     QVERIFY2(read.first().at(2).toString() == key, "the keyring gave back another key");
 
     const QStringList leaks = filesHolding(key);

@@ -238,7 +238,7 @@ void TestMainWindow::firstRunAsksForTheKeyAndKeepsItInTheKeyring()
     // A new process would find it in the keychain: read it back through a fresh KeyStore.
     Halo::KeyStore keys;
     QSignalSpy read(&keys, &Halo::KeyStore::keyRead);
-    keys.readKey(Halo::Environment::Custom, QStringLiteral("127.0.0.1"));
+    keys.readKey(Halo::Environment::Custom, QUrl(server.baseUrl()).toString());
     QVERIFY(read.wait(10000));
     QCOMPARE(read.first().at(2).toString(), options.key);
 }
