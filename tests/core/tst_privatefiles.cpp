@@ -205,15 +205,14 @@ void TestPrivateFiles::widerFileAndFolderAreNarrowedOnTheNextWrite()
 
 void TestPrivateFiles::narrowingNeverGivesTheOwnerMoreRights()
 {
-    if (::geteuid() == 0)
-        QSKIP("root may write into a read-only folder");
     const QString folder = m_root.filePath(QStringLiteral("readonly"));
     QVERIFY(QDir().mkdir(folder));
     QVERIFY(QFile::setPermissions(folder, QFile::Permissions(0x5555)));
     QString error;
-    QVERIFY(
-        !Halo::writeFileAtomically(QDir(folder).filePath(QStringLiteral("x.json")), "{}", &error));
-    QVERIFY(!error.isEmpty());
+    const bool written =
+        Halo::writeFileAtomically(QDir(folder).filePath(QStringLiteral("x.json")), "{}", &error);
+    if (::geteuid() != 0) // root writes into a read-only folder all the same
+        QVERIFY(!written && !error.isEmpty());
     COMPARE_MODE(folder, 0500); // others lost their rights; the owner gained none
     QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 }
