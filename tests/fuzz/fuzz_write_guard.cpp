@@ -131,13 +131,6 @@ QByteArray cautiousWriteKeyword(const QByteArray &sql)
     return {};
 }
 
-// Set HALO_FUZZ_LENIENT_WRITEGUARD=1 to fuzz for crashes only, without the cautious reading.
-bool cautiousReadingOn()
-{
-    static const bool on = qEnvironmentVariableIntValue("HALO_FUZZ_LENIENT_WRITEGUARD") == 0;
-    return on;
-}
-
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
@@ -174,7 +167,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
         check(WriteGuard::isPlainSelect(sql.toLower()) == plain, "lower case changes the answer",
               shown);
     }
-    if (plain && cautiousReadingOn()) {
+    if (plain) {
         const QByteArray keyword = cautiousWriteKeyword(utf8);
         check(keyword.isEmpty(), "a plain SELECT holds a write keyword: " + keyword, shown);
     }
