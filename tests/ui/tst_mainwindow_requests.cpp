@@ -1,7 +1,8 @@
 // What selecting a site sends, counted where it arrives (a sandbox in this thread, per method
 // and path): one status read per selection; the registered-queries list only while its panel is
 // shown, read again when shown for another site; an offline site's list read tried once, its
-// failure said in the panel and never in the status bar.
+// failure said in the panel and never in the status bar; the FHIR CapabilityStatement likewise,
+// only once the FHIR tab is shown.
 #include "FailOnWarning.h"
 #include "HostileServer.h"
 #include "MainWindow.h"
@@ -22,10 +23,14 @@
 #include "status/SiteStatusPanel.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHash>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -107,6 +112,11 @@ struct Rig {
         return count(QStringLiteral("GET"),
                      QStringLiteral("/integrator/sites/%1/queries/registered").arg(guid));
     }
+    int metadataReads(const QString &guid) const
+    {
+        return count(QStringLiteral("GET"),
+                     QStringLiteral("/integrator/sites/%1/fhir/R4/metadata").arg(guid));
+    }
     int statusReads(const QString &guid) const
     {
         return count(QStringLiteral("GET"), QStringLiteral("/integrator/sites/%1").arg(guid));
@@ -139,6 +149,20 @@ struct Rig {
     QHash<QString, int> received;
 };
 
+// Runs `step` on each modal dialog as it opens, until it returns true (it has closed the dialog
+// and wants no more); polled, because QInputDialog::getText and QMessageBox::exec block.
+void onEachModal(QObject *context, const std::function<bool(QWidget *)> &step)
+{
+    auto *timer = new QTimer(context);
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, context, [timer, step]() {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (modal && modal->isVisible() && step(modal))
+            timer->deleteLater();
+    });
+    timer->start();
+}
+
 } // namespace
 
 class TestMainWindowRequests : public QObject
@@ -151,6 +175,9 @@ private slots:
     void registeredQueriesAreListedOnlyWhenTheirPanelIsShown();
     void anOfflineSitesListIsTriedOnceAndSaidInThePanel();
     void addingASiteReadsItsStatusOnce();
+    void fhirCapabilitiesAreReadOnlyWhenTheFhirTabIsShown();
+    void unreadableCapabilitiesAreTriedOnceAndSaidInTheTab();
+    void plainHttpOffThisMachineNeedsAnExplicitChoice();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -308,3 +335,145 @@ void TestMainWindowRequests::addingASiteReadsItsStatusOnce()
 
 QTEST_MAIN(TestMainWindowRequests)
 #include "tst_mainwindow_requests.moc"
+
+void TestMainWindowRequests::fhirCapabilitiesAreReadOnlyWhenTheFhirTabIsShown()
+{
+    const QString online = sample(Sandbox::SiteScenario::Online).guid;
+    const QString offline = sample(Sandbox::SiteScenario::Offline).guid;
+    auto *status = m_rig->window->findChild<SiteStatusPanel *>();
+    QSignalSpy fetched(status, &SiteStatusPanel::statusFetched);
+    m_rig->select(online);
+    QVERIFY(fetched.wait(10000));
+    QTest::qWait(500);
+    QCOMPARE(m_rig->metadataReads(online), 0);
+
+    auto *capabilities = m_rig->window->findChild<QLabel *>(QStringLiteral("fhirCapabilities"));
+    QVERIFY(capabilities);
+    QTabWidget *tabs = m_rig->tabs(QStringLiteral("siteTabs"));
+    tabs->setCurrentIndex(2); // FHIR
+    QTRY_VERIFY_WITH_TIMEOUT(capabilities->text().contains(QStringLiteral("resource types")),
+                             10000);
+    QCOMPARE(m_rig->metadataReads(online), 1);
+
+    // Cached now: shown again, or chosen again after another site, it asks nothing more.
+    tabs->setCurrentIndex(0);
+    m_rig->select(offline);
+    m_rig->select(online);
+    tabs->setCurrentIndex(2);
+    QTest::qWait(500);
+    QCOMPARE(m_rig->metadataReads(online), 1);
+    QCOMPARE(m_rig->metadataReads(offline), 0);
+}
+
+void TestMainWindowRequests::unreadableCapabilitiesAreTriedOnceAndSaidInTheTab()
+{
+    // Every path answers 503, as Halo does for a site whose Halo Link is not heard from.
+    Hostile::Server offline(Hostile::always(Hostile::Reply::json(
+        503, R"({"statusCode":503,"message":"Site could not be contacted"})")));
+    QVERIFY(offline.listening());
+    m_rig->client.setEndpoint({Halo::Environment::Sandbox, offline.baseUrl()});
+    m_rig->client.setSubscriptionKey(kKey);
+    const Sandbox::SampleSite &site = sample(Sandbox::SiteScenario::Offline);
+    const QByteArray path =
+        QStringLiteral("/integrator/sites/%1/fhir/R4/metadata").arg(site.guid).toUtf8();
+    const auto metadataReads = [&]() {
+        int n = 0;
+        for (const Hostile::Request &request : offline.requests())
+            n += request.path == path ? 1 : 0;
+        return n;
+    };
+
+    m_rig->tabs(QStringLiteral("siteTabs"))->setCurrentIndex(2);
+    m_rig->select(site.guid);
+    QLabel *problem = nullptr;
+    for (QLabel *label : m_rig->window->findChildren<QLabel *>()) {
+        if (label->accessibleName() == QLatin1String("FHIR capabilities problem"))
+            problem = label;
+    }
+    QVERIFY(problem);
+    QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible(), 10000);
+    QTest::qWait(4000); // longer than every retry would take
+    QCOMPARE(metadataReads(), 1);
+    QVERIFY2(problem->text().contains(QStringLiteral("Site offline")), qPrintable(problem->text()));
+    const QString bar = m_rig->statusBarText();
+    QVERIFY2(!bar.contains(QStringLiteral("metadata")), qPrintable(bar));
+
+    // Refresh is the user asking: sent again, with the client's retries.
+    QPushButton *refresh = nullptr;
+    for (QPushButton *button : m_rig->window->findChildren<QPushButton *>()) {
+        if (button->accessibleName() == QLatin1String("Refresh capabilities"))
+            refresh = button;
+    }
+    QVERIFY(refresh);
+    refresh->click();
+    QTRY_VERIFY_WITH_TIMEOUT(metadataReads() > 1, 10000);
+}
+
+void TestMainWindowRequests::plainHttpOffThisMachineNeedsAnExplicitChoice()
+{
+    // 192.0.2.0/24 is for documentation: nothing answers there, and nothing may be sent to it.
+    const QString url = QStringLiteral("http://192.0.2.10:8080");
+    auto *environment = m_rig->window->findChild<QComboBox *>(QStringLiteral("environmentBox"));
+    QVERIFY(environment);
+    const int custom = environment->findData(int(Halo::Environment::Custom));
+    QSignalSpy requested(m_rig->window.get(), &MainWindow::environmentRequested);
+
+    // First the user declines: the window stays where it was.
+    bool sawConsent = false;
+    bool useWasDisabled = false;
+    QObject context;
+    onEachModal(&context, [&](QWidget *modal) {
+        if (auto *input = qobject_cast<QInputDialog *>(modal)) {
+            input->setTextValue(url);
+            input->accept();
+            return false;
+        }
+        if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+            sawConsent = box->objectName() == QLatin1String("plainHttpConsent");
+            for (QPushButton *button : box->findChildren<QPushButton *>()) {
+                if (button->accessibleName() == QLatin1String("Use this base URL"))
+                    useWasDisabled = !button->isEnabled();
+            }
+            box->button(QMessageBox::Cancel)->click();
+            return true;
+        }
+        return false;
+    });
+    environment->setCurrentIndex(custom);
+    emit environment->activated(custom);
+    QVERIFY(sawConsent);
+    QVERIFY(useWasDisabled); // not until "Allow plain HTTP" is ticked
+    QCOMPARE(requested.count(), 0);
+    QCOMPARE(m_rig->window->findChild<QComboBox *>(QStringLiteral("environmentBox"))
+                 ->currentData()
+                 .toInt(),
+             int(Halo::Environment::Sandbox));
+
+    // Then ticks "Allow plain HTTP" and uses the URL: asked for, with the choice recorded.
+    onEachModal(&context, [&](QWidget *modal) {
+        if (auto *input = qobject_cast<QInputDialog *>(modal)) {
+            input->setTextValue(url);
+            input->accept();
+            return false;
+        }
+        if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+            QCheckBox *allow = box->checkBox();
+            if (!allow || allow->accessibleName() != QLatin1String("Allow plain HTTP"))
+                return false;
+            allow->setChecked(true);
+            for (QPushButton *button : box->findChildren<QPushButton *>()) {
+                if (button->accessibleName() == QLatin1String("Use this base URL"))
+                    button->click();
+            }
+            return true;
+        }
+        return false;
+    });
+    environment->setCurrentIndex(custom);
+    emit environment->activated(custom);
+    QCOMPARE(requested.count(), 1);
+    const auto endpoint = requested.first().at(0).value<Halo::Endpoint>();
+    QCOMPARE(endpoint.environment, Halo::Environment::Custom);
+    QCOMPARE(endpoint.baseUrl, QUrl(url));
+    QVERIFY(endpoint.plainHttpAllowed);
+}

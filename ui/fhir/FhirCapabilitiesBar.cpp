@@ -51,26 +51,47 @@ void FhirCapabilitiesBar::setSite(const Halo::SiteRecord &site)
     if (sameSite)
         return;
     dropCall();
+    m_readWanted = false;
     m_problem->clearProblem();
     m_capabilities.reset();
 }
 
 void FhirCapabilitiesBar::load()
 {
-    if (const auto cached = m_cache->find(siteKey()))
+    if (const auto cached = m_cache->find(siteKey())) {
+        m_readWanted = false;
         apply(cached->capabilities, cached->fetchedAt);
+        return;
+    }
+    // Choosing a site asks nothing for a tab nobody is looking at.
+    m_readWanted = true;
+    if (isVisible())
+        read(Halo::Asked::ByView);
     else
-        refresh();
+        m_label->setText(tr("The site's capabilities are read when this tab is shown."));
+}
+
+void FhirCapabilitiesBar::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_readWanted && !m_call)
+        read(Halo::Asked::ByView);
 }
 
 void FhirCapabilitiesBar::refresh()
 {
+    read(Halo::Asked::ByUser);
+}
+
+void FhirCapabilitiesBar::read(Halo::Asked asked)
+{
     if (!Halo::FhirService::offersFhir(m_site.pmsType) || m_site.guid.isEmpty())
         return;
+    m_readWanted = false;
     dropCall();
     m_problem->clearProblem();
     m_label->setText(tr("Reading the site's CapabilityStatement…"));
-    Halo::ApiCall *call = m_client->fhirGet(m_site.guid, QStringLiteral("metadata"));
+    Halo::ApiCall *call = m_client->fhirGet(m_site.guid, QStringLiteral("metadata"), asked);
     m_call = call;
     const QString key = siteKey();
     connect(call, &Halo::ApiCall::finished, this, [this, call, key]() {

@@ -218,12 +218,12 @@ QUrl HaloApiClient::fhirBase(const QString &guid) const
     return urlFor(QStringLiteral("/integrator/sites/%1/fhir/R4").arg(ApiPaths::segment(guid)));
 }
 
-FhirCall *HaloApiClient::fhirGet(const QString &guid, const QString &relative)
+FhirCall *HaloApiClient::fhirGet(const QString &guid, const QString &relative, Asked asked)
 {
     auto *call = new FhirCall(fhirBase(guid), relative);
     if (call->refusal().isError())
         return refuse(call, call->refusal());
-    return send(call);
+    return send(call, asked);
 }
 
 FhirCall *HaloApiClient::fhirSearch(const QString &guid, const QString &resource,

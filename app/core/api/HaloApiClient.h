@@ -70,7 +70,7 @@ public:
 
     // FHIR R4. `relative` is what follows fhir/R4/, e.g. "Patient?family=Smith" or "metadata";
     // an absolute URL on the same FHIR base (a Bundle's next link) is accepted too.
-    FhirCall *fhirGet(const QString &guid, const QString &relative);
+    FhirCall *fhirGet(const QString &guid, const QString &relative, Asked asked = Asked::ByUser);
     // POST {resource}/_search with a form-encoded body: search values stay out of the URL.
     FhirCall *fhirSearch(const QString &guid, const QString &resource, const QUrlQuery &form);
     QUrl fhirBase(const QString &guid) const;
