@@ -20,6 +20,8 @@
 #include <QTcpServer>
 #include <QtTest>
 
+#include <memory>
+
 namespace {
 
 const QString kGuid = QStringLiteral("3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c14");
@@ -43,8 +45,8 @@ protected:
         auto *socket = new QSslSocket(this); // plain TCP until the tunnel stands
         socket->setSocketDescriptor(descriptor);
         socket->setSslConfiguration(tls);
-        auto *buffer = new QByteArray;
-        connect(socket, &QObject::destroyed, this, [buffer]() { delete buffer; });
+        // Owned by the connection below, so it goes with the socket, whoever deletes that.
+        auto buffer = std::make_shared<QByteArray>();
         connect(socket, &QSslSocket::readyRead, socket, [this, socket, buffer]() {
             *buffer += socket->readAll();
             if (!socket->isEncrypted()) {

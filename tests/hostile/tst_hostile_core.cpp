@@ -238,7 +238,13 @@ void TestHostileCore::endlessAnswerStopsAtTheLimit()
     // Refused while it arrived: not much more than the limit was sent, or held.
     QVERIFY2(rig.server.streamed() < 4 * kLimit,
              qPrintable(QString::number(rig.server.streamed())));
-    if (before > 0) {
+#ifdef __SANITIZE_ADDRESS__
+    // AddressSanitizer keeps freed memory in quarantine: its peak says nothing of ours.
+    const bool peakMeansSomething = false;
+#else
+    const bool peakMeansSomething = true;
+#endif
+    if (before > 0 && peakMeansSomething) {
         qInfo("peak growth %lld KiB for a limit of %lld KiB", growthKiB, kLimit / 1024);
         QVERIFY2(growthKiB < 3 * kLimit / 1024, qPrintable(QString::number(growthKiB)));
     }
