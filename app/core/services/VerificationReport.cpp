@@ -88,10 +88,12 @@ dt{font-weight:bold}
 
 QString VerificationReport::currentUser()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-    return user;
+    for (const char *name : {"USER", "LOGNAME", "USERNAME"}) {
+        const QString user = qEnvironmentVariable(name).trimmed();
+        if (!user.isEmpty())
+            return user;
+    }
+    return QString();
 }
 
 QByteArray VerificationReport::html(const VerificationRun &run)
@@ -109,7 +111,7 @@ QByteArray VerificationReport::html(const VerificationRun &run)
     const QList<QPair<QString, QString>> facts{
         {tr("Environment"), run.environment},
         {tr("Sites from"), run.source},
-        {tr("Run by"), run.user},
+        {tr("Run by"), run.user.isEmpty() ? tr("not known") : run.user},
         {tr("Started"), timeText(run.startedAt)},
         {tr("Finished"), timeText(run.finishedAt)},
         {tr("Rows"), tr("%1 checked of %2; %3 ok, %4 need attention")
