@@ -39,6 +39,7 @@ Handler handlerFor(const QString &command)
         {QStringLiteral("registered results"), &registeredResults},
         {QStringLiteral("registered cancel"), &registeredCancel},
         {QStringLiteral("read-only"), &readOnly},
+        {QStringLiteral("verify"), &verify},
     };
     return handlers.value(command);
 }

@@ -30,5 +30,7 @@ int registeredCancel(CommandContext &c);
 
 int readOnly(CommandContext &c); // SafetyCommands.cpp
 
+int verify(CommandContext &c); // VerifyCommand.cpp
+
 } // namespace CommandHandlers
 } // namespace Cli

@@ -236,6 +236,32 @@ QList<CommandSpec> buildCommandTable()
             "shows and sets the same switch. Prints on or off on standard output."),
          {{QStringLiteral("STATE"), tr("on or off; without it, the switch is shown"), false, true}},
          {}},
+        {{QStringLiteral("verify")},
+         QStringLiteral("[--sites FILE.csv] [--format table|csv|json] [--report FILE.html]"),
+         tr("Verify practices in bulk: each one's authoritative install, status and identifiers."),
+         tr("Without --sites, checks the sites saved in Halo Explorer's site list for the "
+            "environment, against what was recorded when each was added. For each practice the "
+            "PMS ID is looked up, the authoritative install's status is read and one verdict is "
+            "given, the first that applies of: error, not-found, several-authoritative, "
+            "guid-changed, offline, unreachable, name-differs, pms-version-changed; else ok. "
+            "Four practices are checked at a time, with a line on standard error as each "
+            "finishes. The exit status is 0 when every row is ok, 1 when any is not, and 2 when "
+            "the CSV file cannot be read or its header lacks pms or pms_id (a bad row is an "
+            "error row naming its line; the others are still checked)."),
+         {},
+         {option(QStringLiteral("sites"), QStringLiteral("FILE.csv"),
+                 tr("a CSV file with a header row and the columns pms,pms_id and optionally "
+                    "expected_guid,expected_name; pms is Best Practice, Zedmed or D4w")),
+          option(QStringLiteral("format"), QStringLiteral("FORMAT"),
+                 tr("table (the default), csv (RFC 4180, the JSON field names as the header) or "
+                    "json (one object per row with pms, pms_id, expected_guid, guid, verdict, "
+                    "practice_name, recorded_name, pms_version, halo_link_version, "
+                    "availability, heartbeat_age_seconds and message; the default with --json)"),
+                 formatChoices()),
+          option(QStringLiteral("report"), QStringLiteral("FILE.html"),
+                 tr("also write the evidence: a self-contained HTML page (JSON when FILE ends "
+                    "in .json) with who, when, the environment, each row and the requests made; "
+                    "never the key"))}},
     };
 }
 

@@ -53,7 +53,8 @@ QJsonObject IntegratorApi::siteJson(const SampleSite &site) const
         {QStringLiteral("name"), site.recordedPracticeName},
         {QStringLiteral("practiceManagementSiteId"), site.pmsId},
         {QStringLiteral("practiceManagementName"), site.pmsName},
-        {QStringLiteral("practiceManagementVersion"), site.pmsVersion},
+        // Like the name: the version at install, not updated since (REFERENCE §3.1).
+        {QStringLiteral("practiceManagementVersion"), site.installedPmsVersion()},
         {QStringLiteral("createdAt"), isoMs(site.createdAt)},
         {QStringLiteral("authoritative"), site.authoritative},
         {QStringLiteral("clientTimestampUTC"), isoSeconds(heartbeat.addSecs(-3))},

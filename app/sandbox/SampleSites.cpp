@@ -228,6 +228,58 @@ SampleSite coralCoast()
     return site;
 }
 
+// Two installs that Halo both calls authoritative for one PMS ID: a backup server restored and
+// started while the practice's own server still runs.
+SampleSite jacarandaDental()
+{
+    SampleSite site = d4wSite();
+    site.guid = QStringLiteral("4c8e2b17-9d35-4a62-b0f8-7e1d63a5c290");
+    site.pmsId = QStringLiteral("D4W-7731");
+    site.practiceName = QStringLiteral("Jacaranda Dental Studio");
+    site.recordedPracticeName = site.practiceName;
+    site.haloLinkVersion = QStringLiteral("26.1103.8412.0");
+    site.scenario = SiteScenario::SeveralAuthoritative;
+    site.scenarioText = QStringLiteral("One of two installs Halo calls authoritative for PMS ID "
+                                       "D4W-7731: which one is the practice is unclear.");
+    site.createdAt = utc(2025, 4, 14, 0, 37);
+    site.heartbeatAgeSeconds = 16;
+    site.dataSeed = 7731;
+    return site;
+}
+
+SampleSite jacarandaDentalRestored()
+{
+    SampleSite site = jacarandaDental();
+    site.guid = QStringLiteral("e5a09f3c-61b4-4d78-93c2-0b7f4e8d1a56");
+    site.practiceName = QStringLiteral("Jacaranda Dental Studio (restored copy)");
+    site.recordedPracticeName = site.practiceName;
+    site.scenarioText = QStringLiteral("The other authoritative install of PMS ID D4W-7731: a "
+                                       "restored backup that is running too.");
+    site.createdAt = utc(2026, 9, 8, 5, 12);
+    site.heartbeatAgeSeconds = 22;
+    site.dataSeed = 7732;
+    return site;
+}
+
+SampleSite banksiaBay()
+{
+    SampleSite site = bestPracticeSite();
+    site.guid = QStringLiteral("91d3f6a8-2e47-4b05-8c1a-d6e02b7f4c38");
+    site.pmsId = QStringLiteral("BP-52976");
+    site.practiceName = QStringLiteral("Banksia Bay Medical Centre");
+    site.recordedPracticeName = site.practiceName;
+    site.recordedPmsVersion = QStringLiteral("Bp Premier Saffron SP2 1.10.2.880");
+    site.haloLinkVersion = QStringLiteral("26.1103.8412.0");
+    site.pairingCode = QStringLiteral("W5NB2H");
+    site.scenario = SiteScenario::PmsUpgraded;
+    site.scenarioText = QStringLiteral("Best Practice was upgraded since Halo Link was installed "
+                                       "(was Saffron SP2): queries and FHIR work.");
+    site.createdAt = utc(2024, 7, 3, 23, 5);
+    site.heartbeatAgeSeconds = 27;
+    site.dataSeed = 52976;
+    return site;
+}
+
 } // namespace
 
 QString SampleSite::defaultCatalogue() const
@@ -248,11 +300,18 @@ QString SampleSite::sqlErrorType() const
 const QList<SampleSite> &sampleSites()
 {
     static const QList<SampleSite> sites = {
-        harbourside(),     harboursideOldInstall(),
-        wattleGrove(),     southbankDental(),
-        kookaburraCreek(), riverbend(),
-        eastwood(),        bellbird(),
+        harbourside(),
+        harboursideOldInstall(),
+        wattleGrove(),
+        southbankDental(),
+        kookaburraCreek(),
+        riverbend(),
+        eastwood(),
+        bellbird(),
         coralCoast(),
+        jacarandaDental(),
+        jacarandaDentalRestored(),
+        banksiaBay(),
     };
     return sites;
 }
@@ -284,6 +343,10 @@ QString scenarioName(SiteScenario scenario)
         return QStringLiteral("unpaired");
     case SiteScenario::PairingFails:
         return QStringLiteral("pairing-fails");
+    case SiteScenario::SeveralAuthoritative:
+        return QStringLiteral("several-authoritative");
+    case SiteScenario::PmsUpgraded:
+        return QStringLiteral("pms-upgraded");
     }
     return QString();
 }

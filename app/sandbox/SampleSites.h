@@ -16,6 +16,9 @@ enum class SiteScenario {
     Renamed,          // practice name changed since the site was first recorded
     Unpaired,         // queries get 403 until POST /integrator/pair-site succeeds
     PairingFails,     // pairing returns 502 (PMS answered unexpectedly)
+    // Halo names two authoritative installs for one PMS ID: which is the practice is unclear.
+    SeveralAuthoritative,
+    PmsUpgraded, // the PMS was upgraded since Halo Link was installed
 };
 
 struct SampleCatalogue {
@@ -32,6 +35,7 @@ struct SampleSite {
     QString practiceName;         // the name the practice database reports now
     QString recordedPracticeName; // the name at onboarding (differs only for Renamed)
     QString pmsVersion;
+    QString recordedPmsVersion; // the version at install (deprecated field); empty: pmsVersion
     QString haloLinkVersion;
     QString pairingCode; // Best Practice only; empty otherwise
     SiteScenario scenario = SiteScenario::Online;
@@ -47,6 +51,10 @@ struct SampleSite {
     QString defaultCatalogue() const;
     bool hasFhir() const { return pmsType == QLatin1String("BestPractice"); }
     QString sqlErrorType() const; // mssql for BP and D4w, fbsql for Zedmed (Firebird)
+    QString installedPmsVersion() const
+    {
+        return recordedPmsVersion.isEmpty() ? pmsVersion : recordedPmsVersion;
+    }
 };
 
 // The fixed list of sample practices; the same on every run.

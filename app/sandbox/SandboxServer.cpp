@@ -87,6 +87,7 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
         d->http, this, [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             const QString path = request.url().path();
             const QString method = QString::fromLatin1(methodName(request));
+            emit requestReceived(method, path);
             auto finish = [this, method, path](QHttpServerResponder &r, const ApiReply &reply) {
                 sendResponse(r, reply.status, reply.body, reply.contentType, reply.headers);
                 emit requestHandled(method, path, reply.status);
@@ -226,6 +227,8 @@ QByteArray SandboxServer::sitesDirectoryJson()
             entry.insert(QStringLiteral("recordedPracticeName"), site.recordedPracticeName);
         if (!site.pairingCode.isEmpty())
             entry.insert(QStringLiteral("pairingCode"), site.pairingCode);
+        if (site.installedPmsVersion() != site.pmsVersion)
+            entry.insert(QStringLiteral("installedPmsVersion"), site.installedPmsVersion());
         sites.append(entry);
     }
     return QJsonDocument(QJsonObject{{QStringLiteral("sites"), sites}})

@@ -32,6 +32,9 @@ public:
     static QByteArray sitesDirectoryJson();
 
 signals:
+    // A request arrived (before the key check, faults or latency): with requestHandled, how
+    // many requests are in flight at the server.
+    void requestReceived(const QString &method, const QString &path);
     // One line per answered request, for the console; never carries the query string, which
     // may hold a subscription-key.
     void requestHandled(const QString &method, const QString &path, int status);

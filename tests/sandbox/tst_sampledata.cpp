@@ -27,9 +27,11 @@ namespace {
 const QList<SiteScenario> &allScenarios()
 {
     static const QList<SiteScenario> scenarios = {
-        SiteScenario::Online,      SiteScenario::NonAuthoritative, SiteScenario::Offline,
-        SiteScenario::Unreachable, SiteScenario::Renamed,          SiteScenario::Unpaired,
-        SiteScenario::PairingFails};
+        SiteScenario::Online,       SiteScenario::NonAuthoritative,
+        SiteScenario::Offline,      SiteScenario::Unreachable,
+        SiteScenario::Renamed,      SiteScenario::Unpaired,
+        SiteScenario::PairingFails, SiteScenario::SeveralAuthoritative,
+        SiteScenario::PmsUpgraded};
     return scenarios;
 }
 
@@ -90,7 +92,8 @@ void TestSampleData::bestPracticeInstallsShareAPmsId()
         byPmsId[site.pmsId].append(&site);
     int shared = 0;
     for (const QList<const SampleSite *> &group : std::as_const(byPmsId)) {
-        if (group.size() < 2)
+        // Two installs both authoritative: the D4w practice that plays several-authoritative.
+        if (group.size() < 2 || group.at(0)->scenario == SiteScenario::SeveralAuthoritative)
             continue;
         ++shared;
         QCOMPARE(group.size(), 2);
@@ -106,6 +109,15 @@ void TestSampleData::bestPracticeInstallsShareAPmsId()
     QCOMPARE(shared, 1);
     for (const SampleSite &site : sampleSites())
         QCOMPARE(site.authoritative, site.scenario != SiteScenario::NonAuthoritative);
+
+    QList<const SampleSite *> several;
+    for (const SampleSite &site : sampleSites()) {
+        if (site.scenario == SiteScenario::SeveralAuthoritative)
+            several.append(&site);
+    }
+    QCOMPARE(several.size(), 2);
+    QCOMPARE(several.at(0)->pmsId, several.at(1)->pmsId);
+    QCOMPARE(byPmsId.value(several.at(0)->pmsId).size(), 2);
 }
 
 void TestSampleData::everyScenarioIsPresent()
@@ -131,6 +143,8 @@ void TestSampleData::everyScenarioIsPresent()
     const SampleSite &renamed = siteWith(SiteScenario::Renamed);
     QVERIFY(renamed.recordedPracticeName != renamed.practiceName);
     QCOMPARE(siteWith(SiteScenario::Unpaired).pmsType, QStringLiteral("BestPractice"));
+    const SampleSite &upgraded = siteWith(SiteScenario::PmsUpgraded);
+    QVERIFY(upgraded.installedPmsVersion() != upgraded.pmsVersion);
 }
 
 void TestSampleData::sitesAreConsistent()

@@ -62,6 +62,8 @@ SiteInfo SiteInfo::fromJson(const QJsonObject &json)
     site.heartbeatAt = parseTime(json.value(QLatin1String("heartbeatTimestampUTC")));
     site.clientTimestamp = parseTime(json.value(QLatin1String("clientTimestampUTC")));
     site.legacyName = shownServerText(json.value(QLatin1String("name")).toString());
+    site.legacyPmsVersion =
+        shownServerText(json.value(QLatin1String("practiceManagementVersion")).toString());
     if (site.pmsType.isEmpty()) {
         // Older payloads only carry the display name ("Best Practice").
         const QString name = json.value(QLatin1String("practiceManagementName")).toString();

@@ -32,6 +32,8 @@ struct SiteInfo {
     QDateTime heartbeatAt;
     QDateTime clientTimestamp;
     QString legacyName; // the deprecated `name`
+    // The deprecated practiceManagementVersion: the PMS version at install, never updated.
+    QString legacyPmsVersion;
 
     static SiteInfo fromJson(const QJsonObject &json);
     QString defaultCatalogue() const;

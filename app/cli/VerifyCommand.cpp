@@ -1,0 +1,143 @@
+#include "CommandHandlers.h"
+
+#include "AnswerWait.h"
+#include "CommandContext.h"
+#include "Console.h"
+#include "VerifyOutput.h"
+#include "services/VerificationReport.h"
+#include "services/VerificationService.h"
+#include "sites/SiteStore.h"
+#include "sites/VerificationInput.h"
+#include "sql/WriteGuard.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+namespace Cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Cli::VerifyCommand", text);
+}
+
+// The window's site list: halo-cli's own data folder would be another one, and empty. The
+// folder comes from the application name, so it is asked for under the window's name.
+QString windowSiteFile()
+{
+    const QString ownName = QCoreApplication::applicationName();
+    QCoreApplication::setApplicationName(QString::fromLatin1(Halo::ReadOnlySettings::kApplication));
+    const QString path = Halo::SiteStore::defaultPath();
+    QCoreApplication::setApplicationName(ownName);
+    return path;
+}
+
+bool sameBaseUrl(const QString &saved, const QUrl &endpoint)
+{
+    const auto adjust = QUrl::StripTrailingSlash | QUrl::NormalizePathSegments;
+    return QUrl(saved.trimmed()).adjusted(adjust) == endpoint.adjusted(adjust);
+}
+
+// The saved sites of the environment asked for (for a custom base URL, of that URL only).
+QList<Halo::SiteRecord> savedSitesFor(const Halo::SiteStore &store, const Halo::Endpoint &endpoint)
+{
+    QList<Halo::SiteRecord> sites;
+    for (const Halo::SiteRecord &site : store.sitesFor(Halo::environmentId(endpoint.environment))) {
+        if (endpoint.environment != Halo::Environment::Custom ||
+            sameBaseUrl(site.baseUrl, endpoint.baseUrl))
+            sites.append(site);
+    }
+    return sites;
+}
+
+// The rows to check, or a usage error (exit 2) for input that cannot be used at all.
+int readInputs(CommandContext &c, QList<Halo::VerificationInput> *inputs, QString *source)
+{
+    if (c.isSet(QStringLiteral("sites"))) {
+        const QString path = c.value(QStringLiteral("sites"));
+        const Halo::VerificationInputs read = Halo::VerificationCsv::readFile(path);
+        if (!read.usageError.isEmpty())
+            return c.usage(tr("%1: %2").arg(QDir::toNativeSeparators(path), read.usageError));
+        *inputs = read.rows;
+        *source = QFileInfo(path).fileName();
+        return Success;
+    }
+    Halo::SiteStore store(windowSiteFile());
+    QString error;
+    if (!store.load(&error))
+        return c.usage(tr("the saved sites cannot be read: %1").arg(error));
+    *inputs = Halo::verificationInputsFrom(savedSitesFor(store, c.endpoint()));
+    *source = tr("saved sites (%1)").arg(QDir::toNativeSeparators(store.filePath()));
+    return Success;
+}
+
+QString output(CommandContext &c, const QList<Halo::VerificationResult> &rows)
+{
+    switch (c.format()) {
+    case ResultFormat::Csv:
+        return VerifyOutput::csv(rows);
+    case ResultFormat::Json:
+        return VerifyOutput::json(rows);
+    case ResultFormat::Table:
+        break;
+    }
+    return rows.isEmpty() ? QString() : VerifyOutput::table(rows);
+}
+
+} // namespace
+
+namespace CommandHandlers {
+
+int verify(CommandContext &c)
+{
+    const QString reportPath = c.value(QStringLiteral("report"));
+    if (c.isSet(QStringLiteral("report")) &&
+        (reportPath.trimmed().isEmpty() || !QFileInfo(reportPath).absoluteDir().exists()))
+        return c.usage(tr("--report needs a file in a folder that exists"));
+    QList<Halo::VerificationInput> inputs;
+    Halo::VerificationRun run;
+    if (const int status = readInputs(c, &inputs, &run.source); status != Success)
+        return status;
+    if (inputs.isEmpty())
+        c.console().note(tr("No sites to verify in %1.").arg(run.source));
+    else if (const int status = c.connect(); status != Success)
+        return status;
+
+    Halo::VerificationService service(&c.session().client());
+    AnswerWait wait;
+    QObject::connect(&service, &Halo::VerificationService::rowFinished, wait.context(),
+                     [&c, &service](int, const Halo::VerificationResult &row) {
+                         c.console().note(
+                             VerifyOutput::progressLine(service.done(), service.total(), row));
+                     });
+    QObject::connect(&service, &Halo::VerificationService::finished, wait.context(),
+                     [&wait](bool) { wait.done(); });
+    run.startedAt = QDateTime::currentDateTimeUtc();
+    service.start(inputs);
+    wait.wait();
+    run.finishedAt = QDateTime::currentDateTimeUtc();
+    run.rows = service.results();
+    run.total = service.total();
+    run.cancelled = service.wasCancelled();
+
+    c.console().out() << output(c, run.rows);
+    if (c.isSet(QStringLiteral("report"))) {
+        run.environment = CliSession::describe(c.endpoint());
+        run.user = Halo::VerificationReport::currentUser();
+        run.appVersion = QCoreApplication::applicationVersion();
+        QString error;
+        if (!Halo::VerificationReport::write(reportPath, run, &error))
+            return c.console().fail(ApiFailure, tr("The report was not written: %1").arg(error));
+        c.console().note(tr("Report written to %1.").arg(QDir::toNativeSeparators(reportPath)));
+    }
+    for (const Halo::VerificationResult &row : std::as_const(run.rows)) {
+        if (!row.isOk())
+            return ApiFailure;
+    }
+    return Success;
+}
+
+} // namespace CommandHandlers
+} // namespace Cli
