@@ -139,8 +139,10 @@ QVariant SiteListModel::siteData(const SiteRecord &record, int column, int role)
     const SiteInfo *site = live && live->known ? &live->site : nullptr;
     const auto availability = site ? site->availability : SiteInfo::Availability::Unknown;
     const QString problem = live ? live->problem : QString();
-    const SiteMarks marks =
-        siteMarks(record, site, problem, QDateTime::currentDateTimeUtc(), m_thresholds);
+    // Marks compare identities and read the clock: worked out only for the roles that show them.
+    const auto marks = [&]() {
+        return siteMarks(record, site, problem, QDateTime::currentDateTimeUtc(), m_thresholds);
+    };
     const QString name = shownName(record, site ? site->practiceName : QString());
     switch (role) {
     case IsGroupRole:
@@ -154,11 +156,11 @@ QVariant SiteListModel::siteData(const SiteRecord &record, int column, int role)
     case ProblemRole:
         return problem;
     case NeedsAttentionRole:
-        return marks.needsAttention();
+        return marks().needsAttention();
     case HeartbeatRole:
-        return int(marks.heartbeat);
+        return int(marks().heartbeat);
     case MarksTextRole:
-        return marks.summary();
+        return marks().summary();
     case LabelRole:
         return record.label;
     case TagsRole:
@@ -179,8 +181,8 @@ QVariant SiteListModel::siteData(const SiteRecord &record, int column, int role)
                 << tr("Label: %1 (recorded as %2)").arg(record.label, record.recorded.practiceName);
         if (!record.tags.isEmpty())
             lines << tr("Tags: %1").arg(tagsText(record.tags));
-        if (marks.needsAttention())
-            lines << marks.labels();
+        if (marks().needsAttention())
+            lines << marks().labels();
         if (!problem.isEmpty())
             lines << problem;
         return lines.isEmpty() ? QVariant() : QVariant(lines.join(QLatin1Char('\n')));
@@ -188,12 +190,12 @@ QVariant SiteListModel::siteData(const SiteRecord &record, int column, int role)
     case Qt::AccessibleTextRole:
         // A screen reader hears the marks with the name, not only in their own column.
         if (column == PracticeColumn)
-            return marks.needsAttention() ? tr("%1, %2").arg(name, marks.summary()) : name;
+            return marks().needsAttention() ? tr("%1, %2").arg(name, marks().summary()) : name;
         if (column == HeardColumn)
             return site ? lastHeardText(site->heartbeatAt, QDateTime::currentDateTimeUtc())
                         : tr("Not read yet");
         if (column == MarksColumn)
-            return marks.summary();
+            return marks().summary();
         break;
     case Qt::DisplayRole:
         break;
@@ -210,9 +212,9 @@ QVariant SiteListModel::siteData(const SiteRecord &record, int column, int role)
     case AvailabilityColumn:
         return availabilityLabel(availability, !problem.isEmpty());
     case HeardColumn:
-        return heartbeatAgeText(marks.heartbeatAgeSeconds);
+        return heartbeatAgeText(marks().heartbeatAgeSeconds);
     case MarksColumn:
-        return marks.labels().join(QStringLiteral("; "));
+        return marks().labels().join(QStringLiteral("; "));
     case GuidColumn:
         return record.guid;
     default:
