@@ -10,8 +10,10 @@
 #include "sites/SiteListPanel.h"
 #include "sites/SiteRecord.h"
 #include "sites/SiteStore.h"
+#include "storage/AppSettings.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialog>
@@ -79,6 +81,7 @@ private slots:
     void needsAttentionShowsOnlyMarkedSites();
     void droppedCsvIsImportedAndBadLinesNamed();
     void exportedSelectionDroppedBackRestoresIt();
+    void heartbeatThresholdsAreChosenAndKept();
 
 private:
     void start();
@@ -389,6 +392,42 @@ void TestSiteListPanel::exportedSelectionDroppedBackRestoresIt()
     QVERIFY2(back, qPrintable(panel->noticeText()));
     QCOMPARE(back->label, QStringLiteral("Exported"));
     QCOMPARE(back->tags, QStringList{QStringLiteral("t")});
+}
+
+void TestSiteListPanel::heartbeatThresholdsAreChosenAndKept()
+{
+    start();
+    QCOMPARE(m_session->sites()->heartbeatThresholds().amberSeconds, 3600); // the defaults
+    QCOMPARE(m_session->sites()->heartbeatThresholds().redSeconds, 24 * 3600);
+    auto *amber = m_session->window()->findChild<QAction *>(QStringLiteral("amberHeartbeat900"));
+    auto *red = m_session->window()->findChild<QAction *>(QStringLiteral("redHeartbeat21600"));
+    QVERIFY(amber && red);
+    QVERIFY(amber->text().contains(QStringLiteral("15 minutes")));
+    amber->trigger();
+    red->trigger();
+    QCOMPARE(m_session->sites()->heartbeatThresholds().amberSeconds, 900);
+    QCOMPARE(m_session->sites()->heartbeatThresholds().redSeconds, 6 * 3600);
+    QCOMPARE(Halo::AppSettings().heartbeatAmberSeconds(), 900);
+    QCOMPARE(Halo::AppSettings().heartbeatRedSeconds(), 6 * 3600);
+    // The offline sample was heard from over six hours ago: red now, and said so in words.
+    for (const Sandbox::SampleSite &sample : Sandbox::sampleSites()) {
+        if (sample.scenario != Sandbox::SiteScenario::Offline)
+            continue;
+        const QModelIndex row = m_session->sites()->indexOf(kSandbox, sample.guid);
+        QTRY_COMPARE(row.data(Halo::SiteListModel::HeartbeatRole).toInt(),
+                     int(Halo::SiteMarks::Heartbeat::Red));
+        QVERIFY(row.siblingAtColumn(Halo::SiteListModel::MarksColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("Not heard from for long")));
+    }
+
+    // A new window starts with what was chosen.
+    m_session.reset();
+    start();
+    QCOMPARE(m_session->sites()->heartbeatThresholds().amberSeconds, 900);
+    Halo::AppSettings().setHeartbeatAmberSeconds(3600);
+    Halo::AppSettings().setHeartbeatRedSeconds(24 * 3600);
 }
 
 QTEST_MAIN(TestSiteListPanel)
