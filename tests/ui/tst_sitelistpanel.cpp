@@ -26,6 +26,7 @@
 #include <QPlainTextEdit>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
@@ -318,7 +319,11 @@ void TestSiteListPanel::needsAttentionShowsOnlyMarkedSites()
 
     // A picture of the list with its marks, for the README; not an assertion.
     m_session->window()->resize(1440, 900);
-    QTest::qWait(100);
+    if (auto *splitter =
+            m_session->window()->findChild<QSplitter *>(QStringLiteral("mainSplitter")))
+        splitter->setSizes({760, 680});
+    m_session->window()->siteListPanel()->selectSite(kSandbox, renamed->guid);
+    QTest::qWait(300);
     const QString folder =
         QDir(QStringLiteral(QT_TESTCASE_BUILDDIR)).filePath(QStringLiteral("artefacts"));
     QDir().mkpath(folder);
