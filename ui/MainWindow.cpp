@@ -7,6 +7,8 @@
 #include "log/RequestLogView.h"
 #include "services/AvailabilityMonitor.h"
 #include "sites/AddSiteDialog.h"
+#include "sites/HeartbeatMenu.h"
+#include "sites/SiteFileDrop.h"
 #include "sites/SiteListModel.h"
 #include "sites/SiteListPanel.h"
 #include "sites/SiteStore.h"
@@ -38,7 +40,7 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     , m_parts(parts)
     , m_banner(new EnvironmentBanner(this))
     , m_splitter(new QSplitter(this))
-    , m_siteList(new SiteListPanel(parts.sites, this))
+    , m_siteList(new SiteListPanel(parts.sites, parts.store, this))
     , m_tabs(new QTabWidget(this))
     , m_otherEnvironment(new QWidget(this))
     , m_otherEnvironmentText(new QLabel(this))
@@ -120,6 +122,13 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
                 m_siteList->selectSite(updated.environment, updated.guid);
             });
     connect(m_parts.client, &Halo::HaloApiClient::callFinished, this, &MainWindow::reportCall);
+
+    // A .csv or site list dropped anywhere on the window is imported, as Import sites would.
+    auto *drop = new SiteFileDrop(this);
+    connect(drop, &SiteFileDrop::filesDropped, this,
+            [this](const QStringList &paths) { m_siteList->importFiles(paths, importDefaults()); });
+    connect(m_siteList, &SiteListPanel::sitesImported, m_parts.monitor,
+            &Halo::AvailabilityMonitor::refreshAll);
 }
 
 MainWindow::~MainWindow()
@@ -185,9 +194,16 @@ void MainWindow::createMenusAndToolbar()
     file->addSeparator();
     file->addAction(m_quitAction);
 
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_siteList->removeAction());
+    edit->addAction(m_siteList->undoRemoveAction());
+    edit->addSeparator();
+    edit->addAction(m_siteList->exportSelectedAction());
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refreshAction);
     view->addAction(m_filterAction);
+    view->addMenu(new HeartbeatMenu(m_parts.sites, view));
     QMenu *interval = view->addMenu(tr("&Auto-refresh availability"));
     m_refreshIntervals = new QActionGroup(this);
     const int current = Halo::AppSettings().autoRefreshSeconds();
@@ -424,31 +440,29 @@ void MainWindow::addSite()
     dialog->open();
 }
 
+Halo::SiteCsvDefaults MainWindow::importDefaults() const
+{
+    // CSV rows that do not say where they live belong to the environment in use.
+    Halo::SiteCsvDefaults defaults;
+    defaults.environment = Halo::environmentId(m_endpoint.environment);
+    if (m_endpoint.environment == Halo::Environment::Custom)
+        defaults.baseUrl = m_endpoint.baseUrl.toString(QUrl::StripTrailingSlash);
+    return defaults;
+}
+
 void MainWindow::importSites()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import sites"), QString(),
-                                                      tr("Site lists (*.json)"));
-    if (path.isEmpty())
-        return;
-    Halo::SiteStore::ImportResult result;
-    QString error;
-    if (!m_parts.store->importFrom(path, &result, &error)) {
-        QMessageBox::warning(this, tr("Import sites"), error);
-        return;
-    }
-    QString summary =
-        tr("Added %1 sites; %2 were already in the list.").arg(result.added).arg(result.skipped);
-    if (!result.problems.isEmpty())
-        summary += QStringLiteral("\n\n") + tr("Not imported:") + QStringLiteral("\n") +
-                   result.problems.join(QLatin1Char('\n'));
-    QMessageBox::information(this, tr("Import sites"), summary);
-    m_parts.monitor->refreshAll();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import sites"), QString(), tr("Site lists and CSV files (*.json *.csv)"));
+    if (!path.isEmpty())
+        m_siteList->importFiles({path}, importDefaults());
 }
 
 void MainWindow::exportSites()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export sites"), QStringLiteral("halo-sites.json"), tr("Site lists (*.json)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export sites"), QStringLiteral("halo-sites.json"),
+                                     tr("Site lists (*.json);;CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     QString error;

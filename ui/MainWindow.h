@@ -27,6 +27,7 @@ class SnippetStore;
 class HaloApiClient;
 class SiteListModel;
 class SiteStore;
+struct SiteCsvDefaults;
 struct SiteRecord;
 } // namespace Halo
 
@@ -74,6 +75,7 @@ private:
     void createMenusAndToolbar();
     void addSite();
     void importSites();
+    Halo::SiteCsvDefaults importDefaults() const;
     void exportSites();
     void chooseCustomEnvironment();
     void showSite(const Halo::SiteRecord &record);

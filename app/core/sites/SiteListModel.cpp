@@ -1,7 +1,10 @@
 #include "sites/SiteListModel.h"
 
 #include "net/Environment.h"
+#include "sites/HeartbeatText.h"
 #include "sites/SiteStore.h"
+
+#include <QTimer>
 
 namespace Halo {
 
@@ -9,14 +12,18 @@ namespace {
 
 // Internal ids: 0 for a group row, group index + 1 for a site row of that group.
 constexpr quintptr kGroupId = 0;
+constexpr int kAgeTickMs = 60 * 1000; // heartbeat ages are shown in minutes at the finest
 
 } // namespace
 
 SiteListModel::SiteListModel(SiteStore *store, QObject *parent)
     : QAbstractItemModel(parent)
     , m_store(store)
+    , m_ageTimer(new QTimer(this))
 {
     rebuild();
+    connect(m_ageTimer, &QTimer::timeout, this, &SiteListModel::liveChanged);
+    m_ageTimer->start(kAgeTickMs);
     connect(m_store, &SiteStore::changed, this, [this]() {
         beginResetModel();
         rebuild();
@@ -106,10 +113,37 @@ QVariant SiteListModel::data(const QModelIndex &index, int role) const
     }
 
     const SiteRecord &record = m_groups.at(int(index.internalId() - 1)).sites.at(index.row());
-    const auto liveIt = m_live.constFind(key(record.environment, record.guid));
-    const Live *live = liveIt == m_live.constEnd() ? nullptr : &liveIt.value();
-    const auto availability =
-        live && live->known ? live->site.availability : SiteInfo::Availability::Unknown;
+    return siteData(record, index.column(), role);
+}
+
+const SiteListModel::Live *SiteListModel::liveFor(const SiteRecord &record) const
+{
+    const auto it = m_live.constFind(key(record.environment, record.guid));
+    return it == m_live.constEnd() ? nullptr : &it.value();
+}
+
+SiteMarks SiteListModel::marksAt(const QModelIndex &index) const
+{
+    const SiteRecord *record = recordAt(index);
+    if (!record)
+        return {};
+    const Live *live = liveFor(*record);
+    return siteMarks(*record, live && live->known ? &live->site : nullptr,
+                     live ? live->problem : QString(), QDateTime::currentDateTimeUtc(),
+                     m_thresholds);
+}
+
+QVariant SiteListModel::siteData(const SiteRecord &record, int column, int role) const
+{
+    const Live *live = liveFor(record);
+    const SiteInfo *site = live && live->known ? &live->site : nullptr;
+    const auto availability = site ? site->availability : SiteInfo::Availability::Unknown;
+    const QString problem = live ? live->problem : QString();
+    // Marks compare identities and read the clock: worked out only for the roles that show them.
+    const auto marks = [&]() {
+        return siteMarks(record, site, problem, QDateTime::currentDateTimeUtc(), m_thresholds);
+    };
+    const QString name = shownName(record, site ? site->practiceName : QString());
     switch (role) {
     case IsGroupRole:
         return false;
@@ -120,38 +154,87 @@ QVariant SiteListModel::data(const QModelIndex &index, int role) const
     case AvailabilityRole:
         return int(availability);
     case ProblemRole:
-        return live ? live->problem : QString();
+        return problem;
+    case NeedsAttentionRole:
+        return marks().needsAttention();
+    case HeartbeatRole:
+        return int(marks().heartbeat);
+    case MarksTextRole:
+        return marks().summary();
+    case LabelRole:
+        return record.label;
+    case TagsRole:
+        return record.tags;
     case FilterTextRole:
-        return QStringList{record.recorded.practiceName,
-                           live && live->known ? live->site.practiceName : QString(), record.pmsId,
+        return QStringList{record.label,
+                           record.recorded.practiceName,
+                           site ? site->practiceName : QString(),
+                           record.tags.join(QLatin1Char(' ')),
+                           record.pmsId,
                            record.guid}
             .join(QLatin1Char(' '));
-    case Qt::ToolTipRole:
-        if (live && !live->problem.isEmpty())
-            return live->problem;
-        return {};
-    case Qt::DisplayRole:
+    case Qt::ToolTipRole: {
+        // The whole story of the row, whichever cell the pointer is on.
+        QStringList lines;
+        if (!record.label.isEmpty())
+            lines
+                << tr("Label: %1 (recorded as %2)").arg(record.label, record.recorded.practiceName);
+        if (!record.tags.isEmpty())
+            lines << tr("Tags: %1").arg(tagsText(record.tags));
+        if (marks().needsAttention())
+            lines << marks().labels();
+        if (!problem.isEmpty())
+            lines << problem;
+        return lines.isEmpty() ? QVariant() : QVariant(lines.join(QLatin1Char('\n')));
+    }
     case Qt::AccessibleTextRole:
+        // A screen reader hears the marks with the name, not only in their own column.
+        if (column == PracticeColumn)
+            return marks().needsAttention() ? tr("%1, %2").arg(name, marks().summary()) : name;
+        if (column == HeardColumn)
+            return site ? lastHeardText(site->heartbeatAt, QDateTime::currentDateTimeUtc())
+                        : tr("Not read yet");
+        if (column == MarksColumn)
+            return marks().summary();
+        break;
+    case Qt::DisplayRole:
         break;
     default:
         return {};
     }
-    switch (index.column()) {
+    switch (column) {
     case PracticeColumn:
-        // The name Halo reports now, else the one recorded at onboarding.
-        return live && live->known && !live->site.practiceName.isEmpty()
-                   ? live->site.practiceName
-                   : record.recorded.practiceName;
+        return name;
     case PmsColumn:
         return pmsDisplayName(record.pmsType);
     case PmsIdColumn:
         return record.pmsId;
     case AvailabilityColumn:
-        return availabilityLabel(availability, live && !live->problem.isEmpty());
+        return availabilityLabel(availability, !problem.isEmpty());
+    case HeardColumn:
+        return heartbeatAgeText(marks().heartbeatAgeSeconds);
+    case MarksColumn:
+        return marks().labels().join(QStringLiteral("; "));
     case GuidColumn:
         return record.guid;
     default:
         return {};
+    }
+}
+
+void SiteListModel::setHeartbeatThresholds(const HeartbeatThresholds &thresholds)
+{
+    m_thresholds = thresholds;
+    liveChanged();
+}
+
+void SiteListModel::liveChanged()
+{
+    for (int g = 0; g < m_groups.size(); ++g) {
+        const QModelIndex group = index(g, 0);
+        const int rows = rowCount(group);
+        if (rows > 0)
+            emit dataChanged(index(0, 0, group), index(rows - 1, ColumnCount - 1, group));
     }
 }
 
@@ -168,6 +251,10 @@ QVariant SiteListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("PMS ID");
     case AvailabilityColumn:
         return tr("Availability");
+    case HeardColumn:
+        return tr("Last heard");
+    case MarksColumn:
+        return tr("Marks");
     case GuidColumn:
         return tr("Halo GUID");
     default:

@@ -5,15 +5,19 @@
 #include <QList>
 
 #include "sites/SiteInfo.h"
+#include "sites/SiteMarks.h"
 #include "sites/SiteRecord.h"
+
+class QTimer;
 
 namespace Halo {
 
 class SiteStore;
 
 // The saved sites grouped by environment (Production, Stage, Sandbox, Custom), each row with
-// practice name, PMS, PMS ID, live availability and GUID. Rows come from the SiteStore; the
-// live part (availability, current name) is filled in as status answers arrive.
+// the shown name (the user's label, else the practice name), live availability, when Halo last
+// heard from it, its marks (SiteMarks), PMS, PMS ID and GUID. Rows come from the SiteStore; the
+// live part is filled in as status answers arrive.
 class SiteListModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -22,6 +26,8 @@ public:
     enum Column {
         PracticeColumn,
         AvailabilityColumn,
+        HeardColumn, // heartbeat age, e.g. "3 h ago"
+        MarksColumn, // what needs attention, in words
         PmsColumn,
         PmsIdColumn,
         GuidColumn,
@@ -32,8 +38,13 @@ public:
         EnvironmentRole,
         AvailabilityRole, // SiteInfo::Availability as int; Unknown until a status arrived
         IsGroupRole,
-        FilterTextRole, // name, PMS ID and GUID together, for the filter
-        ProblemRole,    // why the last status request failed, if it did
+        FilterTextRole,     // name, PMS ID and GUID together, for the filter
+        ProblemRole,        // why the last status request failed, if it did
+        NeedsAttentionRole, // bool: the site has any mark
+        HeartbeatRole,      // SiteMarks::Heartbeat as int
+        MarksTextRole,      // SiteMarks::summary(): every mark in words
+        LabelRole,          // the user's label ("" when none)
+        TagsRole,           // QStringList
     };
 
     explicit SiteListModel(SiteStore *store, QObject *parent = nullptr);
@@ -50,6 +61,10 @@ public:
     void updateStatus(const QString &environment, const SiteInfo &site);
     void markUnreachable(const QString &environment, const QString &guid, const QString &problem);
     const SiteInfo *liveStatus(const QString &environment, const QString &guid) const;
+
+    void setHeartbeatThresholds(const HeartbeatThresholds &thresholds);
+    HeartbeatThresholds heartbeatThresholds() const { return m_thresholds; }
+    SiteMarks marksAt(const QModelIndex &index) const;
 
     const SiteRecord *recordAt(const QModelIndex &index) const;
     QModelIndex indexOf(const QString &environment, const QString &guid) const;
@@ -69,11 +84,16 @@ private:
         QString problem;
     };
     void rebuild();
+    void liveChanged(); // the marks' time-dependent parts: ages grow
+    const Live *liveFor(const SiteRecord &record) const;
+    QVariant siteData(const SiteRecord &record, int column, int role) const;
     static QString key(const QString &environment, const QString &guid);
 
     SiteStore *m_store;
     QList<Group> m_groups;
     QHash<QString, Live> m_live; // environment/guid -> what Halo said last
+    HeartbeatThresholds m_thresholds;
+    QTimer *m_ageTimer;
 };
 
 } // namespace Halo

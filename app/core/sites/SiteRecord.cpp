@@ -98,6 +98,34 @@ RecordedIdentity identityOf(const SiteInfo &site, const QDateTime &at)
             at.toUTC()};
 }
 
+QString shownName(const SiteRecord &site, const QString &currentName)
+{
+    if (!site.label.trimmed().isEmpty())
+        return site.label.trimmed();
+    return currentName.trimmed().isEmpty() ? site.recorded.practiceName : currentName.trimmed();
+}
+
+QStringList cleanedTags(const QStringList &tags)
+{
+    QStringList cleaned;
+    for (const QString &tag : tags) {
+        const QString simplified = tag.simplified();
+        if (!simplified.isEmpty() && !cleaned.contains(simplified, Qt::CaseInsensitive))
+            cleaned.append(simplified);
+    }
+    return cleaned;
+}
+
+QStringList tagsFromText(const QString &text)
+{
+    return cleanedTags(text.split(QLatin1Char(',')));
+}
+
+QString tagsText(const QStringList &tags)
+{
+    return tags.join(QStringLiteral(", "));
+}
+
 bool isValidHaloGuid(const QString &text)
 {
     return !normalisedGuid(text).isEmpty();

@@ -26,7 +26,9 @@ struct SiteRecord {
     QString pmsType;     // BestPractice | Zedmed | D4w
     QString pmsId;       // practiceManagementSiteId
     RecordedIdentity recorded;
+    QString label; // the user's own name for the site; the recorded name stays as recorded
     QString notes;
+    QStringList tags; // the user's, e.g. "pilot"; trimmed, no repeats
     QDateTime addedAt;
     QStringList previousGuids; // GUIDs it had before a re-resolve, newest last
 
@@ -47,6 +49,14 @@ RecordedIdentity identityOf(const SiteInfo &site, const QDateTime &at);
 // The difference for one field (by its translated label), or nullptr when it did not change.
 const IdentityDifference *findDifference(const QList<IdentityDifference> &differences,
                                          const QString &field);
+
+// The name the site list shows: the user's label when set, else `currentName` (what Halo says
+// now) when known, else the name recorded at onboarding.
+QString shownName(const SiteRecord &site, const QString &currentName = QString());
+// Tags as stored: each trimmed, empties and repeats (ignoring case) dropped, order kept.
+QStringList cleanedTags(const QStringList &tags);
+QStringList tagsFromText(const QString &text); // "pilot, rural" -> {pilot, rural}
+QString tagsText(const QStringList &tags);     // {pilot, rural} -> "pilot, rural"
 
 // Halo GUIDs are UUIDs: 8-4-4-4-12 hexadecimal digits (braces and case tolerated).
 bool isValidHaloGuid(const QString &text);

@@ -58,6 +58,11 @@ QJsonObject toJson(const SiteRecord &site)
         {QStringLiteral("previousGuids"), QJsonArray::fromStringList(site.previousGuids)}};
     if (!site.baseUrl.isEmpty())
         object.insert(QStringLiteral("baseUrl"), site.baseUrl);
+    // Added later, so written only when set: a list without them reads as it always did.
+    if (!site.label.isEmpty())
+        object.insert(QStringLiteral("label"), site.label);
+    if (!site.tags.isEmpty())
+        object.insert(QStringLiteral("tags"), QJsonArray::fromStringList(site.tags));
     return object;
 }
 
@@ -77,7 +82,10 @@ SiteRecord fromJson(const QJsonObject &object)
     site.recorded.pmsVersion = text(recorded, "pmsVersion");
     site.recorded.haloLinkVersion = text(recorded, "haloLinkVersion");
     site.recorded.recordedAt = parseTime(text(recorded, "recordedAt"));
+    site.label = text(object, "label");
     site.notes = text(object, "notes");
+    for (const QJsonValue &tag : object.value(QLatin1String("tags")).toArray())
+        site.tags.append(tag.toString());
     site.addedAt = parseTime(text(object, "addedAt"));
     for (const QJsonValue &guid : object.value(QLatin1String("previousGuids")).toArray())
         site.previousGuids.append(guid.toString());
@@ -198,6 +206,8 @@ QString validated(SiteRecord *site)
             previous.append(normalised);
     }
     site->previousGuids = previous;
+    site->label = site->label.simplified();
+    site->tags = cleanedTags(site->tags);
     site->recorded.recordedAt = site->recorded.recordedAt.toUTC();
     site->addedAt =
         site->addedAt.isValid() ? site->addedAt.toUTC() : QDateTime::currentDateTimeUtc();
@@ -243,6 +253,7 @@ QString SiteStore::defaultPath()
 bool SiteStore::load(QString *error)
 {
     m_sites.clear();
+    m_lastRemoval.clear();
     m_readOnly = false;
     if (!QFileInfo::exists(m_path)) {
         emit changed();
@@ -345,47 +356,144 @@ bool SiteStore::update(const QString &environment, const QString &guid, const Si
     return commit(sites, error);
 }
 
-bool SiteStore::remove(const QString &environment, const QString &guid, QString *error)
+bool SiteStore::setDetails(const QString &environment, const QString &guid, const QString &label,
+                           const QString &notes, const QStringList &tags, QString *error)
 {
-    if (refuseIfReadOnly(error))
-        return false;
-    const int index = indexOf(m_sites, environment, guid);
-    if (index < 0) {
+    const SiteRecord *old = find(environment, guid);
+    if (!old) {
         setError(error, tr("The site %1 is not in the list.").arg(guid.trimmed()));
         return false;
     }
+    SiteRecord site = *old;
+    site.label = label;
+    site.notes = notes;
+    site.tags = tags;
+    return update(environment, guid, site, error);
+}
+
+bool SiteStore::remove(const QString &environment, const QString &guid, QString *error)
+{
+    SiteRecord site;
+    site.environment = environment;
+    site.guid = guid;
+    return remove(QList<SiteRecord>{site}, error);
+}
+
+bool SiteStore::remove(const QList<SiteRecord> &sites, QString *error)
+{
+    if (refuseIfReadOnly(error))
+        return false;
+    if (sites.isEmpty()) {
+        setError(error, tr("No site was chosen to remove."));
+        return false;
+    }
+    QList<int> indexes;
+    for (const SiteRecord &site : sites) {
+        const int index = indexOf(m_sites, site.environment, site.guid);
+        if (index < 0) {
+            setError(error, tr("The site %1 is not in the list.").arg(site.guid.trimmed()));
+            return false;
+        }
+        if (!indexes.contains(index))
+            indexes.append(index);
+    }
+    std::sort(indexes.begin(), indexes.end());
+    QList<QPair<int, SiteRecord>> removal;
+    QList<SiteRecord> remaining;
+    for (int i = 0; i < m_sites.size(); ++i) {
+        if (indexes.contains(i))
+            removal.append({i, m_sites.at(i)});
+        else
+            remaining.append(m_sites.at(i));
+    }
+    if (!commit(remaining, error))
+        return false;
+    m_lastRemoval = removal;
+    return true;
+}
+
+bool SiteStore::undoRemove(QString *error)
+{
+    if (refuseIfReadOnly(error))
+        return false;
+    if (m_lastRemoval.isEmpty()) {
+        setError(error, tr("There is no removal to undo."));
+        return false;
+    }
+    // In ascending order of the index each had, so every one lands where it was.
     QList<SiteRecord> sites = m_sites;
-    sites.removeAt(index);
-    return commit(sites, error);
+    for (const auto &[index, site] : std::as_const(m_lastRemoval)) {
+        if (!containsSite(sites, site))
+            sites.insert(std::min(index, int(sites.size())), site);
+    }
+    if (!commit(sites, error))
+        return false;
+    m_lastRemoval.clear();
+    return true;
 }
 
 bool SiteStore::exportTo(const QString &path, const QString &environment, QString *error) const
 {
-    const QList<SiteRecord> sites = environment.isEmpty() ? m_sites : sitesFor(environment);
-    // A file the user chose to share with a team (no keys, no patient data): it keeps the
-    // permissions the user's umask gives, as any document they save would.
-    return writeAtomically(path, documentFor(sites), error, FileAccess::UserDefault);
+    return exportSites(path, environment.isEmpty() ? m_sites : sitesFor(environment), error);
 }
 
-bool SiteStore::importFrom(const QString &path, ImportResult *result, QString *error)
+bool SiteStore::exportSites(const QString &path, const QList<SiteRecord> &sites, QString *error)
+{
+    // A file the user chose to share with a team (no keys, no patient data): it keeps the
+    // permissions the user's umask gives, as any document they save would.
+    const bool csv = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
+    return writeAtomically(path, csv ? siteCsv(sites) : documentFor(sites), error,
+                           FileAccess::UserDefault);
+}
+
+bool SiteStore::readImport(const QString &path, const SiteCsvDefaults &defaults,
+                           QList<ImportEntry> *entries, QString *error) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        setError(
+            error,
+            tr("Could not read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return false;
+    }
+    const QByteArray data = file.readAll();
+    if (looksLikeCsv(path, data)) {
+        QList<SiteCsvRow> rows;
+        QString reason;
+        if (!readSiteCsv(data, defaults, &rows, &reason)) {
+            setError(error, tr("%1: %2").arg(QDir::toNativeSeparators(path), reason));
+            return false;
+        }
+        for (const SiteCsvRow &row : std::as_const(rows))
+            entries->append({tr("Line %1").arg(row.line), row.record, row.problem});
+        return true;
+    }
+    QJsonArray array;
+    if (!readDocument(path, &array, error))
+        return false;
+    for (int i = 0; i < array.size(); ++i) {
+        const bool object = array.at(i).isObject();
+        entries->append({tr("Site %1").arg(i + 1), fromJson(array.at(i).toObject()),
+                         object ? QString() : tr("not an object.")});
+    }
+    return true;
+}
+
+bool SiteStore::importFrom(const QString &path, ImportResult *result, QString *error,
+                           const SiteCsvDefaults &defaults)
 {
     ImportResult outcome;
     if (refuseIfReadOnly(error))
         return false;
-    QJsonArray entries;
-    if (!readDocument(path, &entries, error))
+    QList<ImportEntry> entries;
+    if (!readImport(path, defaults, &entries, error))
         return false;
     QList<SiteRecord> sites = m_sites;
-    for (int i = 0; i < entries.size(); ++i) {
-        const QString entry = tr("Site %1").arg(i + 1);
-        if (!entries.at(i).isObject()) {
-            outcome.problems.append(tr("%1: not an object.").arg(entry));
-            continue;
-        }
-        SiteRecord site = fromJson(entries.at(i).toObject());
-        const QString reason = validated(&site);
+    for (ImportEntry &entry : entries) {
+        SiteRecord &site = entry.record;
+        const QString reason = entry.problem.isEmpty() ? validated(&site) : entry.problem;
         if (!reason.isEmpty()) {
-            outcome.problems.append(tr("%1: %2").arg(entry, reason));
+            outcome.problems.append(tr("%1: %2").arg(entry.name, reason));
         } else if (containsSite(sites, site)) {
             ++outcome.skipped;
         } else {

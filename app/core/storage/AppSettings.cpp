@@ -115,6 +115,26 @@ void AppSettings::setAutoRefreshSeconds(int seconds)
     store(QStringLiteral("sites/autoRefreshSeconds"), seconds);
 }
 
+qint64 AppSettings::heartbeatAmberSeconds() const
+{
+    return QSettings().value(QStringLiteral("sites/heartbeatAmberSeconds"), 3600).toLongLong();
+}
+
+void AppSettings::setHeartbeatAmberSeconds(qint64 seconds)
+{
+    store(QStringLiteral("sites/heartbeatAmberSeconds"), seconds);
+}
+
+qint64 AppSettings::heartbeatRedSeconds() const
+{
+    return QSettings().value(QStringLiteral("sites/heartbeatRedSeconds"), 24 * 3600).toLongLong();
+}
+
+void AppSettings::setHeartbeatRedSeconds(qint64 seconds)
+{
+    store(QStringLiteral("sites/heartbeatRedSeconds"), seconds);
+}
+
 bool AppSettings::keepsHistory(Environment environment) const
 {
     return QSettings()

@@ -33,6 +33,12 @@ public:
     int autoRefreshSeconds() const; // 0: off
     void setAutoRefreshSeconds(int seconds);
 
+    // How long without a heartbeat before the site list marks a site amber, then red.
+    qint64 heartbeatAmberSeconds() const; // 1 hour unless set
+    void setHeartbeatAmberSeconds(qint64 seconds);
+    qint64 heartbeatRedSeconds() const; // 24 hours unless set
+    void setHeartbeatRedSeconds(qint64 seconds);
+
     // Whether the query text run on `environment` is recorded: the SQL and FHIR histories, and
     // the SQL kept beside an async query's id for resuming it. On unless turned off. Turned
     // off, nothing new is recorded; what was recorded stays until it is cleared.
