@@ -12,6 +12,7 @@
 #include "sites/SiteListModel.h"
 #include "sites/SiteListPanel.h"
 #include "sites/SiteStore.h"
+#include "sites/VerifySitesDialog.h"
 #include "sql/SqlTab.h"
 #include "sql/SqlWorkspace.h"
 #include "status/SiteStatusPanel.h"
@@ -162,6 +163,13 @@ void MainWindow::createActions()
     m_quitAction->setShortcut(QKeySequence::Quit);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
+    m_verifyAction = new QAction(tr("&Verify sites…"), this);
+    m_verifyAction->setObjectName(QStringLiteral("verifySitesAction"));
+    m_verifyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    m_verifyAction->setToolTip(tr("Checks every saved site of this environment: its authoritative "
+                                  "install, status and identifiers"));
+    connect(m_verifyAction, &QAction::triggered, this, &MainWindow::verifySites);
+
     m_importAction = new QAction(tr("&Import sites…"), this);
     connect(m_importAction, &QAction::triggered, this, &MainWindow::importSites);
     m_exportAction = new QAction(tr("&Export sites…"), this);
@@ -188,6 +196,7 @@ void MainWindow::createMenusAndToolbar()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_addSiteAction);
+    file->addAction(m_verifyAction);
     file->addSeparator();
     file->addAction(m_importAction);
     file->addAction(m_exportAction);
@@ -271,10 +280,34 @@ void MainWindow::createMenusAndToolbar()
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setMovable(false);
     toolbar->addAction(m_addSiteAction);
+    toolbar->addAction(m_verifyAction);
     toolbar->addAction(m_refreshAction);
+    // What assistive technology reads is the action's name, without the menu's ellipsis.
+    toolbar->widgetForAction(m_addSiteAction)->setAccessibleName(tr("Add site"));
+    toolbar->widgetForAction(m_verifyAction)->setAccessibleName(tr("Verify sites"));
     toolbar->addSeparator();
     toolbar->addWidget(new QLabel(tr(" Environment: "), toolbar));
     toolbar->addWidget(m_environmentBox);
+}
+
+void MainWindow::verifySites()
+{
+    QList<Halo::SiteRecord> sites;
+    for (const Halo::SiteRecord &record : m_parts.store->sites()) {
+        if (isOnCurrentEndpoint(record))
+            sites.append(record);
+    }
+    // One run at a time: a second Verify brings the open dialog forward and checks again.
+    if (m_verifyDialog) {
+        m_verifyDialog->raise();
+        m_verifyDialog->activateWindow();
+        return;
+    }
+    m_verifyDialog =
+        new VerifySitesDialog(m_parts.client, Halo::endpointDisplayName(m_endpoint), sites, this);
+    m_verifyDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_verifyDialog->show();
+    m_verifyDialog->verifySavedSites();
 }
 
 void MainWindow::chooseCustomEnvironment()

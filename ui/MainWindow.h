@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include "net/Environment.h"
 
@@ -16,6 +17,7 @@ class SiteStatusPanel;
 class RequestLogView;
 class SqlWorkspace;
 class FhirTab;
+class VerifySitesDialog;
 
 namespace Halo {
 class ApiCall;
@@ -74,6 +76,7 @@ private:
     void createActions();
     void createMenusAndToolbar();
     void addSite();
+    void verifySites();
     void importSites();
     Halo::SiteCsvDefaults importDefaults() const;
     void exportSites();
@@ -102,6 +105,8 @@ private:
     QComboBox *m_environmentBox;
 
     QAction *m_addSiteAction = nullptr;
+    QAction *m_verifyAction = nullptr;
+    QPointer<VerifySitesDialog> m_verifyDialog;
     QAction *m_refreshAction = nullptr;
     QAction *m_filterAction = nullptr;
     QAction *m_quitAction = nullptr;

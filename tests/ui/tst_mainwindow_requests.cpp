@@ -11,11 +11,13 @@
 #include "api/HaloApiClient.h"
 #include "fhir/FhirCapabilities.h"
 #include "services/AvailabilityMonitor.h"
+#include "services/VerificationResultsModel.h"
 #include "sites/AddSiteDialog.h"
 #include "sites/SiteListModel.h"
 #include "sites/SiteListPanel.h"
 #include "sites/SiteRecord.h"
 #include "sites/SiteStore.h"
+#include "sites/VerifySitesDialog.h"
 #include "sql/AsyncQueryJournal.h"
 #include "sql/QueryHistory.h"
 #include "sql/RegisteredQueriesPanel.h"
@@ -36,6 +38,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QtTest>
 
 #include <memory>
@@ -178,6 +181,7 @@ private slots:
     void fhirCapabilitiesAreReadOnlyWhenTheFhirTabIsShown();
     void unreadableCapabilitiesAreTriedOnceAndSaidInTheTab();
     void plainHttpOffThisMachineNeedsAnExplicitChoice();
+    void verifySitesChecksTheSavedSitesOfThisEnvironment();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -476,4 +480,32 @@ void TestMainWindowRequests::plainHttpOffThisMachineNeedsAnExplicitChoice()
     QCOMPARE(endpoint.environment, Halo::Environment::Custom);
     QCOMPARE(endpoint.baseUrl, QUrl(url));
     QVERIFY(endpoint.plainHttpAllowed);
+}
+
+void TestMainWindowRequests::verifySitesChecksTheSavedSitesOfThisEnvironment()
+{
+    // The toolbar button, found as assistive technology names it.
+    QToolButton *verify = nullptr;
+    for (QToolButton *button : m_rig->window->findChildren<QToolButton *>()) {
+        if (button->accessibleName() == QLatin1String("Verify sites"))
+            verify = button;
+    }
+    QVERIFY(verify);
+    verify->click();
+    VerifySitesDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_rig->window->findChild<VerifySitesDialog *>()) != nullptr);
+    auto *table = dialog->findChild<QTableView *>(QStringLiteral("verificationResults"));
+    QVERIFY(table);
+    QCOMPARE(table->accessibleName(), QStringLiteral("Verification results"));
+    QCOMPARE(table->model()->rowCount(), 2); // the two saved sandbox sites
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->results()->checkedCount(), 2, 15000);
+    QStringList verdicts;
+    for (int row = 0; row < 2; ++row)
+        verdicts << table->model()
+                        ->index(row, Halo::VerificationResultsModel::VerdictColumn)
+                        .data()
+                        .toString();
+    verdicts.sort();
+    QCOMPARE(verdicts, QStringList({QStringLiteral("offline"), QStringLiteral("ok")}));
+    dialog->close();
 }
