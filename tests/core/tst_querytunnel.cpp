@@ -90,6 +90,7 @@ class TestQueryTunnel : public QObject
 private slots:
     void initTestCase();
     void init();
+    void cleanup();
     void refusedTunnelMeansNotSent_data();
     void refusedTunnelMeansNotSent();
     void lostAfterTheRequestLeftIsOutcomeUnknown();
@@ -98,7 +99,7 @@ private:
     Halo::ApiCall *postQuery();
 
     QSslConfiguration m_serverTls;
-    TunnelProxy *m_proxy = nullptr;
+    std::unique_ptr<TunnelProxy> m_proxy;
     std::unique_ptr<Halo::HaloApiClient> m_client;
 };
 
@@ -123,8 +124,7 @@ void TestQueryTunnel::initTestCase()
 void TestQueryTunnel::init()
 {
     HaloTest::failOnWarnings();
-    delete m_proxy;
-    m_proxy = new TunnelProxy;
+    m_proxy = std::make_unique<TunnelProxy>();
     m_proxy->tls = m_serverTls;
     QVERIFY(m_proxy->listen(QHostAddress::LocalHost));
     m_client = std::make_unique<Halo::HaloApiClient>();
@@ -133,6 +133,13 @@ void TestQueryTunnel::init()
     m_client->setSubscriptionKey(QStringLiteral("tunnel-test-key"));
     m_client->network()->setProxy(QNetworkProxy(
         QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), m_proxy->serverPort()));
+}
+
+void TestQueryTunnel::cleanup()
+{
+    // The client first: its connections go before the proxy's sockets do.
+    m_client.reset();
+    m_proxy.reset();
 }
 
 Halo::ApiCall *TestQueryTunnel::postQuery()
