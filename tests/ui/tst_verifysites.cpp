@@ -3,8 +3,8 @@
 // are checked, Stop keeps what was found and sends nothing more, an unusable file loses nothing,
 // and the saved report holds the verdicts and never the key.
 #include "FailOnWarning.h"
-#include "VerifyRig.h"
 #include "SampleSites.h"
+#include "VerifyRig.h"
 #include "WidgetLookup.h"
 #include "services/VerificationResultsModel.h"
 #include "sites/VerifySitesDialog.h"
