@@ -63,18 +63,6 @@ template <typename Call> Call *await(Call *call, int timeoutMs = 30000)
     return call;
 }
 
-// Nothing in a text a terminal or a widget would act on.
-bool hasControlCharacters(const QString &text)
-{
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u < 0x20 || (u >= 0x7f && u < 0xa0) || (u >= 0x202a && u <= 0x202e) ||
-            (u >= 0x2066 && u <= 0x2069))
-            return true;
-    }
-    return false;
-}
-
 Halo::QueryCommand selectOne()
 {
     Halo::QueryCommand command;
@@ -202,7 +190,7 @@ void TestHostileCore::portalPageIsNotJsonAndShownSafely()
     const QString line = call->error().oneLine();
     QVERIFY2(line.contains(QLatin1String("not JSON")), qPrintable(line));
     QVERIFY2(line.contains(QLatin1String("Wi-Fi login")), qPrintable(line));
-    QVERIFY2(!hasControlCharacters(line), qPrintable(line));
+    QVERIFY2(!Hostile::hasControlCharacters(line), qPrintable(line));
     delete call;
 }
 
@@ -311,11 +299,11 @@ void TestHostileCore::serverMessageLosesControlCharacters()
     auto *call = await(rig.client.siteStatus(kGuid));
     VERIFY_FAILS_AS(call, Kind::Http);
     const QString text = call->error().serverMessage;
-    QVERIFY2(!hasControlCharacters(text), qPrintable(text));
+    QVERIFY2(!Hostile::hasControlCharacters(text), qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("Bad")) && text.contains(QLatin1String("thing")) &&
                  text.contains(QLatin1String("second line")),
              qPrintable(text));
-    QVERIFY(!hasControlCharacters(call->error().oneLine()));
+    QVERIFY(!Hostile::hasControlCharacters(call->error().oneLine()));
     delete call;
 }
 

@@ -58,18 +58,6 @@ Hostile::Script statusWholeElse(const Reply &broken)
     };
 }
 
-// Nothing in a text a terminal or a widget would act on.
-bool hasControlCharacters(const QString &text)
-{
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u < 0x20 || (u >= 0x7f && u < 0xa0) || (u >= 0x202a && u <= 0x202e) ||
-            (u >= 0x2066 && u <= 0x2069))
-            return true;
-    }
-    return false;
-}
-
 // The window over a hostile server, with one Best Practice site in its list.
 struct Rig {
     Rig(const QString &dir, Hostile::Script script)
@@ -199,9 +187,9 @@ void TestHostileWindow::serverMessageLosesControlCharactersInThePanel()
     QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 20000);
     const QString shown = error->text() + QLatin1Char(' ') + error->accessibleDescription();
     QVERIFY2(shown.contains(QLatin1String("Upstream")), qPrintable(shown));
-    QVERIFY2(!hasControlCharacters(error->text()), qPrintable(error->text()));
-    QVERIFY2(!hasControlCharacters(error->toolTip()), qPrintable(error->toolTip()));
-    QVERIFY2(!hasControlCharacters(error->accessibleDescription()),
+    QVERIFY2(!Hostile::hasControlCharacters(error->text()), qPrintable(error->text()));
+    QVERIFY2(!Hostile::hasControlCharacters(error->toolTip()), qPrintable(error->toolTip()));
+    QVERIFY2(!Hostile::hasControlCharacters(error->accessibleDescription()),
              qPrintable(error->accessibleDescription()));
 }
 
@@ -231,7 +219,7 @@ void TestHostileWindow::portalPageIsAnErrorInTheSqlTabAndTheQueryStays()
     QTRY_VERIFY(problem->isVisible());
     QVERIFY2(problem->text().contains(QLatin1String("not JSON")), qPrintable(problem->text()));
     QVERIFY2(problem->text().contains(QLatin1String("Guest Wi-Fi")), qPrintable(problem->text()));
-    QVERIFY2(!hasControlCharacters(problem->text()), qPrintable(problem->text()));
+    QVERIFY2(!Hostile::hasControlCharacters(problem->text()), qPrintable(problem->text()));
     auto *status = rig.named(QStringLiteral("Query status"));
     QVERIFY(!status->text().startsWith(QLatin1String("Ran in")));
     QCOMPARE(tab->sqlText(), sql); // the editor keeps the query

@@ -71,6 +71,19 @@ struct Request {
 
 using Script = std::function<Reply(const Request &request, int index)>;
 
+// Whether a text shown to people still holds something a terminal or a widget would act on:
+// C0/C1 controls (escape sequences start with one) or bidirectional overrides and isolates.
+inline bool hasControlCharacters(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || (u >= 0x7f && u < 0xa0) || (u >= 0x202a && u <= 0x202e) ||
+            (u >= 0x2066 && u <= 0x2069))
+            return true;
+    }
+    return false;
+}
+
 // `bytes` compressed with gzip (the system's gzip program): a bomb is a lot of zeros.
 inline QByteArray gzipped(const QByteArray &bytes)
 {
