@@ -4,6 +4,7 @@
 #include "FailOnWarning.h"
 #include "HostileServer.h"
 #include "MainWindow.h"
+#include "WindowParts.h"
 #include "api/HaloApiClient.h"
 #include "fhir/FhirCapabilities.h"
 #include "services/AvailabilityMonitor.h"
@@ -59,17 +60,10 @@ Hostile::Script statusWholeElse(const Reply &broken)
 }
 
 // The window over a hostile server, with one Best Practice site in its list.
-struct Rig {
+struct Rig : WindowParts {
     Rig(const QString &dir, Hostile::Script script)
-        : server(std::move(script))
-        , store(dir + QStringLiteral("/sites.json"))
-        , sites(&store)
-        , monitor(&client, &store, &sites)
-        , history(dir + QStringLiteral("/history.json"))
-        , fhirHistory(dir + QStringLiteral("/fhir-history.json"))
-        , snippets(dir + QStringLiteral("/snippets.json"))
-        , journal(dir + QStringLiteral("/async.json"))
-        , capabilities(dir + QStringLiteral("/capabilities"))
+        : WindowParts(dir)
+        , server(std::move(script))
     {
         client.setEndpoint({Halo::Environment::Sandbox, server.baseUrl()});
         client.setSubscriptionKey(kKey);
@@ -92,12 +86,7 @@ struct Rig {
         record.addedAt = QDateTime::currentDateTimeUtc();
         if (!store.add(record))
             return false;
-        window = std::make_unique<MainWindow>(MainWindow::Parts{&client, &store, &sites, &monitor,
-                                                                &history, &snippets, &journal,
-                                                                &fhirHistory, &capabilities});
-        window->setEndpoint(client.endpoint());
-        window->show();
-        return QTest::qWaitForWindowExposed(window.get());
+        return QTest::qWaitForWindowExposed(openWindow());
     }
     void showTab(int index) const
     {
@@ -120,17 +109,9 @@ struct Rig {
         return n;
     }
 
+    ~Rig() { window.reset(); } // before the server it talks to
+
     Hostile::Server server;
-    Halo::HaloApiClient client;
-    Halo::SiteStore store;
-    Halo::SiteListModel sites;
-    Halo::AvailabilityMonitor monitor;
-    Halo::QueryHistory history;
-    Halo::QueryHistory fhirHistory;
-    Halo::SnippetStore snippets;
-    Halo::AsyncQueryJournal journal;
-    Halo::FhirCapabilityCache capabilities;
-    std::unique_ptr<MainWindow> window;
 };
 
 } // namespace

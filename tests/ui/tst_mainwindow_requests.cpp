@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "SampleSites.h"
 #include "SandboxServer.h"
+#include "WindowParts.h"
 #include "api/HaloApiClient.h"
 #include "fhir/FhirCapabilities.h"
 #include "services/AvailabilityMonitor.h"
@@ -61,17 +62,10 @@ const Sandbox::SampleSite &sample(Sandbox::SiteScenario scenario)
 }
 
 // The core objects and the window, over a sandbox that counts what it answers.
-struct Rig {
+struct Rig : WindowParts {
     explicit Rig(const QString &dir)
-        : server(options())
-        , store(dir + QStringLiteral("/sites.json"))
-        , sites(&store)
-        , monitor(&client, &store, &sites)
-        , history(dir + QStringLiteral("/history.json"))
-        , fhirHistory(dir + QStringLiteral("/fhir-history.json"))
-        , snippets(dir + QStringLiteral("/snippets.json"))
-        , journal(dir + QStringLiteral("/async.json"))
-        , capabilities(dir + QStringLiteral("/capabilities"))
+        : WindowParts(dir)
+        , server(options())
     {
         port = server.listen();
         QObject::connect(&server, &Sandbox::SandboxServer::requestHandled, &server,
@@ -97,14 +91,6 @@ struct Rig {
         record.recorded.practiceName = sample.recordedPracticeName;
         record.addedAt = QDateTime::currentDateTimeUtc();
         return store.add(record);
-    }
-    void openWindow()
-    {
-        window = std::make_unique<MainWindow>(MainWindow::Parts{&client, &store, &sites, &monitor,
-                                                                &history, &snippets, &journal,
-                                                                &fhirHistory, &capabilities});
-        window->setEndpoint(client.endpoint());
-        window->show();
     }
     int count(const QString &method, const QString &path) const
     {
@@ -137,18 +123,10 @@ struct Rig {
         return window->findChild<QLabel *>(QStringLiteral("lastRequestStatus"))->text();
     }
 
+    ~Rig() { window.reset(); } // before the server it talks to
+
     Sandbox::SandboxServer server;
     quint16 port = 0;
-    Halo::HaloApiClient client;
-    Halo::SiteStore store;
-    Halo::SiteListModel sites;
-    Halo::AvailabilityMonitor monitor;
-    Halo::QueryHistory history;
-    Halo::QueryHistory fhirHistory;
-    Halo::SnippetStore snippets;
-    Halo::AsyncQueryJournal journal;
-    Halo::FhirCapabilityCache capabilities;
-    std::unique_ptr<MainWindow> window;
     QHash<QString, int> received;
 };
 
