@@ -3,9 +3,12 @@
 // A complete site record, as the site list tests (tst_sitestore, tst_siteidentity) start from.
 #include "sites/SiteRecord.h"
 
+#include <QByteArray>
 #include <QDate>
 #include <QDateTime>
+#include <QFile>
 #include <QString>
+#include <QTest>
 #include <QTime>
 #include <QTimeZone>
 
@@ -28,4 +31,19 @@ inline Halo::SiteRecord site(const QString &guid,
         QDateTime(QDate(2024, 5, 6), QTime(7, 8, 9, 123), QTimeZone::utc());
     record.notes = QStringLiteral("Main branch");
     return record;
+}
+
+// A site file's bytes as they are on disk (empty when it cannot be read).
+inline QByteArray contents(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Writes a site file (or anything a test hands the store) whole, or fails the test.
+inline void write(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(data), data.size());
 }
