@@ -144,6 +144,22 @@ void onEachModal(QObject *context, const std::function<bool(QWidget *)> &step)
     timer->start();
 }
 
+// Types `url` into the Custom base URL prompt and hands the consent box that follows to
+// `consent`, until it returns true.
+void answerCustomUrl(QObject *context, const QString &url,
+                     const std::function<bool(QMessageBox *)> &consent)
+{
+    onEachModal(context, [url, consent](QWidget *modal) {
+        if (auto *input = qobject_cast<QInputDialog *>(modal)) {
+            input->setTextValue(url);
+            input->accept();
+            return false;
+        }
+        auto *box = qobject_cast<QMessageBox *>(modal);
+        return box && consent(box);
+    });
+}
+
 } // namespace
 
 class TestMainWindowRequests : public QObject
@@ -404,22 +420,14 @@ void TestMainWindowRequests::plainHttpOffThisMachineNeedsAnExplicitChoice()
     bool sawConsent = false;
     bool useWasDisabled = false;
     QObject context;
-    onEachModal(&context, [&](QWidget *modal) {
-        if (auto *input = qobject_cast<QInputDialog *>(modal)) {
-            input->setTextValue(url);
-            input->accept();
-            return false;
+    answerCustomUrl(&context, url, [&](QMessageBox *box) {
+        sawConsent = box->objectName() == QLatin1String("plainHttpConsent");
+        for (QPushButton *button : box->findChildren<QPushButton *>()) {
+            if (button->accessibleName() == QLatin1String("Use this base URL"))
+                useWasDisabled = !button->isEnabled();
         }
-        if (auto *box = qobject_cast<QMessageBox *>(modal)) {
-            sawConsent = box->objectName() == QLatin1String("plainHttpConsent");
-            for (QPushButton *button : box->findChildren<QPushButton *>()) {
-                if (button->accessibleName() == QLatin1String("Use this base URL"))
-                    useWasDisabled = !button->isEnabled();
-            }
-            box->button(QMessageBox::Cancel)->click();
-            return true;
-        }
-        return false;
+        box->button(QMessageBox::Cancel)->click();
+        return true;
     });
     environment->setCurrentIndex(custom);
     emit environment->activated(custom);
@@ -432,24 +440,16 @@ void TestMainWindowRequests::plainHttpOffThisMachineNeedsAnExplicitChoice()
              int(Halo::Environment::Sandbox));
 
     // Then ticks "Allow plain HTTP" and uses the URL: asked for, with the choice recorded.
-    onEachModal(&context, [&](QWidget *modal) {
-        if (auto *input = qobject_cast<QInputDialog *>(modal)) {
-            input->setTextValue(url);
-            input->accept();
+    answerCustomUrl(&context, url, [&](QMessageBox *box) {
+        QCheckBox *allow = box->checkBox();
+        if (!allow || allow->accessibleName() != QLatin1String("Allow plain HTTP"))
             return false;
+        allow->setChecked(true);
+        for (QPushButton *button : box->findChildren<QPushButton *>()) {
+            if (button->accessibleName() == QLatin1String("Use this base URL"))
+                button->click();
         }
-        if (auto *box = qobject_cast<QMessageBox *>(modal)) {
-            QCheckBox *allow = box->checkBox();
-            if (!allow || allow->accessibleName() != QLatin1String("Allow plain HTTP"))
-                return false;
-            allow->setChecked(true);
-            for (QPushButton *button : box->findChildren<QPushButton *>()) {
-                if (button->accessibleName() == QLatin1String("Use this base URL"))
-                    button->click();
-            }
-            return true;
-        }
-        return false;
+        return true;
     });
     environment->setCurrentIndex(custom);
     emit environment->activated(custom);
