@@ -17,6 +17,7 @@
 #include "sql/SqlWorkspace.h"
 #include "status/SiteStatusPanel.h"
 #include "storage/AppSettings.h"
+#include "widgets/AccessibleControls.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -53,6 +54,7 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     , m_statusLabel(new QLabel(this))
     , m_environmentBox(new QComboBox(this))
 {
+    AccessibleControls::install(); // main() does it earlier, before an AT can ask
     setObjectName(QStringLiteral("mainWindow"));
     resize(1280, 800);
 

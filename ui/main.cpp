@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "net/Environment.h"
 #include "storage/AppSettings.h"
+#include "widgets/AccessibleControls.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -11,6 +12,8 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    // Before any widget: with a screen reader running, interfaces are made as widgets are built.
+    AccessibleControls::install();
     QApplication::setOrganizationName(QStringLiteral("HaloExplorer"));
     QApplication::setApplicationName(QStringLiteral("halo-explorer"));
     QApplication::setApplicationDisplayName(QStringLiteral("Halo Explorer"));

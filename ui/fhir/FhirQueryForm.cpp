@@ -1,5 +1,7 @@
 #include "FhirQueryForm.h"
 
+#include "widgets/AccessibleControls.h"
+
 #include <QComboBox>
 #include <QCompleter>
 #include <QGridLayout>
@@ -51,6 +53,7 @@ FhirQueryForm::FhirQueryForm(QWidget *parent)
     , m_operation(new QComboBox(this))
     , m_call(new QPushButton(tr("&Call operation"), this))
 {
+    AccessibleControls::install(); // its combo boxes report their names
     m_type->setObjectName(QStringLiteral("fhirResourceType"));
     m_type->setAccessibleName(tr("FHIR resource type"));
     m_type->setEditable(true); // types outside the CapabilityStatement can still be tried

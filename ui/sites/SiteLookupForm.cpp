@@ -3,6 +3,7 @@
 #include "api/HaloApiClient.h"
 #include "net/Environment.h"
 #include "sites/SiteRecord.h"
+#include "widgets/AccessibleControls.h"
 #include "widgets/ProductionMarker.h"
 
 #include <QButtonGroup>
@@ -42,6 +43,7 @@ QWidget *withMessage(QWidget *field, QLabel *message, QWidget *parent)
 SiteLookupForm::SiteLookupForm(const Halo::Endpoint &destination, QWidget *parent)
     : QWidget(parent)
 {
+    AccessibleControls::install(); // its combo boxes report their names
     m_byPmsId = new QRadioButton(tr("B&y PMS ID"), this);
     m_byPmsId->setAccessibleName(tr("By PMS ID"));
     m_byGuid = new QRadioButton(tr("By G&UID"), this);

@@ -1,5 +1,7 @@
 #include "QueryOptionsBar.h"
 
+#include "widgets/AccessibleControls.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -38,6 +40,7 @@ QueryOptionsBar::QueryOptionsBar(QWidget *parent)
     , m_maxTimeInQueue(new QSpinBox(this))
     , m_async(new QCheckBox(tr("As&ync"), this))
 {
+    AccessibleControls::install(); // its combo boxes report their names
     addChoice(m_mode, QStringLiteral("reader"), tr("Returns rows (SELECT)."));
     addChoice(m_mode, QStringLiteral("nonQuery"),
               tr("Returns the number of rows affected (INSERT, UPDATE, DELETE)."));

@@ -1,6 +1,7 @@
 #include "RegisteredQueryForm.h"
 
 #include "sql/RegisteredQueryListModel.h"
+#include "widgets/AccessibleControls.h"
 #include "widgets/ProblemLabel.h"
 #include "widgets/ProductionMarker.h"
 
@@ -33,6 +34,7 @@ QLabel *buddyLabel(const QString &text, QWidget *buddy)
 RegisteredQueryForm::RegisteredQueryForm(const Halo::Endpoint &destination, QWidget *parent)
     : QGroupBox(tr("New registered query"), parent)
 {
+    AccessibleControls::install(); // its combo boxes report their names
     setAccessibleName(tr("New registered query"));
     m_name = new QLineEdit(this);
     m_name->setAccessibleName(tr("Registered query name"));

@@ -6,6 +6,7 @@
 #include "services/SiteService.h"
 #include "sites/HeartbeatText.h"
 #include "sites/SiteStore.h"
+#include "widgets/AccessibleControls.h"
 
 #include <QAccessible>
 #include <QCoreApplication>
@@ -100,6 +101,13 @@ AvailabilityLook lookOf(Halo::SiteInfo::Availability availability)
     return {QStringLiteral("?"), QColor(0x75, 0x75, 0x75), QString()};
 }
 
+// Every value can be reached with the keys, selected and copied; keyboard-selectable labels take
+// focus for that.
+void makeSelectable(QLabel *label)
+{
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+}
+
 void setForeground(QLabel *label, const QColor &colour)
 {
     QPalette palette = label->palette();
@@ -130,6 +138,7 @@ SiteStatusPanel::SiteStatusPanel(Halo::HaloApiClient *client, Halo::SiteStore *s
     , m_service(new Halo::SiteService(client, this))
     , m_clock(new QTimer(this))
 {
+    AccessibleControls::install(); // values that a screen reader can read
     setObjectName(QStringLiteral("statusPanel"));
     setAccessibleName(tr("Status panel"));
 
@@ -182,7 +191,7 @@ void SiteStatusPanel::buildHeader()
     m_noticeText->setAccessibleName(tr("Access refused message"));
     m_noticeText->setWordWrap(true);
     m_noticeText->setTextFormat(Qt::RichText);
-    m_noticeText->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    makeSelectable(m_noticeText);
     noticeLayout->addWidget(m_noticeText, 1);
     m_notice->hide();
 
@@ -193,6 +202,7 @@ void SiteStatusPanel::buildHeader()
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
     m_title->setFont(titleFont);
+    makeSelectable(m_title);
 
     m_refresh = new QPushButton(tr("&Refresh"), this);
     m_refresh->setObjectName(QStringLiteral("refreshStatus"));
@@ -210,13 +220,14 @@ void SiteStatusPanel::buildHeader()
 
     m_fetchState = new QLabel(this);
     m_fetchState->setAccessibleName(tr("Fetch state"));
+    makeSelectable(m_fetchState);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("statusError"));
     m_error->setAccessibleName(tr("Status error"));
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::RichText);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    makeSelectable(m_error);
     m_error->setFrameShape(QFrame::StyledPanel);
     m_error->hide();
 }
@@ -227,8 +238,7 @@ QLabel *SiteStatusPanel::addValue(QWidget *parent, const QString &accessibleName
     value->setAccessibleName(accessibleName);
     value->setWordWrap(true);
     value->setTextFormat(Qt::PlainText);
-    // Keyboard-selectable values take focus, so they can be reached and copied with the keys.
-    value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    makeSelectable(value);
     return value;
 }
 
@@ -266,6 +276,7 @@ SiteStatusPanel::IdentityRow SiteStatusPanel::addIdentityRow(QGridLayout *grid, 
     identity.current = addValue(grid->parentWidget(), field);
     identity.marker = new QLabel(grid->parentWidget());
     identity.marker->setAccessibleName(tr("%1 difference").arg(field));
+    makeSelectable(identity.marker);
     caption->setBuddy(identity.current);
     grid->addWidget(caption, row, 0);
     grid->addWidget(identity.recorded, row, 1);
@@ -296,6 +307,7 @@ QGroupBox *SiteStatusPanel::buildIdentityGroup()
     m_recordedAt = new QLabel(group);
     m_recordedAt->setAccessibleName(tr("Recorded on"));
     m_recordedAt->setWordWrap(true);
+    makeSelectable(m_recordedAt);
     layout->addWidget(m_recordedAt);
 
     m_differences = new QLabel(group);
@@ -303,8 +315,7 @@ QGroupBox *SiteStatusPanel::buildIdentityGroup()
     m_differences->setAccessibleName(tr("Identity differences"));
     m_differences->setWordWrap(true);
     m_differences->setTextFormat(Qt::RichText);
-    m_differences->setTextInteractionFlags(Qt::TextSelectableByMouse |
-                                           Qt::TextSelectableByKeyboard);
+    makeSelectable(m_differences);
     m_differences->setFrameShape(QFrame::StyledPanel);
     m_differences->hide();
     layout->addWidget(m_differences);

@@ -1,0 +1,16 @@
+#pragma once
+
+// Screen readers see controls through Qt's accessibility interfaces. Two of Qt's own fall short
+// on Linux (AT-SPI), so Halo Explorer puts its own in front of them:
+// - a QLabel with an accessible name reports only that name: its text ("Online" under
+//   "Availability") never reaches the reader. Labels here report the name and expose the text
+//   as AT-SPI text (and as the value), selectable as the label allows;
+// - a QComboBox reports its current text as its name, so "PMS" reads as "Best Practice". Combo
+//   boxes here report their accessible name as the name and the current text as the value.
+namespace AccessibleControls {
+
+// Installs the interface factory; safe to call more than once. Call it before the first
+// accessibility query (widgets that rely on it call it in their constructors).
+void install();
+
+} // namespace AccessibleControls
