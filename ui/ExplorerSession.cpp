@@ -80,6 +80,7 @@ void ExplorerSession::start(const Halo::Endpoint &endpoint)
                                  .arg(error));
     m_window->restoreLayout();
     m_monitor->setIntervalSeconds(Halo::AppSettings().autoRefreshSeconds());
+    m_monitor->setCoversOtherEnvironments(Halo::AppSettings().refreshesOtherEnvironments());
     switchTo(endpoint);
 }
 

@@ -156,6 +156,29 @@ void MainWindow::createActions()
         m_statusPanel->refresh();
     });
 
+    // Off unless asked for: it reads the other environments' keys and sends to them.
+    m_otherEnvironmentsAction = new QAction(tr("Include every &environment with a key"), this);
+    m_otherEnvironmentsAction->setObjectName(QStringLiteral("refreshOtherEnvironmentsAction"));
+    m_otherEnvironmentsAction->setCheckable(true);
+    m_otherEnvironmentsAction->setChecked(Halo::AppSettings().refreshesOtherEnvironments());
+    m_otherEnvironmentsAction->setToolTip(
+        tr("Refresh the availability of saved sites in every environment whose key is in the "
+           "keychain, not only the one in use"));
+    connect(m_otherEnvironmentsAction, &QAction::toggled, this, [this](bool covers) {
+        m_parts.monitor->setCoversOtherEnvironments(covers);
+        Halo::AppSettings().setRefreshesOtherEnvironments(covers);
+        m_parts.monitor->refreshOtherEnvironments(); // the one in use is current already
+    });
+    connect(m_parts.monitor, &Halo::AvailabilityMonitor::otherEnvironmentRefreshing, this,
+            [this](const QString &destination, int sites) {
+                showMessage(tr("Refreshing the availability of %n site(s) in %1…", nullptr, sites)
+                                .arg(destination));
+            });
+    connect(m_parts.monitor, &Halo::AvailabilityMonitor::otherEnvironmentSkipped, this,
+            [this](const QString &destination, const QString &reason) {
+                showMessage(tr("%1 not refreshed: %2.").arg(destination, reason));
+            });
+
     m_filterAction = new QAction(tr("&Filter sites"), this);
     m_filterAction->setShortcut(QKeySequence::Find);
     connect(m_filterAction, &QAction::triggered, m_siteList, &SiteListPanel::focusFilter);
@@ -231,6 +254,8 @@ void MainWindow::createMenusAndToolbar()
             Halo::AppSettings().setAutoRefreshSeconds(seconds);
         });
     }
+    interval->addSeparator();
+    interval->addAction(m_otherEnvironmentsAction);
 
     QMenu *connection = menuBar()->addMenu(tr("&Connection"));
     const QList<QPair<Halo::Environment, QString>> choices = {

@@ -108,6 +108,7 @@ private:
     QAction *m_verifyAction = nullptr;
     QPointer<VerifySitesDialog> m_verifyDialog;
     QAction *m_refreshAction = nullptr;
+    QAction *m_otherEnvironmentsAction = nullptr; // refresh covers every environment with a key
     QAction *m_filterAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_importAction = nullptr;

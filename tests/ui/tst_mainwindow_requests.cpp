@@ -24,6 +24,7 @@
 #include "sql/RegisteredQueriesPanel.h"
 #include "sql/SnippetStore.h"
 #include "status/SiteStatusPanel.h"
+#include "storage/AppSettings.h"
 
 #include <QAction>
 #include <QApplication>
@@ -176,6 +177,7 @@ private slots:
     void unreadableCapabilitiesAreTriedOnceAndSaidInTheTab();
     void plainHttpOffThisMachineNeedsAnExplicitChoice();
     void verifySitesChecksTheSavedSitesOfThisEnvironment();
+    void otherEnvironmentsAreRefreshedOnlyWhenAskedFor();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -329,6 +331,39 @@ void TestMainWindowRequests::addingASiteReadsItsStatusOnce()
     QTest::qWait(1500);
     QCOMPARE(m_rig->statusReads(added->guid) - before, 1);
     dialog->close();
+}
+
+void TestMainWindowRequests::otherEnvironmentsAreRefreshedOnlyWhenAskedFor()
+{
+    // A Stage site in the list; Stage has no key here: turned on, it is skipped and said so.
+    Halo::SiteRecord stage;
+    stage.environment = QStringLiteral("stage");
+    stage.guid = QStringLiteral("9c2e7a41-5b0d-4f38-a6e1-d07b3c85f294");
+    stage.pmsType = QStringLiteral("BestPractice");
+    stage.pmsId = QStringLiteral("BP-70002");
+    stage.addedAt = QDateTime::currentDateTimeUtc();
+    QVERIFY(m_rig->store.add(stage));
+
+    auto *action =
+        m_rig->window->findChild<QAction *>(QStringLiteral("refreshOtherEnvironmentsAction"));
+    QVERIFY(action);
+    QVERIFY(action->isCheckable());
+    QVERIFY(!action->isChecked()); // off unless asked for
+    QVERIFY(!m_rig->monitor.coversOtherEnvironments());
+
+    QSignalSpy skipped(&m_rig->monitor, &Halo::AvailabilityMonitor::otherEnvironmentSkipped);
+    action->trigger();
+    QVERIFY(m_rig->monitor.coversOtherEnvironments());
+    QVERIFY(Halo::AppSettings().refreshesOtherEnvironments()); // remembered
+    QTRY_COMPARE_WITH_TIMEOUT(skipped.count(), 1, 15000);
+    QCOMPARE(skipped.at(0).at(0).toString(), QStringLiteral("Stage"));
+    auto *status = m_rig->window->findChild<QLabel *>(QStringLiteral("lastRequestStatus"));
+    QVERIFY(status);
+    QTRY_VERIFY(status->text().contains(QLatin1String("Stage not refreshed")));
+
+    action->trigger();
+    QVERIFY(!m_rig->monitor.coversOtherEnvironments());
+    QVERIFY(!Halo::AppSettings().refreshesOtherEnvironments());
 }
 
 QTEST_MAIN(TestMainWindowRequests)

@@ -113,7 +113,7 @@ void HaloApiClient::dispatch(ApiCall *call, Asked asked)
     // asks as the user, with retries.
     if (asked == Asked::ByView)
         policy.maxRetries = 0;
-    call->prepare(m_network, m_log, request, policy);
+    call->prepare(m_network, requestLog(), request, policy);
     connect(call, &ApiCall::finished, this, [this, call, asked]() {
         static const QRegularExpression sitePath(
             QStringLiteral("/sites/([0-9A-Fa-f-]{36})(?:/|$)"));
@@ -131,7 +131,7 @@ void HaloApiClient::dispatch(ApiCall *call, Asked asked)
 void HaloApiClient::refuseCall(ApiCall *call, const ApiError &error)
 {
     call->setParent(this);
-    call->prepare(m_network, m_log, QNetworkRequest(urlFor(call->m_target)), m_policy);
+    call->prepare(m_network, requestLog(), QNetworkRequest(urlFor(call->m_target)), m_policy);
     // Finish on the next turn of the event loop, as a sent call would, so callers can connect.
     QMetaObject::invokeMethod(
         call, [call, error]() { call->finishWith(error); }, Qt::QueuedConnection);

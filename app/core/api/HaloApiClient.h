@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -41,7 +42,10 @@ public:
     bool hasSubscriptionKey() const { return !m_key.isEmpty(); }
     void setPolicy(const CallPolicy &policy) { m_policy = policy; }
     CallPolicy policy() const { return m_policy; }
-    RequestLog *requestLog() const { return m_log; }
+    RequestLog *requestLog() const { return m_sharedLog ? m_sharedLog.data() : m_log; }
+    // Records this client's exchanges in another client's log (while that log lives), so the
+    // user reads every request of the session in one place.
+    void shareRequestLog(RequestLog *log) { m_sharedLog = log; }
     QNetworkAccessManager *network() const { return m_network; }
 
     // Sites: GET /integrator/sites?practiceManagementSiteId=&practiceManagementName= -> {sites}
@@ -111,6 +115,7 @@ private:
 
     QNetworkAccessManager *m_network;
     RequestLog *m_log;
+    QPointer<RequestLog> m_sharedLog;
     Endpoint m_endpoint;
     QString m_key;
     QString m_keyOrigin; // keyOrigin() of the endpoint the key was set for

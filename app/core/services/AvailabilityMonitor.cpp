@@ -2,6 +2,7 @@
 
 #include "api/HaloApiClient.h"
 #include "api/SiteCalls.h"
+#include "services/OtherEnvironmentsRefresh.h"
 #include "sites/SiteInfo.h"
 #include "sites/SiteListModel.h"
 #include "sites/SiteStore.h"
@@ -35,8 +36,33 @@ void AvailabilityMonitor::setIntervalSeconds(int seconds)
         m_timer->start(m_intervalSeconds * 1000);
 }
 
+void AvailabilityMonitor::setCoversOtherEnvironments(bool covers)
+{
+    m_coversOthers = covers;
+}
+
+OtherEnvironmentsRefresh *AvailabilityMonitor::otherEnvironments()
+{
+    if (!m_others) {
+        m_others = new OtherEnvironmentsRefresh(m_store, m_model, this);
+        m_others->setRequestLog(m_client->requestLog());
+        connect(m_others, &OtherEnvironmentsRefresh::refreshing, this,
+                &AvailabilityMonitor::otherEnvironmentRefreshing);
+        connect(m_others, &OtherEnvironmentsRefresh::skipped, this,
+                &AvailabilityMonitor::otherEnvironmentSkipped);
+    }
+    return m_others;
+}
+
+void AvailabilityMonitor::refreshOtherEnvironments()
+{
+    if (m_coversOthers)
+        otherEnvironments()->refresh(m_client->endpoint());
+}
+
 void AvailabilityMonitor::refreshAll()
 {
+    refreshOtherEnvironments();
     // Nothing can be asked without a key (or before the sandbox is up).
     if (!m_client->hasSubscriptionKey() || !m_client->endpoint().baseUrl.isValid())
         return;

@@ -115,6 +115,16 @@ void AppSettings::setAutoRefreshSeconds(int seconds)
     store(QStringLiteral("sites/autoRefreshSeconds"), seconds);
 }
 
+bool AppSettings::refreshesOtherEnvironments() const
+{
+    return QSettings().value(QStringLiteral("sites/refreshOtherEnvironments"), false).toBool();
+}
+
+void AppSettings::setRefreshesOtherEnvironments(bool refreshes)
+{
+    store(QStringLiteral("sites/refreshOtherEnvironments"), refreshes);
+}
+
 qint64 AppSettings::heartbeatAmberSeconds() const
 {
     return QSettings().value(QStringLiteral("sites/heartbeatAmberSeconds"), 3600).toLongLong();

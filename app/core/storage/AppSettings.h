@@ -32,6 +32,9 @@ public:
 
     int autoRefreshSeconds() const; // 0: off
     void setAutoRefreshSeconds(int seconds);
+    // Whether refreshing availability also covers every other environment that has a key.
+    bool refreshesOtherEnvironments() const; // off unless turned on
+    void setRefreshesOtherEnvironments(bool refreshes);
 
     // How long without a heartbeat before the site list marks a site amber, then red.
     qint64 heartbeatAmberSeconds() const; // 1 hour unless set
