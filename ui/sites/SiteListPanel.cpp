@@ -95,6 +95,8 @@ SiteListPanel::SiteListPanel(Halo::SiteListModel *model, Halo::SiteStore *store,
             &SiteListPanel::emitSelection);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &SiteListPanel::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &SiteListPanel::followSelection);
     connect(m_view, &QWidget::customContextMenuRequested, this, &SiteListPanel::showContextMenu);
 
     connect(m_notice, &SiteListNotice::undoRequested, this, &SiteListPanel::undoRemove);
@@ -193,6 +195,16 @@ void SiteListPanel::updateActions()
     m_removeAction->setEnabled(any && !m_store->isReadOnly());
     m_exportAction->setEnabled(any);
     m_undoAction->setEnabled(m_store->canUndoRemove());
+}
+
+void SiteListPanel::followSelection()
+{
+    // Assistive technology selects rows without moving the current one: one selected site
+    // that is not the current one becomes it, so the status panel shows what was chosen.
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.size() != 1 || rows.first() == m_view->currentIndex().siblingAtColumn(0))
+        return;
+    m_view->selectionModel()->setCurrentIndex(rows.first(), QItemSelectionModel::NoUpdate);
 }
 
 void SiteListPanel::rememberCurrent()

@@ -53,6 +53,7 @@ private:
     void createActions();
     void emitSelection();
     void updateActions();
+    void followSelection();
     void rememberCurrent();
     void restoreCurrent();
     void showContextMenu(const QPoint &position);
