@@ -1,5 +1,7 @@
 #include "EnvironmentBanner.h"
 
+#include "widgets/AccessibleControls.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 
@@ -12,7 +14,7 @@ EnvironmentBanner::EnvironmentBanner(QWidget *parent)
     setAutoFillBackground(true);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 4);
-    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    AccessibleControls::makeSelectable(m_label);
     layout->addWidget(m_label);
 }
 

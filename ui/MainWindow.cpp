@@ -70,6 +70,7 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     // A site of another environment is shown, never queried through this one's connection.
     m_otherEnvironment->setObjectName(QStringLiteral("otherEnvironmentNotice"));
     m_otherEnvironmentText->setAccessibleName(tr("Site of another environment"));
+    AccessibleControls::makeSelectable(m_otherEnvironmentText);
     m_otherEnvironmentText->setWordWrap(true);
     auto *switchButton = new QPushButton(tr("S&witch environment"), m_otherEnvironment);
     switchButton->setObjectName(QStringLiteral("switchToSiteEnvironment"));
@@ -106,6 +107,7 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
 
     m_statusLabel->setObjectName(QStringLiteral("lastRequestStatus"));
     m_statusLabel->setAccessibleName(tr("Last request"));
+    AccessibleControls::makeSelectable(m_statusLabel);
     statusBar()->addWidget(m_statusLabel, 1);
 
     createActions();

@@ -104,6 +104,7 @@ private slots:
     void comboBoxesReportTheirContractNamesAndCurrentValue();
     void statusValuesAreReadSelectedAndCopied();
     void labelsWithoutANameStillReadAsTheirText();
+    void everyNamedValueCanBeReachedAndSelected();
 };
 
 void TestAccessibility::comboBoxesReportTheirContractNamesAndCurrentValue_data()
@@ -230,6 +231,26 @@ void TestAccessibility::labelsWithoutANameStillReadAsTheirText()
     rich.setTextFormat(Qt::RichText);
     QCOMPARE(allText(QAccessible::queryAccessibleInterface(&rich)),
              QStringLiteral("Changed since <recorded>"));
+}
+
+void TestAccessibility::everyNamedValueCanBeReachedAndSelected()
+{
+    // A label with a name of its own shows a value (a caption has none): with the keys it can
+    // be reached, selected and copied, wherever it is in the window.
+    QTemporaryDir dir;
+    Rig rig(dir.path());
+    QVERIFY(rig.port != 0);
+    QVERIFY(rig.addSite(onlineSite()));
+    MainWindow *window = rig.openWindow();
+    window->siteListPanel()->selectSite(QStringLiteral("sandbox"), onlineSite().guid);
+    QStringList unreachable;
+    for (QLabel *label : window->findChildren<QLabel *>()) {
+        if (label->accessibleName().isEmpty() || !label->pixmap().isNull())
+            continue;
+        if (!label->textInteractionFlags().testFlag(Qt::TextSelectableByKeyboard))
+            unreachable << label->accessibleName();
+    }
+    QVERIFY2(unreachable.isEmpty(), qPrintable(unreachable.join(QLatin1String(", "))));
 }
 
 QTEST_MAIN(TestAccessibility)

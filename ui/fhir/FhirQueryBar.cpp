@@ -4,6 +4,7 @@
 #include "fhir/FhirNavigation.h"
 #include "services/FhirService.h"
 #include "sql/QueryHistory.h"
+#include "widgets/AccessibleControls.h"
 #include "widgets/ProblemLabel.h"
 #include "widgets/ProductionMarker.h"
 
@@ -74,6 +75,7 @@ FhirQueryBar::FhirQueryBar(Halo::HaloApiClient *client, Halo::QueryHistory *hist
                           "stay out of URLs and server logs. On by default for Production."));
     connect(m_post, &QCheckBox::toggled, this, &FhirQueryBar::updateMethodHint);
     m_methodHint->setAccessibleName(tr("Request method"));
+    AccessibleControls::makeSelectable(m_methodHint);
     m_methodHint->setWordWrap(true);
 
     m_search->setAccessibleName(tr("Search"));

@@ -2,6 +2,7 @@
 
 #include "fhir/FhirJsonTreeModel.h"
 #include "fhir/FhirResponse.h"
+#include "widgets/AccessibleControls.h"
 
 #include <QAction>
 #include <QApplication>
@@ -134,6 +135,7 @@ FhirResourceView::FhirResourceView(QWidget *parent)
     m_find->setPlaceholderText(tr("Find in JSON (Enter: next, Shift+Enter: previous)"));
     m_find->setClearButtonEnabled(true);
     m_findResult->setAccessibleName(tr("Find result"));
+    AccessibleControls::makeSelectable(m_findResult);
     connect(m_find, &QLineEdit::returnPressed, this,
             [this]() { findText(QApplication::keyboardModifiers() & Qt::ShiftModifier); });
     connect(m_find, &QLineEdit::textChanged, m_findResult, &QLabel::clear);

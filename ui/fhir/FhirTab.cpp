@@ -10,6 +10,7 @@
 #include "api/HaloApiClient.h"
 #include "services/FhirService.h"
 #include "storage/AtomicFile.h"
+#include "widgets/AccessibleControls.h"
 #include "widgets/CallProgress.h"
 #include "widgets/ProblemLabel.h"
 
@@ -60,6 +61,7 @@ FhirTab::FhirTab(Halo::HaloApiClient *client, Halo::FhirCapabilityCache *capabil
 
     m_unavailable->setObjectName(QStringLiteral("fhirUnavailable"));
     m_unavailable->setAccessibleName(tr("FHIR not available"));
+    AccessibleControls::makeSelectable(m_unavailable);
     m_unavailable->setAlignment(Qt::AlignCenter);
     m_unavailable->setWordWrap(true);
     m_unavailable->setMargin(24);

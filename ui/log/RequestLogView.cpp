@@ -2,6 +2,7 @@
 
 #include "net/RequestLog.h"
 #include "net/RequestLogModel.h"
+#include "widgets/AccessibleControls.h"
 
 #include <QClipboard>
 #include <QFontDatabase>
@@ -137,6 +138,7 @@ QWidget *RequestLogView::createToolbar()
     m_clear->setAccessibleName(tr("Clear log"));
     m_notice->setObjectName(QStringLiteral("logNotice"));
     m_notice->setAccessibleName(tr("Log notice"));
+    AccessibleControls::makeSelectable(m_notice);
 
     auto *bar = new QWidget(this);
     auto *layout = new QHBoxLayout(bar);

@@ -2,6 +2,7 @@
 
 #include "sql/AsyncQueryJournal.h"
 #include "sql/QueryHistory.h"
+#include "widgets/AccessibleControls.h"
 #include "widgets/ProblemLabel.h"
 
 #include <QHBoxLayout>
@@ -55,6 +56,7 @@ RecentAsyncPanel::RecentAsyncPanel(Halo::AsyncQueryJournal *journal, QWidget *pa
     for (int column = 0; column < 3; ++column)
         m_list->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_empty->setAccessibleName(tr("No recent async queries"));
+    AccessibleControls::makeSelectable(m_empty);
     m_empty->setWordWrap(true);
     m_reopen->setAccessibleName(tr("Reopen async query"));
     m_reopen->setToolTip(tr("Picks the query up again: its status and, while Halo keeps them, "

@@ -48,6 +48,7 @@ RegisteredQueryForm::RegisteredQueryForm(const Halo::Endpoint &destination, QWid
     m_frequency->setSuffix(tr(" s"));
     m_frequencyHint = new QLabel(this);
     m_frequencyHint->setAccessibleName(tr("Frequency in hours and minutes"));
+    AccessibleControls::makeSelectable(m_frequencyHint);
 
     m_duration = new QSpinBox(this);
     m_duration->setAccessibleName(tr("Duration in seconds"));
@@ -57,6 +58,7 @@ RegisteredQueryForm::RegisteredQueryForm(const Halo::Endpoint &destination, QWid
     m_duration->setSuffix(tr(" s"));
     m_durationHint = new QLabel(this);
     m_durationHint->setAccessibleName(tr("Duration in hours and minutes"));
+    AccessibleControls::makeSelectable(m_durationHint);
 
     m_executionMode = new QComboBox(this);
     m_executionMode->setAccessibleName(tr("Registered query execution mode"));

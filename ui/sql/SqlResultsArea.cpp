@@ -7,6 +7,7 @@
 #include "net/ApiError.h"
 #include "results/ResultDecoder.h"
 #include "results/ResultTableModel.h"
+#include "widgets/AccessibleControls.h"
 #include "widgets/ProblemLabel.h"
 
 #include <QFileDialog>
@@ -68,6 +69,7 @@ SqlResultsArea::SqlResultsArea(QWidget *parent)
     m_export->setToolTip(tr("Save the results as CSV or JSON"));
     m_export->setEnabled(false);
     m_filtering->setAccessibleName(tr("Filtering results"));
+    AccessibleControls::makeSelectable(m_filtering);
     m_filtering->hide();
 
     connect(m_stop, &QPushButton::clicked, this, &SqlResultsArea::stopRequested);

@@ -101,12 +101,7 @@ AvailabilityLook lookOf(Halo::SiteInfo::Availability availability)
     return {QStringLiteral("?"), QColor(0x75, 0x75, 0x75), QString()};
 }
 
-// Every value can be reached with the keys, selected and copied; keyboard-selectable labels take
-// focus for that.
-void makeSelectable(QLabel *label)
-{
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-}
+using AccessibleControls::makeSelectable;
 
 void setForeground(QLabel *label, const QColor &colour)
 {

@@ -227,4 +227,9 @@ void install()
     QAccessible::installFactory(haloAccessibleFactory);
 }
 
+void makeSelectable(QLabel *label)
+{
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+}
+
 } // namespace AccessibleControls

@@ -7,10 +7,15 @@
 //   as AT-SPI text (and as the value), selectable as the label allows;
 // - a QComboBox reports its current text as its name, so "PMS" reads as "Best Practice". Combo
 //   boxes here report their accessible name as the name and the current text as the value.
+class QLabel;
+
 namespace AccessibleControls {
 
 // Installs the interface factory; safe to call more than once. Call it before the first
 // accessibility query (widgets that rely on it call it in their constructors).
 void install();
+
+// A label that shows a value: reachable with the keys (it takes focus), selectable and copyable.
+void makeSelectable(QLabel *label);
 
 } // namespace AccessibleControls

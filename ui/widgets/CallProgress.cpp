@@ -1,6 +1,7 @@
 #include "widgets/CallProgress.h"
 
 #include "net/ApiCall.h"
+#include "widgets/AccessibleControls.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -14,6 +15,7 @@ CallProgress::CallProgress(QWidget *parent)
     , m_cancel(new QPushButton(tr("Cancel request"), this))
 {
     m_label->setAccessibleName(tr("Request in progress"));
+    AccessibleControls::makeSelectable(m_label);
     m_bar->setRange(0, 0); // no total to show: Halo does not report progress for these calls
     m_bar->setTextVisible(false);
     m_bar->setMaximumWidth(160);

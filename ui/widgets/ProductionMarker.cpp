@@ -1,10 +1,13 @@
 #include "widgets/ProductionMarker.h"
 
+#include "widgets/AccessibleControls.h"
+
 ProductionMarker::ProductionMarker(const Halo::Endpoint &destination, QWidget *parent)
     : QLabel(parent)
 {
     setText(tr("Production"));
     setAccessibleName(tr("Sends to Production"));
+    AccessibleControls::makeSelectable(this);
     setToolTip(tr("Production: this reaches a live practice."));
     // Red in light and dark themes alike; the word itself carries the meaning for everyone else.
     setStyleSheet(QStringLiteral("QLabel { color: #c62828; font-weight: bold; }"));
