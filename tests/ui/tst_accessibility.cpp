@@ -4,8 +4,8 @@
 #include "FailOnWarning.h"
 #include "SampleSites.h"
 #include "SandboxServer.h"
+#include "SandboxWindowRig.h"
 #include "WidgetLookup.h"
-#include "WindowParts.h"
 #include "fhir/FhirQueryForm.h"
 #include "sites/SiteListPanel.h"
 #include "sites/SiteLookupForm.h"
@@ -27,42 +27,13 @@ const QString kKey = QStringLiteral("accessibility-test-key");
 
 const Sandbox::SampleSite &onlineSite()
 {
-    for (const Sandbox::SampleSite &site : Sandbox::sampleSites()) {
-        if (site.scenario == Sandbox::SiteScenario::Online &&
-            site.pmsType == QLatin1String("BestPractice"))
-            return site;
-    }
-    qFatal("no online sample site");
+    return sampleSite(Sandbox::SiteScenario::Online);
 }
 
-struct Rig : WindowParts {
+struct Rig : SandboxWindowRig {
     explicit Rig(const QString &dir)
-        : WindowParts(dir)
-        , server(options())
-    {
-        port = server.listen();
-        client.setEndpoint({Halo::Environment::Sandbox, QUrl(server.baseUrl())});
-        client.setSubscriptionKey(kKey);
-    }
-    static Sandbox::SandboxOptions options()
-    {
-        Sandbox::SandboxOptions options;
-        options.key = kKey;
-        return options;
-    }
-    bool addSite(const Sandbox::SampleSite &sample)
-    {
-        Halo::SiteRecord record;
-        record.environment = QStringLiteral("sandbox");
-        record.guid = sample.guid;
-        record.pmsType = sample.pmsType;
-        record.pmsId = sample.pmsId;
-        record.recorded.practiceName = sample.recordedPracticeName;
-        record.addedAt = QDateTime::currentDateTimeUtc();
-        return store.add(record);
-    }
-    Sandbox::SandboxServer server;
-    quint16 port = 0;
+        : SandboxWindowRig(dir, kKey)
+    {}
 };
 
 // Depth-first through the accessible children, as an AT walks the tree.

@@ -8,7 +8,7 @@
 #include "MainWindow.h"
 #include "SampleSites.h"
 #include "SandboxServer.h"
-#include "WindowParts.h"
+#include "SandboxWindowRig.h"
 #include "api/HaloApiClient.h"
 #include "fhir/FhirCapabilities.h"
 #include "services/AvailabilityMonitor.h"
@@ -49,49 +49,15 @@ namespace {
 
 const QString kKey = QStringLiteral("requests-test-key");
 
-const Sandbox::SampleSite &sample(Sandbox::SiteScenario scenario)
-{
-    for (const Sandbox::SampleSite &site : Sandbox::sampleSites()) {
-        if (site.scenario == scenario && site.pmsType == QLatin1String("BestPractice"))
-            return site;
-    }
-    for (const Sandbox::SampleSite &site : Sandbox::sampleSites()) {
-        if (site.scenario == scenario)
-            return site;
-    }
-    qFatal("no sample site for the scenario");
-}
-
 // The core objects and the window, over a sandbox that counts what it answers.
-struct Rig : WindowParts {
+struct Rig : SandboxWindowRig {
     explicit Rig(const QString &dir)
-        : WindowParts(dir)
-        , server(options())
+        : SandboxWindowRig(dir, kKey)
     {
-        port = server.listen();
         QObject::connect(&server, &Sandbox::SandboxServer::requestHandled, &server,
                          [this](const QString &method, const QString &path, int) {
                              ++received[method + QLatin1Char(' ') + path];
                          });
-        client.setEndpoint({Halo::Environment::Sandbox, QUrl(server.baseUrl())});
-        client.setSubscriptionKey(kKey);
-    }
-    static Sandbox::SandboxOptions options()
-    {
-        Sandbox::SandboxOptions options;
-        options.key = kKey;
-        return options;
-    }
-    bool addSite(const Sandbox::SampleSite &sample)
-    {
-        Halo::SiteRecord record;
-        record.environment = QStringLiteral("sandbox");
-        record.guid = sample.guid;
-        record.pmsType = sample.pmsType;
-        record.pmsId = sample.pmsId;
-        record.recorded.practiceName = sample.recordedPracticeName;
-        record.addedAt = QDateTime::currentDateTimeUtc();
-        return store.add(record);
     }
     int count(const QString &method, const QString &path) const
     {
@@ -124,10 +90,7 @@ struct Rig : WindowParts {
         return window->findChild<QLabel *>(QStringLiteral("lastRequestStatus"))->text();
     }
 
-    ~Rig() { window.reset(); } // before the server it talks to
 
-    Sandbox::SandboxServer server;
-    quint16 port = 0;
     QHash<QString, int> received;
 };
 
@@ -192,8 +155,8 @@ void TestMainWindowRequests::init()
     m_rig = std::make_unique<Rig>(m_dir->path());
     QVERIFY2(m_rig->port != 0, qPrintable(m_rig->server.errorString()));
     QVERIFY(m_rig->store.load());
-    QVERIFY(m_rig->addSite(sample(Sandbox::SiteScenario::Online)));
-    QVERIFY(m_rig->addSite(sample(Sandbox::SiteScenario::Offline)));
+    QVERIFY(m_rig->addSite(sampleSite(Sandbox::SiteScenario::Online)));
+    QVERIFY(m_rig->addSite(sampleSite(Sandbox::SiteScenario::Offline)));
     m_rig->openWindow();
     QVERIFY(QTest::qWaitForWindowExposed(m_rig->window.get()));
 }
@@ -206,7 +169,7 @@ void TestMainWindowRequests::cleanup()
 
 void TestMainWindowRequests::selectingASiteReadsItsStatusOnce()
 {
-    const QString guid = sample(Sandbox::SiteScenario::Online).guid;
+    const QString guid = sampleSite(Sandbox::SiteScenario::Online).guid;
     auto *panel = m_rig->window->findChild<SiteStatusPanel *>();
     QVERIFY(panel);
     QSignalSpy fetched(panel, &SiteStatusPanel::statusFetched);
@@ -220,8 +183,8 @@ void TestMainWindowRequests::selectingASiteReadsItsStatusOnce()
 
 void TestMainWindowRequests::registeredQueriesAreListedOnlyWhenTheirPanelIsShown()
 {
-    const QString online = sample(Sandbox::SiteScenario::Online).guid;
-    const QString offline = sample(Sandbox::SiteScenario::Offline).guid;
+    const QString online = sampleSite(Sandbox::SiteScenario::Online).guid;
+    const QString offline = sampleSite(Sandbox::SiteScenario::Offline).guid;
     auto *panel = m_rig->window->findChild<RegisteredQueriesPanel *>();
     QVERIFY(panel);
     m_rig->select(online);
@@ -265,7 +228,7 @@ void TestMainWindowRequests::anOfflineSitesListIsTriedOnceAndSaidInThePanel()
     QVERIFY(offline.listening());
     m_rig->client.setEndpoint({Halo::Environment::Sandbox, offline.baseUrl()});
     m_rig->client.setSubscriptionKey(kKey);
-    const Sandbox::SampleSite &site = sample(Sandbox::SiteScenario::Offline);
+    const Sandbox::SampleSite &site = sampleSite(Sandbox::SiteScenario::Offline);
     const QString path = QStringLiteral("/integrator/sites/%1/queries/registered").arg(site.guid);
     const auto registeredReads = [&]() {
         int n = 0;
@@ -371,8 +334,8 @@ QTEST_MAIN(TestMainWindowRequests)
 
 void TestMainWindowRequests::fhirCapabilitiesAreReadOnlyWhenTheFhirTabIsShown()
 {
-    const QString online = sample(Sandbox::SiteScenario::Online).guid;
-    const QString offline = sample(Sandbox::SiteScenario::Offline).guid;
+    const QString online = sampleSite(Sandbox::SiteScenario::Online).guid;
+    const QString offline = sampleSite(Sandbox::SiteScenario::Offline).guid;
     auto *status = m_rig->window->findChild<SiteStatusPanel *>();
     QSignalSpy fetched(status, &SiteStatusPanel::statusFetched);
     m_rig->select(online);
@@ -406,7 +369,7 @@ void TestMainWindowRequests::unreadableCapabilitiesAreTriedOnceAndSaidInTheTab()
     QVERIFY(offline.listening());
     m_rig->client.setEndpoint({Halo::Environment::Sandbox, offline.baseUrl()});
     m_rig->client.setSubscriptionKey(kKey);
-    const Sandbox::SampleSite &site = sample(Sandbox::SiteScenario::Offline);
+    const Sandbox::SampleSite &site = sampleSite(Sandbox::SiteScenario::Offline);
     const QByteArray path =
         QStringLiteral("/integrator/sites/%1/fhir/R4/metadata").arg(site.guid).toUtf8();
     const auto metadataReads = [&]() {
