@@ -46,6 +46,10 @@ QString requestsText(const VerificationResult &row)
                 .arg(request.durationMs);
         if (request.attempts > 1)
             line += tr(" (%1 attempts)").arg(request.attempts);
+        if (request.logId)
+            line += tr(", request log #%1").arg(request.logId);
+        if (!request.serverRequestId.isEmpty())
+            line += tr(", server request id %1").arg(request.serverRequestId);
         lines.append(h(line));
     }
     return lines.join(QStringLiteral("<br>"));
