@@ -237,7 +237,8 @@ QList<CommandSpec> buildCommandTable()
          {{QStringLiteral("STATE"), tr("on or off; without it, the switch is shown"), false, true}},
          {}},
         {{QStringLiteral("verify")},
-         QStringLiteral("[--sites FILE.csv] [--format table|csv|json] [--report FILE.html]"),
+         QStringLiteral("[--sites FILE.csv | --site GUID] [--format table|csv|json] "
+                        "[--report FILE.html|FILE.json]"),
          tr("Verify practices in bulk: each one's authoritative install, status and identifiers."),
          tr("Without --sites, checks the sites saved in Halo Explorer's site list for the "
             "environment, against what was recorded when each was added. For each practice the "
@@ -247,21 +248,29 @@ QList<CommandSpec> buildCommandTable()
             "Four practices are checked at a time, with a line on standard error as each "
             "finishes. The exit status is 0 when every row is ok, 1 when any is not, and 2 when "
             "the CSV file cannot be read or its header lacks pms or pms_id (a bad row is an "
-            "error row naming its line; the others are still checked)."),
+            "error row naming its line; the others are still checked). With --site, only the "
+            "saved site with that Halo GUID is checked, as the window's status panel does for "
+            "its Save report: 'verify --site GUID --report FILE' writes one site's evidence "
+            "report; a GUID no saved site of the environment has exits 2."),
          {},
          {option(QStringLiteral("sites"), QStringLiteral("FILE.csv"),
                  tr("a CSV file with a header row and the columns pms,pms_id and optionally "
                     "expected_guid,expected_name; pms is Best Practice, Zedmed or D4w")),
+          option(QStringLiteral("site"), QStringLiteral("GUID"),
+                 tr("check only the saved site with this Halo GUID (from Halo Explorer's site "
+                    "list for the environment)")),
           option(QStringLiteral("format"), QStringLiteral("FORMAT"),
                  tr("table (the default), csv (RFC 4180, the JSON field names as the header) or "
                     "json (one object per row with pms, pms_id, expected_guid, guid, verdict, "
                     "practice_name, recorded_name, pms_version, halo_link_version, "
                     "availability, heartbeat_age_seconds and message; the default with --json)"),
                  formatChoices()),
-          option(QStringLiteral("report"), QStringLiteral("FILE.html"),
+          option(QStringLiteral("report"), QStringLiteral("FILE"),
                  tr("also write the evidence: a self-contained HTML page (JSON when FILE ends "
-                    "in .json) with who, when, the environment, each row and the requests made; "
-                    "never the key"))}},
+                    "in .json) with who, when, the environment, each row's identifiers recorded "
+                    "and now, its verdict and the requests made (method, path, status, timing, a "
+                    "number per request and the server's request id when it gives one); never "
+                    "the key, never patient data"))}},
     };
 }
 

@@ -52,9 +52,33 @@ QList<Halo::SiteRecord> savedSitesFor(const Halo::SiteStore &store, const Halo::
     return sites;
 }
 
+// The one saved site --site names, as the window's status panel reports it.
+int readSavedSite(CommandContext &c, const QList<Halo::SiteRecord> &saved,
+                  QList<Halo::VerificationInput> *inputs, QString *source)
+{
+    const QString asked = c.value(QStringLiteral("site"));
+    const QString guid = Halo::normalisedGuid(asked);
+    if (guid.isEmpty())
+        return c.usage(tr("--site needs a Halo GUID, e.g. 3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c14"));
+    for (const Halo::SiteRecord &site : saved) {
+        if (Halo::normalisedGuid(site.guid) != guid)
+            continue;
+        *inputs = Halo::verificationInputsFrom({site});
+        const QString name =
+            site.recorded.practiceName.isEmpty() ? site.guid : site.recorded.practiceName;
+        *source = tr("saved site %1 (%2)").arg(name, site.guid);
+        return Success;
+    }
+    return c.usage(tr("no saved site of %1 has the Halo GUID %2; add it in Halo Explorer, or "
+                      "verify it with --sites and a CSV file")
+                       .arg(CliSession::describe(c.endpoint()), guid));
+}
+
 // The rows to check, or a usage error (exit 2) for input that cannot be used at all.
 int readInputs(CommandContext &c, QList<Halo::VerificationInput> *inputs, QString *source)
 {
+    if (c.isSet(QStringLiteral("sites")) && c.isSet(QStringLiteral("site")))
+        return c.usage(tr("--site and --sites cannot be used together"));
     if (c.isSet(QStringLiteral("sites"))) {
         const QString path = c.value(QStringLiteral("sites"));
         const Halo::VerificationInputs read = Halo::VerificationCsv::readFile(path);
@@ -68,6 +92,8 @@ int readInputs(CommandContext &c, QList<Halo::VerificationInput> *inputs, QStrin
     QString error;
     if (!store.load(&error))
         return c.usage(tr("the saved sites cannot be read: %1").arg(error));
+    if (c.isSet(QStringLiteral("site")))
+        return readSavedSite(c, savedSitesFor(store, c.endpoint()), inputs, source);
     *inputs = Halo::verificationInputsFrom(savedSitesFor(store, c.endpoint()));
     *source = tr("saved sites (%1)").arg(QDir::toNativeSeparators(store.filePath()));
     return Success;

@@ -1,6 +1,7 @@
 // `halo-cli verify` as scripts run it: the real executable against a halo-sandbox process (a CSV
 // with one row per verdict) and against the sandbox it embeds (the window's saved sites). Exit
-// codes 0, 1 and 2, the JSON fields, the CSV format, a line per site on stderr, and the report.
+// codes 0, 1 and 2, the JSON fields, the CSV format, a line per site on stderr, and the report,
+// of a whole run or of one saved site (--site).
 #include "CliSuite.h"
 #include "FailOnWarning.h"
 #include "sites/SiteStore.h"
@@ -51,6 +52,7 @@ private slots:
     void usageErrorsExitTwo();
     void checksTheWindowsSavedSites();
     void writesAReportWithoutTheKey();
+    void reportsOneSavedSite();
 
 private:
     QString csvFile(const QByteArray &content);
@@ -221,6 +223,13 @@ void TestCliVerify::usageErrorsExitTwo_data()
         << QStringList{QStringLiteral("verify"), QStringLiteral("--sites"), good,
                        QStringLiteral("--report"), m_dir.filePath(QStringLiteral("no/r.html"))}
         << "--report";
+    QTest::newRow("site not a guid")
+        << QStringList{QStringLiteral("verify"), QStringLiteral("--site"), QStringLiteral("BP-1")}
+        << "--site needs a Halo GUID";
+    QTest::newRow("site and sites")
+        << QStringList{QStringLiteral("verify"), QStringLiteral("--site"), kOnline,
+                       QStringLiteral("--sites"), m_dir.filePath(QStringLiteral("none.csv"))}
+        << "cannot be used together";
 }
 
 void TestCliVerify::usageErrorsExitTwo()
@@ -312,6 +321,75 @@ void TestCliVerify::writesAReportWithoutTheKey()
     const QJsonObject object = QJsonDocument::fromJson(jsonFile.readAll()).object();
     QCOMPARE(object.value(QStringLiteral("rows")).toArray().size(), kVerdicts.size());
     QVERIFY(!QJsonDocument(object).toJson().contains(m_key.toUtf8()));
+}
+
+void TestCliVerify::reportsOneSavedSite()
+{
+    if (skipUnlessIsolated())
+        QSKIP("writes the window's site list: only under isolated.sh's private HOME");
+    // The window's site list holds a site of this sandbox (a custom base URL) and one elsewhere.
+    QCoreApplication::setOrganizationName(QStringLiteral("HaloExplorer"));
+    QCoreApplication::setApplicationName(QStringLiteral("halo-explorer"));
+    Halo::SiteStore store;
+    QVERIFY(store.load());
+    const QString renamed = QStringLiteral("0e8b5d41-7f26-4c93-a1b8-6d3c9e24f057");
+    for (const QString &guid : {kOnline, renamed}) {
+        Halo::SiteRecord site;
+        site.environment = QStringLiteral("custom");
+        site.baseUrl = m_sandbox.baseUrl();
+        site.guid = guid;
+        site.pmsType = QStringLiteral("BestPractice");
+        site.pmsId = guid == kOnline ? QStringLiteral("BP-20431") : QStringLiteral("BP-18254");
+        site.recorded.practiceName = QStringLiteral("Eastwood Medical Centre");
+        site.addedAt = QDateTime::currentDateTimeUtc();
+        QString error;
+        QVERIFY2(store.add(site, &error), qPrintable(error));
+    }
+
+    const QString html = m_dir.filePath(QStringLiteral("one-site.html"));
+    const CliResult result = cli({QStringLiteral("verify"), QStringLiteral("--site"),
+                                  renamed.toUpper(), QStringLiteral("--report"), html});
+    QVERIFY_RUN(result, ApiFailure); // name-differs: not ok
+    QCOMPARE(result.out.count("name-differs"), 1);
+    QVERIFY(!result.out.contains(kOnline.toUtf8())); // only the site asked for
+    QFile file(html);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray page = file.readAll();
+    for (const QByteArray &expected :
+         {renamed.toUtf8(), QByteArray("BP-18254"), QByteArray("Eastwood Medical Centre"),
+          QByteArray("Eastwood Family Doctors"), QByteArray("name-differs"),
+          QByteArray("request log #"), QByteArray(QT_STRINGIFY(HALO_TEST_VERSION))})
+        QVERIFY2(page.contains(expected), expected.constData());
+    QVERIFY(!page.contains(kOnline.toUtf8()));
+    QVERIFY(!page.contains(m_key.toUtf8()));
+    QVERIFY(!page.contains(m_key.left(10).toUtf8()));
+
+    const QString json = m_dir.filePath(QStringLiteral("one-site.json"));
+    const CliResult asJson =
+        cli({QStringLiteral("--json"), QStringLiteral("verify"), QStringLiteral("--site"), renamed,
+             QStringLiteral("--report"), json});
+    QVERIFY_RUN(asJson, ApiFailure);
+    QCOMPARE(QJsonDocument::fromJson(asJson.out).array().size(), 1);
+    QFile jsonFile(json);
+    QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+    const QByteArray jsonBytes = jsonFile.readAll();
+    QVERIFY(!jsonBytes.contains(m_key.toUtf8()));
+    const QJsonObject report = QJsonDocument::fromJson(jsonBytes).object();
+    QCOMPARE(report.value(QStringLiteral("total")).toInt(), 1);
+    QVERIFY(report.value(QStringLiteral("source")).toString().contains(renamed));
+    const QJsonArray rows = report.value(QStringLiteral("rows")).toArray();
+    QCOMPARE(rows.size(), 1);
+    const QJsonArray requests = rows.first().toObject().value(QStringLiteral("requests")).toArray();
+    QCOMPARE(requests.size(), 2);
+    QVERIFY(requests.at(0).toObject().value(QStringLiteral("log_id")).toInteger() > 0);
+    QVERIFY(requests.at(1).toObject().value(QStringLiteral("log_id")).toInteger() >
+            requests.at(0).toObject().value(QStringLiteral("log_id")).toInteger());
+
+    // A GUID no saved site of this environment has is a usage error; nothing is sent.
+    const CliResult unknown = cli({QStringLiteral("verify"), QStringLiteral("--site"),
+                                   QStringLiteral("6b2e8f14-95c7-4d3a-8f60-c4a7e1b209d5")});
+    QVERIFY_RUN(unknown, Usage);
+    QVERIFY(unknown.errText().contains(QLatin1String("no saved site")));
 }
 
 QTEST_GUILESS_MAIN(TestCliVerify)

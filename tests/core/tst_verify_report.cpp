@@ -3,6 +3,7 @@
 #include "FailOnWarning.h"
 #include "SandboxSamples.h"
 #include "VerifyRig.h"
+#include "services/SiteReportRunner.h"
 #include "services/VerificationReport.h"
 
 #include <QJsonArray>
@@ -24,6 +25,7 @@ private slots:
     void saysWhoWhenWhereAndEachRow();
     void escapesAndCleansServerText();
     void writesHtmlOrJsonByName();
+    void reportsOneSavedSite();
 };
 
 namespace {
@@ -143,6 +145,48 @@ void TestVerifyReport::writesHtmlOrJsonByName()
     QVERIFY(QJsonDocument::fromJson(json.readAll()).isObject());
     QVERIFY(!VerificationReport::write(dir.filePath("missing/r.html"), run, &error));
     QVERIFY(!error.isEmpty());
+}
+
+void TestVerifyReport::reportsOneSavedSite()
+{
+    START_RIG(rig, verifyOptions());
+    Halo::SiteRecord site;
+    site.environment = QStringLiteral("sandbox");
+    site.guid = QStringLiteral("0e8b5d41-7f26-4c93-a1b8-6d3c9e24f057");
+    site.pmsType = QStringLiteral("BestPractice");
+    site.pmsId = QStringLiteral("BP-18254");
+    site.recorded.practiceName = QStringLiteral("Eastwood Medical Centre");
+    Halo::SiteReportRunner runner(&rig.client);
+    QSignalSpy finished(&runner, &Halo::SiteReportRunner::finished);
+    runner.start(site, QStringLiteral("9.8.7"));
+    QVERIFY(runner.isRunning());
+    QVERIFY(finished.wait(kVerifyWaitMs));
+    QCOMPARE(finished.size(), 1);
+    const VerificationRun &run = runner.run();
+    QCOMPARE(run.environment, QStringLiteral("Sandbox"));
+    QCOMPARE(run.appVersion, QStringLiteral("9.8.7"));
+    QCOMPARE(run.user, VerificationReport::currentUser());
+    QVERIFY(run.source.contains(site.guid));
+    QVERIFY(run.startedAt.isValid() && run.finishedAt >= run.startedAt);
+    QCOMPARE(run.total, 1);
+    QVERIFY(!run.cancelled);
+    QCOMPARE(run.rows.size(), 1);
+    const Halo::VerificationResult &row = run.rows.first();
+    QCOMPARE(row.verdict, Halo::Verdict::NameDiffers); // compared with the record
+    QCOMPARE(row.input.expectedGuid, site.guid);
+    QCOMPARE(row.recordedName, site.recorded.practiceName);
+    QCOMPARE(row.practiceName, QStringLiteral("Eastwood Family Doctors"));
+    QCOMPARE(row.requests.size(), 2);
+
+    // Cancelled, or started again at once: only the run asked for last finishes.
+    runner.start(site, QStringLiteral("9.8.7"));
+    runner.cancel();
+    runner.start(site, QStringLiteral("9.8.8"));
+    QVERIFY(finished.wait(kVerifyWaitMs));
+    QTest::qWait(100);
+    QCOMPARE(finished.size(), 2);
+    QCOMPARE(runner.run().appVersion, QStringLiteral("9.8.8"));
+    QCOMPARE(runner.run().rows.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestVerifyReport)

@@ -18,12 +18,14 @@ public:
     {
         return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
     }
+    // `headers`: more header lines, each ending in CRLF ("X-Request-Id: 17\r\n").
     void answer(int status, const QByteArray &body,
-                const QByteArray &contentType = QByteArrayLiteral("application/json"))
+                const QByteArray &contentType = QByteArrayLiteral("application/json"),
+                const QByteArray &headers = QByteArray())
     {
         m_response = "HTTP/1.1 " + QByteArray::number(status) +
-                     " Canned\r\nContent-Type: " + contentType +
-                     "\r\nContent-Length: " + QByteArray::number(body.size()) +
+                     " Canned\r\nContent-Type: " + contentType + "\r\n" + headers +
+                     "Content-Length: " + QByteArray::number(body.size()) +
                      "\r\nConnection: close\r\n\r\n" + body;
     }
     int requests = 0;

@@ -1,6 +1,6 @@
 // The README's pictures of bulk verification, made from real runs against a sandbox on
-// loopback: the dialog after checking one CSV row per verdict. Each run is checked before it is
-// pictured; the pictures land in the build's tests/ui/artefacts folder.
+// loopback: the dialog after checking one CSV row per verdict, and that run's report. Each run is
+// checked before it is pictured; the pictures land in the build's tests/ui/artefacts folder.
 #include "FailOnWarning.h"
 #include "VerifyRig.h"
 #include "services/VerificationResultsModel.h"
@@ -9,7 +9,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
+#include <QPainter>
 #include <QTemporaryDir>
+#include <QTextDocument>
 #include <QtTest>
 
 namespace {
@@ -61,6 +64,27 @@ void TestScreenshots::bulkRunOfEveryVerdict()
     QVERIFY(dialog.grab().save(path));
     QVERIFY(QFileInfo(path).size() > 10000);
     qInfo("screenshot: %s", qPrintable(path));
+
+    // The report of that run, as its first printed page looks (Qt's rich text, as the PDF).
+    const QString report = dir.filePath(QStringLiteral("report.html"));
+    QVERIFY(dialog.saveReportTo(report));
+    QFile html(report);
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(html.readAll());
+    QVERIFY(text.contains(QLatin1String("several-authoritative")));
+    QVERIFY(!text.contains(kVerifyKey));
+    QTextDocument document;
+    document.setHtml(text);
+    document.setPageSize(QSizeF(1100, 1400));
+    QImage page(document.pageSize().toSize(), QImage::Format_RGB32);
+    page.fill(Qt::white);
+    QPainter painter(&page);
+    document.drawContents(&painter, QRectF(QPointF(0, 0), document.pageSize()));
+    painter.end();
+    const QString reportPath = artefact(QStringLiteral("verification-report.png"));
+    QVERIFY(page.save(reportPath));
+    QVERIFY(QFileInfo(reportPath).size() > 10000);
+    qInfo("screenshot: %s", qPrintable(reportPath));
 }
 
 QTEST_MAIN(TestScreenshots)

@@ -1,7 +1,7 @@
 // Bulk verification in the window, against a real sandbox on loopback: the saved sites are
 // checked with progress and a verdict per row, a CSV's bad row names its line while the others
 // are checked, Stop keeps what was found and sends nothing more, an unusable file loses nothing,
-// and the saved report holds the verdicts and never the key.
+// and the saved report (HTML, JSON or PDF) holds the verdicts and never the key.
 #include "FailOnWarning.h"
 #include "SampleSites.h"
 #include "VerifyRig.h"
@@ -214,6 +214,16 @@ void TestVerifySites::reportHoldsVerdictsNeverTheKey()
         QVERIFY2(report.contains(sites.first().guid.toUtf8()), name.toUtf8());
         QVERIFY2(!report.contains(kVerifyKey.toUtf8()), name.toUtf8());
     }
+    // As PDF, printed through Qt's printing: a PDF file, without the key.
+    const QString pdfPath = dir.filePath(QStringLiteral("report.pdf"));
+    QVERIFY(dialog.saveReportTo(pdfPath));
+    QFile pdf(pdfPath);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    const QByteArray printed = pdf.readAll();
+    QVERIFY(printed.startsWith("%PDF"));
+    QVERIFY(printed.size() > 2000);
+    QVERIFY(!printed.contains(kVerifyKey.toUtf8()));
+    QVERIFY(!printed.contains(kVerifyKey.left(12).toUtf8()));
     // A report that cannot be written says so in place.
     QVERIFY(!dialog.saveReportTo(dir.filePath(QStringLiteral("missing/folder/report.html"))));
     QVERIFY(named<QLabel>(&dialog, QStringLiteral("Verification problem"))

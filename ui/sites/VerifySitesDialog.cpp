@@ -4,6 +4,7 @@
 #include "services/VerificationResultsModel.h"
 #include "services/VerificationService.h"
 #include "widgets/ProblemLabel.h"
+#include "widgets/ReportFile.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -84,7 +85,7 @@ VerifySitesDialog::VerifySitesDialog(Halo::HaloApiClient *client, const QString 
                          "expected_name"));
     m_stop->setAccessibleName(tr("Stop verification"));
     m_save->setAccessibleName(tr("Save report"));
-    m_save->setToolTip(tr("An HTML (or JSON) record of this run: identifiers, verdicts and the "
+    m_save->setToolTip(tr("An HTML (JSON or PDF) record of this run: identifiers, verdicts and the "
                           "requests made; never the key, never patient data"));
     auto *close = new QPushButton(tr("Close"), this);
     close->setAccessibleName(tr("Close"));
@@ -206,7 +207,7 @@ bool VerifySitesDialog::saveReportTo(const QString &path)
     run.total = int(m_inputs.size());
     run.rows = m_service->results();
     QString error;
-    if (!Halo::VerificationReport::write(path, run, &error)) {
+    if (!ReportFile::write(path, run, &error)) {
         m_problem->showProblem(tr("The report was not saved"), error);
         return false;
     }
@@ -224,11 +225,11 @@ void VerifySitesDialog::chooseCsv()
 
 void VerifySitesDialog::chooseReportFile()
 {
-    const QString suggested =
-        QStringLiteral("verification-%1.html")
-            .arg(m_startedAt.toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmm")));
+    Halo::VerificationRun run;
+    run.startedAt = m_startedAt;
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save report"), suggested, tr("HTML report (*.html);;JSON report (*.json)"));
+        this, tr("Save report"), ReportFile::suggestedName(run, QStringLiteral("verification")),
+        ReportFile::fileFilters());
     if (!path.isEmpty())
         saveReportTo(path);
 }

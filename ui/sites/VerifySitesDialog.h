@@ -21,7 +21,7 @@ class VerificationService;
 
 // Bulk verification in the window: checks the saved sites of the environment in use (or a CSV
 // the user picks) through the core's VerificationService, shows each verdict as it comes, with
-// progress and a Stop, and saves the run as an evidence report (HTML or JSON). Stopping keeps
+// progress and a Stop, and saves the run as an evidence report (HTML, JSON or PDF). Stopping keeps
 // the rows already checked; closing the dialog stops the run.
 class VerifySitesDialog : public QDialog
 {
@@ -35,7 +35,8 @@ public:
     // Reads `path` as a verification CSV and checks its rows; a file that cannot be used at all
     // is said in place and nothing is sent.
     void verifyCsv(const QString &path);
-    // Writes the last run (HTML, or JSON for a .json name); false with the reason said in place.
+    // Writes the last run (HTML; JSON or PDF for a .json or .pdf name); false with the reason
+    // said in place.
     bool saveReportTo(const QString &path);
     void stop();
 

@@ -1,15 +1,18 @@
 #include "SiteStatusPanel.h"
 
 #include "ReResolveDialog.h"
+#include "SiteReportSaver.h"
 #include "api/HaloApiClient.h"
 #include "net/ApiError.h"
 #include "services/SiteService.h"
 #include "sites/HeartbeatText.h"
 #include "sites/SiteStore.h"
 #include "widgets/AccessibleControls.h"
+#include "widgets/ProblemLabel.h"
 
 #include <QAccessible>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFormLayout>
 #include <QFrame>
 #include <QGridLayout>
@@ -139,14 +142,17 @@ SiteStatusPanel::SiteStatusPanel(Halo::HaloApiClient *client, Halo::SiteStore *s
 
     auto *layout = new QVBoxLayout(this);
     buildHeader();
+    buildReport();
     layout->addWidget(m_notice);
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
     header->addWidget(m_refresh);
     header->addWidget(m_reResolve);
+    header->addWidget(m_saveReport);
     layout->addLayout(header);
     layout->addWidget(m_fetchState);
     layout->addWidget(m_error);
+    layout->addWidget(m_reportState);
     layout->addWidget(buildStatusGroup());
     layout->addWidget(buildIdentityGroup());
     layout->addStretch(1);
@@ -325,6 +331,8 @@ void SiteStatusPanel::setSite(const Halo::SiteRecord &record)
     if (!sameSite) {
         hideNotice();
         clearStatus();
+        m_reportSaver->cancel(); // a report is of the site it was asked for
+        m_reportState->clearProblem();
     }
     showRecord();
     refresh();
@@ -428,6 +436,7 @@ void SiteStatusPanel::showRecord()
     m_pmsType->setText(Halo::pmsDisplayName(m_record.pmsType));
     m_reResolve->setEnabled(!m_record.guid.isEmpty());
     m_refresh->setEnabled(!m_record.guid.isEmpty());
+    m_saveReport->setEnabled(!m_record.guid.isEmpty() && !m_reportSaver->isBusy());
     if (m_hasStatus)
         showStatus();
     else
@@ -547,4 +556,42 @@ void SiteStatusPanel::hideNotice()
     m_reResolve->setIcon(QIcon());
     setBold(m_reResolve, false);
     m_reResolve->setDefault(false);
+}
+
+void SiteStatusPanel::buildReport()
+{
+    m_reportSaver = new SiteReportSaver(m_client, this);
+    m_saveReport = new QPushButton(tr("Save rep&ort…"), this);
+    m_saveReport->setObjectName(QStringLiteral("saveSiteReportButton"));
+    m_saveReport->setAccessibleName(tr("Save report"));
+    m_saveReport->setToolTip(tr("Verify this site and save the evidence (HTML, JSON or PDF): "
+                                "identifiers recorded and now, the verdict and the requests "
+                                "made; never the key, never patient data"));
+    m_reportState = new ProblemLabel(tr("Report state"), this);
+    m_reportState->setObjectName(QStringLiteral("siteReportState"));
+    connect(m_saveReport, &QPushButton::clicked, this, &SiteStatusPanel::saveReport);
+    connect(m_reportSaver, &SiteReportSaver::verifying, this,
+            [this]() { m_reportState->showNote(tr("Verifying the site for the report…")); });
+    connect(m_reportSaver, &SiteReportSaver::busyChanged, this,
+            [this](bool busy) { m_saveReport->setEnabled(!busy && !m_record.guid.isEmpty()); });
+    connect(m_reportSaver, &SiteReportSaver::saved, this, [this](const QString &path) {
+        m_reportState->showNote(tr("Report saved to %1").arg(QDir::toNativeSeparators(path)));
+    });
+    connect(m_reportSaver, &SiteReportSaver::failed, this, [this](const QString &reason) {
+        m_reportState->showProblem(tr("The report was not saved"), reason);
+    });
+    connect(m_reportSaver, &SiteReportSaver::abandoned, m_reportState, &ProblemLabel::clearProblem);
+}
+
+void SiteStatusPanel::saveReport()
+{
+    if (m_record.guid.isEmpty() || m_reportSaver->isBusy())
+        return;
+    m_reportSaver->save(m_record);
+}
+
+void SiteStatusPanel::setReportPathChooser(
+    std::function<QString(const QString &suggestedName)> chooser)
+{
+    m_reportSaver->setPathChooser(std::move(chooser));
 }

@@ -3,6 +3,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
+
 #include "sites/SiteInfo.h"
 #include "sites/SiteRecord.h"
 
@@ -21,7 +23,9 @@ struct ApiError;
 struct SiteStatusReport;
 } // namespace Halo
 
+class ProblemLabel;
 class ReResolveDialog;
+class SiteReportSaver;
 
 // Everything Get site status says about one site, laid out for reading, with the identifiers
 // recorded at onboarding beside today's and every difference explained. After a 403 for the
@@ -38,6 +42,10 @@ public:
     const Halo::SiteRecord &site() const { return m_record; }
     void refresh();
     void openReResolve();
+    // Verifies the site shown, then asks where to save its evidence report (HTML, JSON or PDF).
+    void saveReport();
+    // Where the report goes: by default a file dialog; tests answer with a path.
+    void setReportPathChooser(std::function<QString(const QString &suggestedName)> chooser);
 
 signals:
     void statusFetched(const Halo::SiteInfo &site);
@@ -51,6 +59,7 @@ private:
     };
 
     void buildHeader();
+    void buildReport();
     QGroupBox *buildStatusGroup();
     QGroupBox *buildIdentityGroup();
     QLabel *addValue(QWidget *parent, const QString &accessibleName);
@@ -86,6 +95,9 @@ private:
     QPushButton *m_reResolve = nullptr;
     QLabel *m_fetchState = nullptr;
     QLabel *m_error = nullptr;
+    SiteReportSaver *m_reportSaver = nullptr;
+    QPushButton *m_saveReport = nullptr;
+    ProblemLabel *m_reportState = nullptr;
 
     QLabel *m_availability = nullptr;
     QLabel *m_status = nullptr;

@@ -1,6 +1,7 @@
 #include "net/ApiCall.h"
 
 #include "net/HugePages.h"
+#include "net/ServerText.h"
 
 #include <QFutureWatcher>
 #include <QIODevice>
@@ -19,6 +20,9 @@
 namespace Halo {
 
 namespace {
+
+// A request id is a short token; anything longer is cut rather than carried into evidence.
+constexpr qsizetype kMaxServerRequestIdBytes = 128;
 
 // Seconds from a Retry-After header: delta-seconds or an HTTP date; -1 when absent.
 int parseRetryAfter(const QByteArray &value)
@@ -190,6 +194,19 @@ QByteArray ApiCall::responseHeader(const QByteArray &name) const
     for (const auto &header : m_responseHeaders) {
         if (header.first.compare(name, Qt::CaseInsensitive) == 0)
             return header.second;
+    }
+    return {};
+}
+
+QString ApiCall::serverRequestId() const
+{
+    // Not sent by Halo today (REFERENCE.md names none); gateways and proxies in front add them.
+    static const QByteArray kNames[] = {"x-request-id", "request-id", "x-ms-request-id",
+                                        "apim-request-id", "x-correlation-id"};
+    for (const QByteArray &name : kNames) {
+        const QByteArray value = responseHeader(name).trimmed();
+        if (!value.isEmpty())
+            return shownServerText(QString::fromLatin1(value.left(kMaxServerRequestIdBytes)));
     }
     return {};
 }
@@ -544,7 +561,7 @@ void ApiCall::logExchange(const ApiError &error)
     exchange.attempt = m_attempt;
     exchange.responseHeaders = m_responseHeaders;
     exchange.responseBodyPreview = m_body.left(RequestLog::kPreviewBytes);
-    m_log->record(std::move(exchange));
+    m_loggedExchangeId = m_log->record(std::move(exchange));
 }
 
 } // namespace Halo

@@ -73,6 +73,12 @@ public:
     QByteArray responseHeader(const QByteArray &name) const;
     const ApiError &error() const { return m_error; }
     int attempts() const { return m_attempt; }
+    // The request log's id of the last attempt ("#17" in the log); 0 when it was not logged.
+    quint64 loggedExchangeId() const { return m_loggedExchangeId; }
+    // The server's own id of the last answer, from the first request-id header it carries
+    // (x-request-id, request-id, x-ms-request-id, apim-request-id, x-correlation-id), made
+    // safe to show; empty when it carries none.
+    QString serverRequestId() const;
     qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
 
     void cancel();
@@ -168,6 +174,7 @@ private:
     QElapsedTimer m_attemptClock;
     QDateTime m_attemptStartedAt;
     int m_attempt = 0;
+    quint64 m_loggedExchangeId = 0;
     int m_redirects = 0; // same-host redirects followed in this attempt
     static constexpr int kMaxRedirects = 10;
     bool m_finished = false;

@@ -65,7 +65,7 @@ QUrl RequestLog::redactedUrl(const QUrl &url)
     return redacted;
 }
 
-void RequestLog::record(LoggedExchange exchange)
+quint64 RequestLog::record(LoggedExchange exchange)
 {
     exchange.id = m_nextId++;
     exchange.url = redactedUrl(exchange.url);
@@ -78,6 +78,7 @@ void RequestLog::record(LoggedExchange exchange)
     }
     m_exchanges.append(exchange);
     emit exchangeRecorded(m_exchanges.last());
+    return exchange.id;
 }
 
 void RequestLog::clear()

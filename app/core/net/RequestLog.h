@@ -41,7 +41,8 @@ class RequestLog : public QObject
 public:
     explicit RequestLog(QObject *parent = nullptr);
 
-    void record(LoggedExchange exchange);
+    // Returns the id the exchange was given: the number the request log shows ("#17").
+    quint64 record(LoggedExchange exchange);
     const QList<LoggedExchange> &exchanges() const { return m_exchanges; }
     void clear();
     void setCapacity(int capacity);

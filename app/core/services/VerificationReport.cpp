@@ -46,6 +46,10 @@ QString requestsText(const VerificationResult &row)
                 .arg(request.durationMs);
         if (request.attempts > 1)
             line += tr(" (%1 attempts)").arg(request.attempts);
+        if (request.logId)
+            line += tr(", request log #%1").arg(request.logId);
+        if (!request.serverRequestId.isEmpty())
+            line += tr(", server request id %1").arg(request.serverRequestId);
         lines.append(h(line));
     }
     return lines.join(QStringLiteral("<br>"));
@@ -81,7 +85,9 @@ td.verdict.ok{color:#0a5c0a;font-weight:bold}
 td.verdict.attention{color:#a00000;font-weight:bold}
 dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}
 dt{font-weight:bold}
-@media print{body{margin:0;font-size:8pt}th{background:none}tr{page-break-inside:avoid}}
+@page{size:A4 landscape;margin:12mm}
+@media print{body{margin:0;font-size:8pt}th{background:none}tr{page-break-inside:avoid}
+thead{display:table-header-group}a{color:inherit;text-decoration:none}}
 )";
 
 } // namespace

@@ -24,8 +24,8 @@ struct VerificationRun {
 
 // Writes a run as a self-contained HTML page (no scripts, no outside links; prints on paper) or
 // as JSON. Only what verification gathered goes in: identifiers, verdicts and the requests'
-// method, path, status and timing. Never a header, so never the key; never query results, so
-// never patient data.
+// method, path, status, timing and ids. Never a header, so never the key; never query results,
+// so never patient data.
 class VerificationReport
 {
 public:

@@ -19,6 +19,8 @@ VerificationRequest VerificationRequest::of(const ApiCall &call, const QDateTime
     request.durationMs = call.elapsedMs();
     request.attempts = qMax(1, call.attempts());
     request.startedAt = startedAt;
+    request.logId = call.loggedExchangeId();
+    request.serverRequestId = call.serverRequestId();
     return request;
 }
 
@@ -74,7 +76,10 @@ QJsonObject VerificationResult::toJson(bool withEvidence) const
             {QStringLiteral("http_status"), request.httpStatus},
             {QStringLiteral("duration_ms"), request.durationMs},
             {QStringLiteral("attempts"), request.attempts},
-            {QStringLiteral("started_at"), request.startedAt.toString(Qt::ISODateWithMs)}});
+            {QStringLiteral("started_at"), request.startedAt.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("log_id"),
+             request.logId ? QJsonValue(qint64(request.logId)) : QJsonValue()},
+            {QStringLiteral("server_request_id"), request.serverRequestId}});
     json.insert(QStringLiteral("requests"), calls);
     return json;
 }

@@ -21,6 +21,8 @@ struct VerificationRequest {
     qint64 durationMs = 0;
     int attempts = 1; // more than one: retried (after a 429, say)
     QDateTime startedAt;
+    quint64 logId = 0;       // the request log's id ("#17" in the window); 0: not logged
+    QString serverRequestId; // the server's own id of its answer; empty when it gave none
 
     static VerificationRequest of(const ApiCall &call, const QDateTime &startedAt);
 };
