@@ -64,6 +64,7 @@ private slots:
     void columnNamesThatArePatientData();
     void fhirElementsThatArePatientData_data();
     void fhirElementsThatArePatientData();
+    void summariesThatMayShowPatientData();
     void maskModelHidesOnlyPatientColumns();
     void maskModelFollowsColumnsOfANewResult();
     void fhirTableSaysWhichColumnsArePatientData();
@@ -133,6 +134,7 @@ void TestPrivacy::fhirElementsThatArePatientData_data()
     QTest::newRow("note") << "AllergyIntolerance.note[0].text" << true;
     QTest::newRow("narrative") << "Patient.text.div" << true;
     QTest::newRow("in a bundle") << "Bundle.entry[0].resource.name[0].given[0]" << true;
+    QTest::newRow("extension") << "Patient.extension[1].extension[1].valuePeriod.start" << true;
     QTest::newRow("id") << "Patient.id" << false;
     QTest::newRow("gender") << "Patient.gender" << false;
     QTest::newRow("reference") << "AllergyIntolerance.patient.reference" << false;
@@ -144,6 +146,18 @@ void TestPrivacy::fhirElementsThatArePatientData()
     QFETCH(QString, path);
     QFETCH(bool, patient);
     QCOMPARE(PatientDataRules::isPatientElement(path), patient);
+}
+
+void TestPrivacy::summariesThatMayShowPatientData()
+{
+    // A reference with its display, a HumanName: their one-line summaries name the patient.
+    QVERIFY(PatientDataRules::summaryMayShowPatientData(
+        QJsonObject{{"reference", "Patient/7"}, {"display", kSurname}}));
+    QVERIFY(PatientDataRules::summaryMayShowPatientData(QJsonObject{{"family", kSurname}}));
+    // A resource is summarised as Type/id; a coding without a display says nothing of anyone.
+    QVERIFY(!PatientDataRules::summaryMayShowPatientData(patientResource()));
+    QVERIFY(
+        !PatientDataRules::summaryMayShowPatientData(QJsonObject{{"reference", "Practitioner/2"}}));
 }
 
 void TestPrivacy::maskModelHidesOnlyPatientColumns()

@@ -10,21 +10,24 @@ PatientDataMaskModel::PatientDataMaskModel(QObject *parent)
 
 void PatientDataMaskModel::setSourceModel(QAbstractItemModel *source)
 {
-    if (sourceModel())
-        sourceModel()->disconnect(this);
+    for (const QMetaObject::Connection &connection : std::as_const(m_sourceConnections))
+        disconnect(connection);
+    m_sourceConnections.clear();
     QIdentityProxyModel::setSourceModel(source);
     if (source) {
         // Columns come and go with a new result (a reset) or a later page (inserted columns).
-        connect(source, &QAbstractItemModel::modelReset, this,
-                &PatientDataMaskModel::decideColumns);
-        connect(source, &QAbstractItemModel::columnsInserted, this,
-                &PatientDataMaskModel::decideColumns);
-        connect(source, &QAbstractItemModel::columnsRemoved, this,
-                &PatientDataMaskModel::decideColumns);
-        connect(source, &QAbstractItemModel::headerDataChanged, this,
-                &PatientDataMaskModel::decideColumns);
-        connect(source, &QAbstractItemModel::layoutChanged, this,
-                &PatientDataMaskModel::decideColumns);
+        m_sourceConnections = {
+            connect(source, &QAbstractItemModel::modelReset, this,
+                    &PatientDataMaskModel::decideColumns),
+            connect(source, &QAbstractItemModel::columnsInserted, this,
+                    &PatientDataMaskModel::decideColumns),
+            connect(source, &QAbstractItemModel::columnsRemoved, this,
+                    &PatientDataMaskModel::decideColumns),
+            connect(source, &QAbstractItemModel::headerDataChanged, this,
+                    &PatientDataMaskModel::decideColumns),
+            connect(source, &QAbstractItemModel::layoutChanged, this,
+                    &PatientDataMaskModel::decideColumns),
+        };
     }
     decideColumns();
 }

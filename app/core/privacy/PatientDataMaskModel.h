@@ -31,6 +31,7 @@ private:
 
     bool m_masking = false;
     QList<bool> m_patientColumns;
+    QList<QMetaObject::Connection> m_sourceConnections;
 };
 
 } // namespace Halo

@@ -79,6 +79,7 @@ const QSet<QString> &personNameQualifiers()
     return words;
 }
 
+// Extensions are hidden whole: they may carry anything (a birth place, a date of birth).
 const QSet<QString> &patientElements()
 {
     static const QSet<QString> elements{
@@ -97,6 +98,8 @@ const QSet<QString> &patientElements()
         QStringLiteral("deceasedDateTime"),
         QStringLiteral("line"),
         QStringLiteral("postalCode"),
+        QStringLiteral("extension"),
+        QStringLiteral("modifierExtension"),
     };
     return elements;
 }
@@ -144,6 +147,17 @@ bool isPatientColumn(const QString &columnName)
 bool isPatientElementName(const QString &member)
 {
     return patientElements().contains(member);
+}
+
+bool summaryMayShowPatientData(const QJsonObject &object)
+{
+    if (object.contains(QLatin1String("resourceType")))
+        return false;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (isPatientElementName(it.key()))
+            return true;
+    }
+    return false;
 }
 
 bool isPatientElement(const QString &path)

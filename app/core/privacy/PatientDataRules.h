@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -23,10 +24,13 @@ bool isPatientColumn(const QString &columnName);
 
 // A FHIR element path as FhirJsonTreeModel writes it (Patient.name[0].family): true when an
 // element on the way is a name, birth date, address, telecom, identifier (Medicare, IHI),
-// note, narrative (text.div), contact, photo or a reference's display.
+// note, narrative (text.div), contact, photo, extension or a reference's display.
 bool isPatientElement(const QString &path);
 // The same for one member name met on the way (family, birthDate, telecom…).
 bool isPatientElementName(const QString &member);
+// Whether a one-line summary of this JSON object (a reference's display, a name's parts) may show
+// patient data: it has a patient element as a member and is not a resource (shown as Type/id).
+bool summaryMayShowPatientData(const QJsonObject &object);
 
 } // namespace PatientDataRules
 
