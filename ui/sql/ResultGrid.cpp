@@ -111,9 +111,9 @@ void ResultGrid::copySelection()
         if (!hidden.isEmpty() &&
             !askToReveal(this, tr("Copy results"),
                          tr("This copies %1 values from %2 hidden columns (%3).")
-                             .arg(rows * hidden.size())
-                             .arg(hidden.size())
-                             .arg(hidden.join(QStringLiteral(", ")))))
+                             .arg(QString::number(rows * hidden.size()),
+                                  QString::number(hidden.size()),
+                                  hidden.join(QStringLiteral(", ")))))
             return;
     }
     const QString text = selectionAsTsv();

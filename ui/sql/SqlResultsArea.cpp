@@ -214,9 +214,8 @@ bool SqlResultsArea::exportMayReveal()
         return true;
     if (askToReveal(this, tr("Export results"),
                     tr("This exports %1 values from %2 hidden columns (%3).")
-                        .arg(qint64(m_model->rowCount()) * hidden.size())
-                        .arg(hidden.size())
-                        .arg(hidden.join(QStringLiteral(", ")))))
+                        .arg(QString::number(qint64(m_model->rowCount()) * hidden.size()),
+                             QString::number(hidden.size()), hidden.join(QStringLiteral(", ")))))
         return true;
     m_problem->showNote(tr("Not exported: the hidden columns stay hidden."));
     return false;
