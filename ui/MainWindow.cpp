@@ -5,6 +5,7 @@
 #include "api/HaloApiClient.h"
 #include "fhir/FhirTab.h"
 #include "log/RequestLogView.h"
+#include "privacy/PrivacyMode.h"
 #include "services/AvailabilityMonitor.h"
 #include "sites/AddSiteDialog.h"
 #include "sites/HeartbeatMenu.h"
@@ -53,6 +54,7 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     , m_logView(new RequestLogView(parts.client->requestLog(), this))
     , m_statusLabel(new QLabel(this))
     , m_environmentBox(new QComboBox(this))
+    , m_privacy(new Halo::PrivacyMode(this))
 {
     AccessibleControls::install(); // main() does it earlier, before an AT can ask
     setObjectName(QStringLiteral("mainWindow"));
@@ -112,6 +114,11 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
 
     createActions();
     createMenusAndToolbar();
+    connect(m_privacy, &Halo::PrivacyMode::changed, this, [this](bool on) {
+        applyPrivacy(on);
+        showMessage(on ? tr("Privacy mode on: patient data is hidden") : tr("Privacy mode off"));
+    });
+    applyPrivacy(m_privacy->isOn());
 
     connect(m_siteList, &SiteListPanel::siteSelected, this, &MainWindow::showSite);
     connect(m_statusPanel, &SiteStatusPanel::statusFetched, this,
@@ -217,6 +224,16 @@ void MainWindow::createActions()
     connect(m_keepHistoryAction, &QAction::triggered, this, [this](bool keep) {
         Halo::AppSettings().setKeepsHistory(m_endpoint.environment, keep);
     });
+
+    // For screen sharing: patient data hidden in every view; remembered per environment.
+    m_privacyAction = new QAction(tr("&Privacy mode"), this);
+    m_privacyAction->setObjectName(QStringLiteral("privacyModeAction"));
+    m_privacyAction->setCheckable(true);
+    m_privacyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_privacyAction->setToolTip(tr("Privacy mode (Ctrl+Shift+P): hide names, dates of birth, "
+                                   "addresses and other patient data on screen"));
+    m_privacyAction->setStatusTip(m_privacyAction->toolTip());
+    connect(m_privacyAction, &QAction::triggered, m_privacy, &Halo::PrivacyMode::setOn);
 }
 
 void MainWindow::createMenusAndToolbar()
@@ -239,6 +256,7 @@ void MainWindow::createMenusAndToolbar()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refreshAction);
     view->addAction(m_filterAction);
+    view->addAction(m_privacyAction);
     view->addMenu(new HeartbeatMenu(m_parts.sites, view));
     QMenu *interval = view->addMenu(tr("&Auto-refresh availability"));
     m_refreshIntervals = new QActionGroup(this);
@@ -311,9 +329,11 @@ void MainWindow::createMenusAndToolbar()
     toolbar->addAction(m_addSiteAction);
     toolbar->addAction(m_verifyAction);
     toolbar->addAction(m_refreshAction);
+    toolbar->addAction(m_privacyAction);
     // What assistive technology reads is the action's name, without the menu's ellipsis.
     toolbar->widgetForAction(m_addSiteAction)->setAccessibleName(tr("Add site"));
     toolbar->widgetForAction(m_verifyAction)->setAccessibleName(tr("Verify sites"));
+    toolbar->widgetForAction(m_privacyAction)->setAccessibleName(tr("Privacy mode"));
     toolbar->addSeparator();
     toolbar->addWidget(new QLabel(tr(" Environment: "), toolbar));
     toolbar->addWidget(m_environmentBox);
@@ -373,7 +393,8 @@ void MainWindow::setEndpoint(const Halo::Endpoint &endpoint)
 {
     m_endpoint = endpoint;
     m_banner->setEndpoint(endpoint);
-    setWindowTitle(tr("Halo Explorer — %1").arg(Halo::endpointDisplayName(endpoint)));
+    m_privacy->setEnvironment(endpoint.environment); // that environment's choice
+    updateTitle();
     m_environmentBox->setCurrentIndex(m_environmentBox->findData(int(endpoint.environment)));
     m_setKeyAction->setEnabled(endpoint.environment != Halo::Environment::Sandbox);
     m_forgetKeyAction->setEnabled(endpoint.environment != Halo::Environment::Sandbox);
@@ -389,6 +410,21 @@ void MainWindow::setEndpoint(const Halo::Endpoint &endpoint)
         m_sqlWorkspace->setEnabled(false);
         m_fhirTab->setEnabled(false);
     }
+}
+
+void MainWindow::updateTitle()
+{
+    const QString title = tr("Halo Explorer — %1").arg(Halo::endpointDisplayName(m_endpoint));
+    setWindowTitle(m_privacy->isOn() ? tr("%1 — Privacy mode").arg(title) : title);
+}
+
+void MainWindow::applyPrivacy(bool on)
+{
+    m_privacyAction->setChecked(on);
+    m_sqlWorkspace->sqlTab()->setPrivacy(on);
+    m_fhirTab->setPrivacy(on);
+    m_logView->setPrivacy(on);
+    updateTitle();
 }
 
 void MainWindow::connectionReady()

@@ -21,6 +21,7 @@ class VerifySitesDialog;
 
 namespace Halo {
 class ApiCall;
+class PrivacyMode;
 class AsyncQueryJournal;
 class AvailabilityMonitor;
 class FhirCapabilityCache;
@@ -63,6 +64,7 @@ public:
     SiteStatusPanel *statusPanel() const { return m_statusPanel; }
     SqlWorkspace *sqlWorkspace() const { return m_sqlWorkspace; }
     FhirTab *fhirTab() const { return m_fhirTab; }
+    Halo::PrivacyMode *privacyMode() const { return m_privacy; }
 
 signals:
     void environmentRequested(const Halo::Endpoint &endpoint);
@@ -88,6 +90,9 @@ private:
     void switchToEnvironmentOf(const Halo::SiteRecord &record);
     void reportCall(Halo::ApiCall *call);
     void updateProductionMarks();
+    void updateTitle();
+    // Privacy mode on or off in every view that shows patient data, the toggle and the title.
+    void applyPrivacy(bool on);
 
     Parts m_parts;
     Halo::Endpoint m_endpoint;
@@ -103,6 +108,7 @@ private:
     RequestLogView *m_logView;
     QLabel *m_statusLabel;
     QComboBox *m_environmentBox;
+    Halo::PrivacyMode *m_privacy;
 
     QAction *m_addSiteAction = nullptr;
     QAction *m_verifyAction = nullptr;
@@ -116,5 +122,6 @@ private:
     QAction *m_setKeyAction = nullptr;
     QAction *m_forgetKeyAction = nullptr;
     QAction *m_keepHistoryAction = nullptr; // per environment, in AppSettings
+    QAction *m_privacyAction = nullptr;     // per environment, in AppSettings
     QActionGroup *m_refreshIntervals = nullptr;
 };

@@ -2,6 +2,9 @@
 
 #include "fhir/FhirJsonTreeModel.h"
 #include "fhir/FhirResponse.h"
+#include "privacy/JsonMasking.h"
+#include "privacy/PatientDataRules.h"
+#include "privacy/RevealConsent.h"
 #include "widgets/AccessibleControls.h"
 
 #include <QAction>
@@ -28,14 +31,25 @@
 namespace {
 
 // References look like links: the core model says which nodes are references, this adds the
-// link colour and underline the widgets need.
+// link colour and underline the widgets need. In privacy mode the values of patient elements
+// (PatientDataRules) read as hidden.
 class ReferenceStyleProxy : public QIdentityProxyModel
 {
 public:
     using QIdentityProxyModel::QIdentityProxyModel;
 
+    void setMasking(bool masking)
+    {
+        // Every shown value may change; the rows stay, and so does what is expanded.
+        emit layoutAboutToBeChanged();
+        m_masking = masking;
+        emit layoutChanged();
+    }
+
     QVariant data(const QModelIndex &index, int role) const override
     {
+        if (m_masking && isMasked(index, role))
+            return Halo::PatientDataRules::maskedText();
         if (index.column() == 1 &&
             (role == Qt::ForegroundRole || role == Qt::FontRole || role == Qt::ToolTipRole)) {
             const QString reference = index.data(Halo::FhirJsonTreeModel::ReferenceRole).toString();
@@ -53,7 +67,28 @@ public:
         }
         return QIdentityProxyModel::data(index, role);
     }
+
+private:
+    bool isMasked(const QModelIndex &index, int role) const
+    {
+        if (index.column() != 1 ||
+            (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::AccessibleTextRole &&
+             role != Qt::AccessibleDescriptionRole))
+            return false;
+        if (Halo::PatientDataRules::isPatientElement(
+                index.data(Halo::FhirJsonTreeModel::PathRole).toString()))
+            return true;
+        // An object's one-line summary may be a name or a reference's display.
+        const QJsonValue value = index.data(Halo::FhirJsonTreeModel::JsonValueRole).toJsonValue();
+        return value.isObject() &&
+               Halo::PatientDataRules::summaryMayShowPatientData(value.toObject());
+    }
+
+    bool m_masking = false;
 };
+
+// Longer JSON text is not masked on the GUI thread: privacy mode hides it whole.
+constexpr qsizetype kMaskedTextLimit = 256 * 1024;
 
 // The tree follows a reference on Enter, as a browser follows a focused link.
 class JsonTreeView : public QTreeView
@@ -282,12 +317,53 @@ bool FhirResourceView::selectContained(const QString &id)
     return source.isValid() && selectPath(m_model->pathOf(source));
 }
 
+void FhirResourceView::setPrivacy(bool on)
+{
+    if (on == m_privacy)
+        return;
+    m_privacy = on;
+    static_cast<ReferenceStyleProxy *>(m_tree->model())->setMasking(on);
+    showPendingText(shownText());
+}
+
+QString FhirResourceView::shownText() const
+{
+    if (!m_privacy || m_realText.isEmpty())
+        return m_realText;
+    if (m_json.isEmpty())
+        return tr("Text hidden in privacy mode (%n character(s)).", nullptr,
+                  int(m_realText.size()));
+    if (m_realText.size() > kMaskedTextLimit)
+        return tr("JSON text hidden in privacy mode (%n character(s)); the tree shows it with "
+                  "patient data hidden.",
+                  nullptr, int(m_realText.size()));
+    return Halo::fhirPrettyJson(Halo::JsonMasking::maskFhir(m_json).toObject());
+}
+
 void FhirResourceView::copySelectedValue()
 {
     const QModelIndex index = m_tree->currentIndex();
-    if (index.isValid())
-        QApplication::clipboard()->setText(
-            index.data(Halo::FhirJsonTreeModel::CopyTextRole).toString());
+    if (!index.isValid())
+        return;
+    if (m_privacy) {
+        const QString path = index.data(Halo::FhirJsonTreeModel::PathRole).toString();
+        QString question;
+        if (Halo::PatientDataRules::isPatientElement(path)) {
+            question = tr("This copies %1, hidden in privacy mode.").arg(path);
+        } else {
+            int hidden = 0;
+            Halo::JsonMasking::maskFhir(
+                index.data(Halo::FhirJsonTreeModel::JsonValueRole).toJsonValue(), &hidden);
+            if (hidden > 0)
+                question =
+                    tr("This copies %1 with %n value(s) hidden in privacy mode.", nullptr, hidden)
+                        .arg(path);
+        }
+        if (!question.isEmpty() && !askToReveal(this, tr("Copy value"), question))
+            return;
+    }
+    QApplication::clipboard()->setText(
+        index.data(Halo::FhirJsonTreeModel::CopyTextRole).toString());
 }
 
 void FhirResourceView::copySelectedPath()
@@ -336,6 +412,12 @@ constexpr qsizetype kTextSlice = 128 * 1024; // about 10 ms of layout per event-
 } // namespace
 
 void FhirResourceView::setText(const QString &text)
+{
+    m_realText = text;
+    showPendingText(shownText());
+}
+
+void FhirResourceView::showPendingText(const QString &text)
 {
     ++m_textGeneration;
     m_pendingText = text;

@@ -37,6 +37,8 @@ public:
     QString rootName() const { return m_rootName; }
     bool selectPath(const QString &path);    // selects and shows the node; false if absent
     bool selectContained(const QString &id); // "#id" references land here
+    // Privacy mode: values of patient elements hidden in the tree and the text; copying one asks.
+    void setPrivacy(bool on);
     void copySelectedValue();
     void copySelectedPath();
     void followSelected(); // emits referenceActivated for a selected reference node
@@ -61,9 +63,13 @@ protected:
 private:
     void updateActions();
     void setText(const QString &text);
+    QString shownText() const; // the text, or in privacy mode its masked form
+    void showPendingText(const QString &text);
     void loadText();
     void loadNextSlice();
 
+    bool m_privacy = false;
+    QString m_realText;    // the text as it came
     QString m_pendingText; // what the text view shows once loaded
     qsizetype m_loadedUpTo = 0;
     int m_textGeneration = 0; // a slice of an older text is not appended

@@ -2,6 +2,7 @@
 
 #include "FhirIssuesView.h"
 #include "fhir/FhirEntryTableModel.h"
+#include "privacy/PatientDataMaskModel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -15,6 +16,7 @@ FhirResultsPanel::FhirResultsPanel(QWidget *parent)
     , m_issues(new FhirIssuesView(this))
     , m_summary(new QLabel(this))
     , m_model(new Halo::FhirEntryTableModel(this))
+    , m_mask(new Halo::PatientDataMaskModel(this))
     , m_table(new QTableView(this))
     , m_previous(new QPushButton(tr("◀ P&revious page"), this))
     , m_next(new QPushButton(tr("&Next page ▶"), this))
@@ -28,7 +30,8 @@ FhirResultsPanel::FhirResultsPanel(QWidget *parent)
 
     m_table->setObjectName(QStringLiteral("fhirResults"));
     m_table->setAccessibleName(tr("FHIR results"));
-    m_table->setModel(m_model);
+    m_mask->setSourceModel(m_model);
+    m_table->setModel(m_mask);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
@@ -133,6 +136,16 @@ void FhirResultsPanel::clear()
     updateButtons();
 }
 
+void FhirResultsPanel::setPrivacy(bool on)
+{
+    m_mask->setMasking(on);
+}
+
+QStringList FhirResultsPanel::hiddenColumnNames() const
+{
+    return m_mask->patientColumnNames();
+}
+
 void FhirResultsPanel::setBusy(bool busy)
 {
     m_busy = busy;
@@ -143,7 +156,7 @@ void FhirResultsPanel::selectEntry(int row)
 {
     if (row < 0 || row >= m_model->rowCount())
         return;
-    m_table->setCurrentIndex(m_model->index(row, 0));
+    m_table->setCurrentIndex(m_mask->index(row, 0));
     m_table->selectRow(row);
 }
 

@@ -11,7 +11,8 @@ class FhirIssuesView;
 
 namespace Halo {
 class FhirEntryTableModel;
-}
+class PatientDataMaskModel;
+} // namespace Halo
 
 // What a FHIR answer holds, at a glance: its OperationOutcome issues, a line on the Bundle
 // (type, total, page), the entries as a table, and Previous / Next page from the Bundle's own
@@ -25,6 +26,10 @@ public:
     void showResponse(const Halo::FhirResponse &response, int page);
     void clear();
     void setBusy(bool busy); // paging is disabled while a request runs
+    // Privacy mode: the patient-data columns (name, birth date, Medicare…) hidden.
+    void setPrivacy(bool on);
+    // The headers of the columns privacy mode hides in the entries shown now.
+    QStringList hiddenColumnNames() const;
 
     const Halo::FhirResponse &response() const { return m_response; }
     QTableView *table() const { return m_table; }
@@ -50,6 +55,7 @@ private:
     FhirIssuesView *m_issues;
     QLabel *m_summary;
     Halo::FhirEntryTableModel *m_model;
+    Halo::PatientDataMaskModel *m_mask;
     QTableView *m_table;
     QPushButton *m_previous;
     QPushButton *m_next;

@@ -8,6 +8,8 @@
 #include "FhirResourceView.h"
 #include "FhirResultsPanel.h"
 #include "api/HaloApiClient.h"
+#include "privacy/JsonMasking.h"
+#include "privacy/RevealConsent.h"
 #include "services/FhirService.h"
 #include "storage/AtomicFile.h"
 #include "widgets/AccessibleControls.h"
@@ -381,9 +383,38 @@ void FhirTab::updateNavigation()
 // ------------------------------------------------------------------------------------------
 // Saving: only when asked (answers hold patient data)
 
+void FhirTab::setPrivacy(bool on)
+{
+    m_privacy = on;
+    m_results->setPrivacy(on);
+    m_resource->setPrivacy(on);
+}
+
+bool FhirTab::saveMayReveal(const QString &question)
+{
+    if (!m_privacy || askToReveal(this, tr("Save FHIR JSON"), question))
+        return true;
+    m_requestProblem->showNote(tr("Not saved: patient data stays hidden."));
+    return false;
+}
+
 bool FhirTab::saveResponse()
 {
     const Halo::FhirResponse &response = m_results->response();
+    if (response.root.isEmpty() && response.rawBody.isEmpty())
+        return false;
+    const QStringList hidden = m_results->hiddenColumnNames();
+    const QString question =
+        hidden.isEmpty()
+            ? tr("This saves the whole answer (%n entry(s)) with the patient data hidden on "
+                 "screen.",
+                 nullptr, int(response.entries.size()))
+            : tr("This saves the whole answer (%n entry(s)) with the patient data hidden on "
+                 "screen (%1, and all the rest of each resource).",
+                 nullptr, int(response.entries.size()))
+                  .arg(hidden.join(QStringLiteral(", ")));
+    if (!saveMayReveal(question))
+        return false;
     if (!response.root.isEmpty())
         return saveJson(response.prettyJson.toUtf8(), fileNameFor(m_queryBar->text()));
     if (!response.rawBody.isEmpty())
@@ -398,6 +429,15 @@ bool FhirTab::saveResource()
         return false;
     const QString name = json.value(QLatin1String("resourceType")).toString() + QLatin1Char('-') +
                          json.value(QLatin1String("id")).toString();
+    if (m_privacy) {
+        int hidden = 0;
+        Halo::JsonMasking::maskFhir(json, &hidden);
+        if (hidden > 0 &&
+            !saveMayReveal(
+                tr("This saves %1 with %n value(s) hidden in privacy mode.", nullptr, hidden)
+                    .arg(name)))
+            return false;
+    }
     return saveJson(Halo::fhirPrettyJson(json).toUtf8(), fileNameFor(name));
 }
 

@@ -69,6 +69,8 @@ public:
     void setAnswerMemoryLimit(qint64 bytes);
     bool saveResponse(); // asks for a path; false if cancelled or failed (said in place)
     bool saveResource();
+    // Privacy mode: patient data hidden in the table and the JSON views; saving asks first.
+    void setPrivacy(bool on);
 
     FhirQueryForm *form() const { return m_form; }
     QLineEdit *queryLine() const;
@@ -97,11 +99,14 @@ private:
     void capabilitiesChanged();
     void updateNavigation();
     bool saveJson(const QByteArray &json, const QString &suggestedName);
+    // In privacy mode, whether the user lets a save write what `question` says it reveals.
+    bool saveMayReveal(const QString &question);
 
     Halo::HaloApiClient *m_client;
     Halo::SiteRecord m_site;
     std::shared_ptr<const Halo::FhirJsonTreeModel::Tree> m_wholeTree; // of the answer shown
     SavePathChooser m_choosePath;
+    bool m_privacy = false;
 
     QStackedWidget *m_pages;
     QLabel *m_unavailable;

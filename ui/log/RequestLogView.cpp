@@ -2,6 +2,8 @@
 
 #include "net/RequestLog.h"
 #include "net/RequestLogModel.h"
+#include "privacy/JsonMasking.h"
+#include "privacy/RevealConsent.h"
 #include "widgets/AccessibleControls.h"
 
 #include <QClipboard>
@@ -32,10 +34,18 @@ QString headerLines(const Halo::HeaderList &headers)
     return lines.isEmpty() ? RequestLogView::tr("(none)") : lines.join(QLatin1Char('\n'));
 }
 
-QString bodyText(const QByteArray &body)
+// `size`: the whole body's bytes, of which `body` may be the start.
+QString bodyText(const QByteArray &body, qint64 size, bool privacy)
 {
     if (body.isEmpty())
         return RequestLogView::tr("(empty)");
+    if (privacy) {
+        // When in doubt, hide: a body that cannot be masked member by member is hidden whole.
+        if (std::optional<QString> masked = Halo::JsonMasking::maskedLogBody(body))
+            return *masked;
+        return RequestLogView::tr("Body hidden in privacy mode (%1 bytes)")
+            .arg(QLocale().toString(size));
+    }
     // JSON is indented for reading; anything else (a cut-off preview too) is shown as it came.
     QJsonParseError error{};
     const QJsonDocument json = QJsonDocument::fromJson(body, &error);
@@ -44,7 +54,7 @@ QString bodyText(const QByteArray &body)
     return QString::fromUtf8(body);
 }
 
-QString detailsText(const Halo::LoggedExchange &exchange)
+QString detailsText(const Halo::LoggedExchange &exchange, bool privacy)
 {
     const QLocale locale;
     QStringList parts;
@@ -57,7 +67,8 @@ QString detailsText(const Halo::LoggedExchange &exchange)
     parts << RequestLogView::tr("Outcome: %1").arg(exchange.outcome);
     parts << QString() << RequestLogView::tr("Request headers")
           << headerLines(exchange.requestHeaders);
-    parts << QString() << RequestLogView::tr("Request body") << bodyText(exchange.requestBody);
+    parts << QString() << RequestLogView::tr("Request body")
+          << bodyText(exchange.requestBody, exchange.requestBody.size(), privacy);
     parts << QString()
           << (exchange.httpStatus > 0
                   ? RequestLogView::tr("Response: HTTP %1").arg(exchange.httpStatus)
@@ -70,7 +81,9 @@ QString detailsText(const Halo::LoggedExchange &exchange)
                           locale.toString(exchange.bytesReceived));
     else
         parts << RequestLogView::tr("Response body");
-    parts << bodyText(exchange.responseBodyPreview);
+    parts << bodyText(exchange.responseBodyPreview,
+                      std::max<qint64>(exchange.bytesReceived, exchange.responseBodyPreview.size()),
+                      privacy);
     return parts.join(QLatin1Char('\n'));
 }
 
@@ -186,8 +199,17 @@ void RequestLogView::showSelected()
     if (id == m_shownId)
         return;
     m_shownId = id;
-    m_details->setPlainText(exchange ? detailsText(*exchange) : QString());
+    m_details->setPlainText(exchange ? detailsText(*exchange, m_privacy) : QString());
     m_notice->clear();
+}
+
+void RequestLogView::setPrivacy(bool on)
+{
+    if (on == m_privacy)
+        return;
+    m_privacy = on;
+    m_shownId = 0; // shown again, masked or not
+    showSelected();
 }
 
 void RequestLogView::updateButtons()
@@ -200,6 +222,12 @@ void RequestLogView::copySelectedAsCurl()
 {
     const Halo::LoggedExchange *exchange = selectedExchange();
     if (!exchange)
+        return;
+    // The command carries the request body (a query's SQL and parameters) as it was sent.
+    if (m_privacy && !exchange->requestBody.isEmpty() &&
+        !askToReveal(this, tr("Copy as cURL"),
+                     tr("This copies the request body (%1 bytes), hidden in privacy mode.")
+                         .arg(QLocale().toString(exchange->requestBody.size()))))
         return;
     QGuiApplication::clipboard()->setText(exchange->toCurl());
     m_notice->setText(tr("Copied; set HALO_KEY before running it."));

@@ -16,8 +16,8 @@ struct LoggedExchange;
 } // namespace Halo
 
 // The Log tab: every exchange with Halo Cloud, the details of the selected one, and "copy as
-// cURL" (the key appears as $HALO_KEY). Shows a RequestLogModel over the log; clearing is
-// forwarded to it.
+// cURL" (the key appears as $HALO_KEY). In privacy mode the bodies hide patient data. Shows a
+// RequestLogModel over the log; clearing is forwarded to it.
 class RequestLogView : public QWidget
 {
     Q_OBJECT
@@ -25,6 +25,8 @@ public:
     explicit RequestLogView(Halo::RequestLog *log, QWidget *parent = nullptr);
 
     Halo::RequestLogModel *model() const { return m_model; }
+    // Privacy mode: bodies shown with patient values hidden, or hidden whole; Copy as cURL asks.
+    void setPrivacy(bool on);
 
 private:
     QWidget *createToolbar();
@@ -44,4 +46,5 @@ private:
     QTableView *m_table;
     QPlainTextEdit *m_details;
     quint64 m_shownId = 0; // the exchange in the details pane; 0: none
+    bool m_privacy = false;
 };

@@ -1,5 +1,7 @@
 #include "ResultGrid.h"
 
+#include "privacy/PatientDataMaskModel.h"
+#include "privacy/RevealConsent.h"
 #include "results/ResultExport.h"
 #include "results/ResultTable.h"
 #include "results/ResultTableModel.h"
@@ -67,18 +69,53 @@ ResultGrid::ResultGrid(QWidget *parent)
     setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
+void ResultGrid::setModels(Halo::ResultTableModel *results, Halo::PatientDataMaskModel *mask)
+{
+    m_results = results;
+    m_mask = mask;
+    mask->setSourceModel(results);
+    setModel(mask);
+}
+
+QItemSelection ResultGrid::sourceSelection() const
+{
+    if (!m_mask || !selectionModel() || !selectionModel()->hasSelection())
+        return {};
+    return m_mask->mapSelectionToSource(selectionModel()->selection());
+}
+
 QString ResultGrid::selectionAsTsv() const
 {
     // Copies read the typed cells through the model, not the elided text the grid draws.
-    const auto *results = qobject_cast<const Halo::ResultTableModel *>(model());
-    if (!results || !selectionModel() || !selectionModel()->hasSelection())
+    const QItemSelection selection = sourceSelection();
+    if (!m_results || selection.isEmpty())
         return {};
-    return Halo::ResultExport::toTsv(results->table(),
-                                     results->cellsOf(selectionModel()->selection()));
+    return Halo::ResultExport::toTsv(m_results->table(), m_results->cellsOf(selection));
 }
 
-void ResultGrid::copySelection() const
+void ResultGrid::copySelection()
 {
+    const QItemSelection selection = sourceSelection();
+    if (!m_results || selection.isEmpty())
+        return;
+    if (m_mask->isMasking()) {
+        const Halo::ExportSelection cells = m_results->cellsOf(selection);
+        QList<int> columns;
+        if (cells.columns)
+            columns = QList<int>(cells.columns->begin(), cells.columns->end());
+        else
+            for (int column = 0; column < m_results->columnCount(); ++column)
+                columns << column;
+        const QStringList hidden = m_mask->patientColumnNames(columns);
+        const qsizetype rows = cells.rows ? qsizetype(cells.rows->size()) : m_results->rowCount();
+        if (!hidden.isEmpty() &&
+            !askToReveal(this, tr("Copy results"),
+                         tr("This copies %1 values from %2 hidden columns (%3).")
+                             .arg(QString::number(rows * hidden.size()),
+                                  QString::number(hidden.size()),
+                                  hidden.join(QStringLiteral(", ")))))
+            return;
+    }
     const QString text = selectionAsTsv();
     if (!text.isEmpty())
         QApplication::clipboard()->setText(text);

@@ -5,6 +5,8 @@
 #include "ResultGrid.h"
 #include "ResultSummary.h"
 #include "net/ApiError.h"
+#include "privacy/PatientDataMaskModel.h"
+#include "privacy/RevealConsent.h"
 #include "results/ResultDecoder.h"
 #include "results/ResultTableModel.h"
 #include "widgets/AccessibleControls.h"
@@ -39,6 +41,7 @@ QString errorTypeName(const QString &errorType)
 SqlResultsArea::SqlResultsArea(QWidget *parent)
     : QWidget(parent)
     , m_model(new Halo::ResultTableModel(this))
+    , m_mask(new Halo::PatientDataMaskModel(this))
     , m_status(new QLabel(this))
     , m_stop(new QPushButton(tr("Stop"), this))
     , m_runAsAsync(new QPushButton(tr("Run as &async"), this))
@@ -50,8 +53,9 @@ SqlResultsArea::SqlResultsArea(QWidget *parent)
     , m_exporter(new ExportRunner(this))
     , m_filtering(new QLabel(tr("Filtering…"), this))
 {
-    // The model sorts and filters its typed cells itself, faster than a proxy could.
-    m_grid->setModel(m_model);
+    // The model sorts and filters its typed cells itself, faster than a proxy could; the mask
+    // in between only hides cells.
+    m_grid->setModels(m_model, m_mask);
 
     m_status->setAccessibleName(tr("Query status"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -127,6 +131,11 @@ SqlResultsArea::SqlResultsArea(QWidget *parent)
     layout->addWidget(resultsSplitter, 1);
 }
 
+void SqlResultsArea::setPrivacy(bool on)
+{
+    m_mask->setMasking(on);
+}
+
 void SqlResultsArea::clear()
 {
     m_model->clear();
@@ -152,7 +161,8 @@ void SqlResultsArea::showDecoded(const Halo::DecodedResult &result, bool firstPa
         return;
     }
     const QString shown =
-        result.shape == Halo::DecodedResult::RawText
+        m_mask->isMasking() ? tr("hidden in privacy mode")
+        : result.shape == Halo::DecodedResult::RawText
             ? result.rawText.left(2000)
             : tr("%n byte(s) of binary data", nullptr, int(result.rawBytes.size()));
     m_problem->showNote(tr("The result is not a table (%1): %2").arg(result.note, shown));
@@ -197,6 +207,22 @@ void SqlResultsArea::showFailure(const Halo::ApiError &error, bool immediate)
     m_problem->showProblem(title, explanation, next);
 }
 
+bool SqlResultsArea::exportMayReveal()
+{
+    if (!m_mask->isMasking())
+        return true;
+    const QStringList hidden = m_mask->patientColumnNames();
+    if (hidden.isEmpty())
+        return true;
+    if (askToReveal(this, tr("Export results"),
+                    tr("This exports %1 values from %2 hidden columns (%3).")
+                        .arg(QString::number(qint64(m_model->rowCount()) * hidden.size()),
+                             QString::number(hidden.size()), hidden.join(QStringLiteral(", ")))))
+        return true;
+    m_problem->showNote(tr("Not exported: the hidden columns stay hidden."));
+    return false;
+}
+
 void SqlResultsArea::chooseExportFile()
 {
     QString filter;
@@ -217,6 +243,8 @@ bool SqlResultsArea::exportResults(const QString &path)
         m_problem->showNote(tr("There are no results to export yet."));
         return false;
     }
+    if (!exportMayReveal())
+        return false;
     if (!m_exporter->start(*m_model, path))
         return false;
     m_export->setEnabled(false);

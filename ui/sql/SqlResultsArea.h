@@ -11,6 +11,7 @@ class ResultGrid;
 class ResultSummary;
 
 namespace Halo {
+class PatientDataMaskModel;
 class ResultTableModel;
 struct ApiError;
 struct DecodedResult;
@@ -26,6 +27,8 @@ public:
     explicit SqlResultsArea(QWidget *parent = nullptr);
 
     Halo::ResultTableModel *model() const { return m_model; }
+    // Privacy mode: patient-data columns hidden in the grid; copy and export ask first.
+    void setPrivacy(bool on);
     ResultSummary *summary() const { return m_summary; }
     ProblemLabel *problem() const { return m_problem; }
     QPushButton *stopButton() const { return m_stop; }
@@ -50,8 +53,11 @@ signals:
 
 private:
     void chooseExportFile();
+    // In privacy mode, whether the user lets an export write the hidden columns.
+    bool exportMayReveal();
 
     Halo::ResultTableModel *m_model;
+    Halo::PatientDataMaskModel *m_mask;
     QLabel *m_status;
     QPushButton *m_stop;
     QPushButton *m_runAsAsync;

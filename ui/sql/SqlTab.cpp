@@ -181,6 +181,11 @@ QString SqlTab::sqlText() const
     return m_editor->text();
 }
 
+void SqlTab::setPrivacy(bool on)
+{
+    m_results->setPrivacy(on);
+}
+
 void SqlTab::setConfirmer(Confirmer confirmer)
 {
     m_confirmer = std::move(confirmer);

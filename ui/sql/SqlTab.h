@@ -49,6 +49,8 @@ public:
     // Where async query ids are noted so they can be resumed later (optional).
     void setJournal(Halo::AsyncQueryJournal *journal);
     void setPollIntervals(int firstMs, int maxMs);
+    // Privacy mode: patient-data columns hidden in the results; copy and export ask first.
+    void setPrivacy(bool on);
 
     void runAll();       // Ctrl+Enter
     void runSelection(); // Ctrl+Shift+Enter: the selection, or everything when none

@@ -1,5 +1,7 @@
 #include "fhir/FhirEntryTableModel.h"
 
+#include "privacy/PatientDataRules.h"
+
 #include <QJsonArray>
 
 namespace Halo {
@@ -131,6 +133,10 @@ QVariant FhirEntryTableModel::data(const QModelIndex &index, int role) const
 
 QVariant FhirEntryTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (role == PatientDataRules::PatientColumnRole && orientation == Qt::Horizontal)
+        return section >= 0 && section < m_columns.size()
+                   ? QVariant(isPatientData(m_columns.at(section)))
+                   : QVariant();
     if (role != Qt::DisplayRole || section < 0)
         return {};
     if (orientation == Qt::Vertical)
@@ -167,6 +173,22 @@ QString FhirEntryTableModel::headerText(Column column)
         return tr("Patient");
     }
     return {};
+}
+
+// For privacy mode: a summary or a reference's text may name the patient too.
+bool FhirEntryTableModel::isPatientData(Column column)
+{
+    switch (column) {
+    case Column::Summary:
+    case Column::Name:
+    case Column::BirthDate:
+    case Column::Medicare:
+    case Column::Ihi:
+    case Column::Patient:
+        return true;
+    default:
+        return false;
+    }
 }
 
 QString FhirEntryTableModel::cell(const FhirEntry &entry, int column) const

@@ -13,7 +13,8 @@ namespace Halo {
 //   Practitioner:       Id, Name, Provider number
 //   AllergyIntolerance: Id, Substance, Criticality, Patient
 //   anything else, or a mix of types: Type, Id, Summary
-// Read-only; the row's FhirEntry is available for the JSON view.
+// Read-only; the row's FhirEntry is available for the JSON view. The columns holding patient
+// data say so through PatientDataRules::PatientColumnRole (privacy mode hides them).
 class FhirEntryTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -57,6 +58,7 @@ private:
 
     void chooseColumns();
     static QString headerText(Column column);
+    static bool isPatientData(Column column);
     QString cell(const FhirEntry &entry, int column) const;
 
     QList<FhirEntry> m_entries;

@@ -163,4 +163,16 @@ bool AppSettings::keepsHistoryFor(const QString &environmentId)
     return !environment || AppSettings().keepsHistory(*environment);
 }
 
+bool AppSettings::privacyMode(Environment environment) const
+{
+    return QSettings()
+        .value(QStringLiteral("privacy/on/%1").arg(environmentId(environment)), false)
+        .toBool();
+}
+
+void AppSettings::setPrivacyMode(Environment environment, bool on)
+{
+    store(QStringLiteral("privacy/on/%1").arg(environmentId(environment)), on);
+}
+
 } // namespace Halo

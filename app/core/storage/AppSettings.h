@@ -15,8 +15,8 @@ namespace Halo {
 void keepSettingsPrivate(const QSettings &settings);
 
 // What the window remembers between runs (QSettings): the environment, layout, refresh interval
-// and whether each environment keeps a query history. Never a key: keys live in the keychain
-// only.
+// and, per environment, whether it keeps a query history and privacy mode. Never a key: keys live
+// in the keychain only.
 class AppSettings
 {
 public:
@@ -50,6 +50,11 @@ public:
     // The same for an environment id as stores keep it ("production"); an id that names no
     // environment keeps history.
     static bool keepsHistoryFor(const QString &environmentId);
+
+    // Whether privacy mode (patient data hidden on screen) is on for `environment`. Off unless
+    // turned on.
+    bool privacyMode(Environment environment) const;
+    void setPrivacyMode(Environment environment, bool on);
 };
 
 } // namespace Halo
