@@ -73,6 +73,11 @@ void TestScreenshots::bulkRunOfEveryVerdict()
     const QString text = QString::fromUtf8(html.readAll());
     QVERIFY(text.contains(QLatin1String("several-authoritative")));
     QVERIFY(!text.contains(kVerifyKey));
+    const QString pdf = artefact(QStringLiteral("verification-report.pdf"));
+    QVERIFY(dialog.saveReportTo(pdf));
+    QFile printed(pdf);
+    QVERIFY(printed.open(QIODevice::ReadOnly));
+    QVERIFY(printed.read(4) == "%PDF");
     QTextDocument document;
     document.setHtml(text);
     document.setPageSize(QSizeF(1100, 1400));

@@ -31,8 +31,8 @@ bool printToPdf(const QByteArray &html, QByteArray *pdf, QString *error)
     QPrinter printer(QPrinter::HighResolution);
     printer.setOutputFormat(QPrinter::PdfFormat);
     printer.setOutputFileName(printed);
-    // Landscape: the requests table is wide.
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape,
+    // Portrait: each site's evidence is a block of narrow tables that wraps to the page.
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
                                       QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
     printer.setDocName(tr("Halo site verification"));
     printer.setCreator(QCoreApplication::applicationName());

@@ -35,59 +35,118 @@ QString cell(const QString &text, const QString &cssClass = QString())
     return open + h(text) + QStringLiteral("</td>");
 }
 
-QString requestsText(const VerificationResult &row)
+QString headerRow(const QStringList &headers)
 {
-    QStringList lines;
-    for (const VerificationRequest &request : row.requests) {
-        QString line =
-            QStringLiteral("%1 %2 → %3, %4 ms")
-                .arg(QString::fromLatin1(request.method), request.path,
-                     request.httpStatus ? QString::number(request.httpStatus) : tr("no answer"))
-                .arg(request.durationMs);
-        if (request.attempts > 1)
-            line += tr(" (%1 attempts)").arg(request.attempts);
-        if (request.logId)
-            line += tr(", request log #%1").arg(request.logId);
-        if (!request.serverRequestId.isEmpty())
-            line += tr(", server request id %1").arg(request.serverRequestId);
-        lines.append(h(line));
-    }
-    return lines.join(QStringLiteral("<br>"));
-}
-
-QString rowHtml(const VerificationResult &row)
-{
-    const QString verdict = verdictId(row.verdict);
     QString html = QStringLiteral("<tr>");
-    html += cell(row.input.line > 0 ? QString::number(row.input.line) : QString());
-    html += cell(row.input.pms) + cell(row.input.pmsId);
-    html += QStringLiteral("<td class=\"verdict %1\">%2</td>")
-                .arg(row.isOk() ? QStringLiteral("ok") : QStringLiteral("attention"), h(verdict));
-    html += cell(row.input.expectedGuid, QStringLiteral("guid")) +
-            cell(row.guid, QStringLiteral("guid"));
-    html += cell(row.recordedName) + cell(row.practiceName);
-    html += cell(row.recordedPmsVersion) + cell(row.pmsVersion);
-    html += cell(row.recordedHaloLinkVersion) + cell(row.haloLinkVersion);
-    html += cell(row.availability);
-    html +=
-        cell(row.heartbeatAgeSeconds < 0 ? QString() : QString::number(row.heartbeatAgeSeconds));
-    html += cell(row.message);
-    html += QStringLiteral("<td class=\"requests\">") + requestsText(row) + QStringLiteral("</td>");
+    for (const QString &header : headers)
+        html += QStringLiteral("<th>%1</th>").arg(h(header));
     return html + QStringLiteral("</tr>\n");
 }
 
+QString verdictHtml(const VerificationResult &row)
+{
+    return QStringLiteral("<span class=\"verdict %1\">%2</span>")
+        .arg(row.isOk() ? QStringLiteral("ok") : QStringLiteral("attention"),
+             h(verdictId(row.verdict)));
+}
+
+QString siteTitle(const VerificationResult &row)
+{
+    QStringList parts;
+    if (row.input.line > 0)
+        parts << tr("Line %1").arg(row.input.line);
+    parts << QStringLiteral("%1 %2").arg(row.input.pms, row.input.pmsId).trimmed();
+    return h(parts.join(QStringLiteral(" · ")));
+}
+
+// One line of the summary: which practice, its verdict, and what Halo says now.
+QString summaryRow(const VerificationResult &row)
+{
+    QString html = QStringLiteral("<tr class=\"site\">");
+    html += cell(row.input.line > 0 ? QString::number(row.input.line) : QString());
+    html += cell(row.input.pms) + cell(row.input.pmsId);
+    html += QStringLiteral("<td>") + verdictHtml(row) + QStringLiteral("</td>");
+    html +=
+        cell(row.guid, QStringLiteral("guid")) + cell(row.practiceName) + cell(row.availability);
+    return html + QStringLiteral("</tr>\n");
+}
+
+QString evidenceRow(const QString &field, const QString &then, const QString &now,
+                    const QString &cssClass = QString())
+{
+    return QStringLiteral("<tr><th>%1</th>").arg(h(field)) + cell(then, cssClass) +
+           cell(now, cssClass) + QStringLiteral("</tr>\n");
+}
+
+QString heardText(const VerificationResult &row)
+{
+    if (row.heartbeatAgeSeconds < 0)
+        return QString();
+    return tr("%1 s ago (%2)").arg(row.heartbeatAgeSeconds).arg(timeText(row.heartbeatAt));
+}
+
+QString requestRow(const VerificationRequest &request)
+{
+    QString time = tr("%1 ms").arg(request.durationMs);
+    if (request.attempts > 1)
+        time += tr(" (%1 attempts)").arg(request.attempts);
+    QString html = QStringLiteral("<tr>");
+    html += cell(QStringLiteral("%1 %2").arg(QString::fromLatin1(request.method), request.path),
+                 QStringLiteral("path"));
+    html += cell(request.httpStatus ? QString::number(request.httpStatus) : tr("no answer"));
+    html += cell(time);
+    html += cell(request.logId ? tr("request log #%1").arg(request.logId) : QString());
+    html += cell(request.serverRequestId, QStringLiteral("guid"));
+    return html + QStringLiteral("</tr>\n");
+}
+
+// A site's evidence, in a block that prints whole: identifiers then and now, the requests.
+QString evidenceHtml(const VerificationResult &row)
+{
+    QString html = QStringLiteral("<div class=\"evidence\">\n<h3>%1 — %2</h3>\n")
+                       .arg(siteTitle(row), verdictHtml(row));
+    if (!row.message.isEmpty())
+        html += QStringLiteral("<p>%1</p>\n").arg(h(row.message));
+    html += QStringLiteral("<table class=\"identifiers\" width=\"100%\" cellspacing=\"0\">\n");
+    html += headerRow({QString(), tr("Expected or recorded"), tr("Now")});
+    html += evidenceRow(tr("Halo GUID"), row.input.expectedGuid, row.guid, QStringLiteral("guid"));
+    html += evidenceRow(tr("Practice name"), row.recordedName, row.practiceName);
+    html += evidenceRow(tr("PMS version"), row.recordedPmsVersion, row.pmsVersion);
+    html += evidenceRow(tr("Halo Link version"), row.recordedHaloLinkVersion, row.haloLinkVersion);
+    QStringList availability{row.availability, row.status};
+    availability.removeAll(QString());
+    html += evidenceRow(tr("Availability"), QString(), availability.join(QStringLiteral(", ")));
+    html += evidenceRow(tr("Last heard"), QString(), heardText(row));
+    html += evidenceRow(tr("Checked"), QString(), timeText(row.checkedAt));
+    html += QStringLiteral("</table>\n");
+    if (!row.requests.isEmpty()) {
+        html += QStringLiteral("<table class=\"requests\" width=\"100%\" cellspacing=\"0\">\n");
+        html += headerRow(
+            {tr("Request"), tr("Status"), tr("Time"), tr("Request log"), tr("Server request id")});
+        for (const VerificationRequest &request : row.requests)
+            html += requestRow(request);
+        html += QStringLiteral("</table>\n");
+    }
+    return html + QStringLiteral("</div>\n");
+}
+
+// Made for browsers and for Qt's rich text alike (the PDF is printed from this page): plain
+// tables at full width, no grid or flex layout.
 const char *kStyle = R"(body{font-family:sans-serif;font-size:10pt;margin:1.5em}
-table{border-collapse:collapse;width:100%}
+table{border-collapse:collapse;margin-bottom:6px}
 th,td{border:1px solid #999;padding:3px 5px;vertical-align:top;text-align:left}
-th{background:#eee}
-td.guid,td.requests{font-family:monospace;font-size:8.5pt}
-td.verdict.ok{color:#0a5c0a;font-weight:bold}
-td.verdict.attention{color:#a00000;font-weight:bold}
-dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}
-dt{font-weight:bold}
-@page{size:A4 landscape;margin:12mm}
-@media print{body{margin:0;font-size:8pt}th{background:none}tr{page-break-inside:avoid}
-thead{display:table-header-group}a{color:inherit;text-decoration:none}}
+th{background-color:#eee}
+table.facts th,table.facts td{border:none;padding:1px 12px 1px 0}
+table.facts th{background-color:transparent}
+table.identifiers th{width:22%}
+td.guid,td.path{font-family:monospace;font-size:8.5pt}
+span.verdict.ok,span.ok{color:#0a5c0a;font-weight:bold}
+span.verdict.attention,span.attention{color:#a00000;font-weight:bold}
+h3{margin-top:14px;margin-bottom:4px}
+div.evidence{page-break-inside:avoid}
+@page{size:A4;margin:12mm}
+@media print{body{margin:0;font-size:8pt}th{background-color:transparent}
+tr{page-break-inside:avoid}thead{display:table-header-group}}
 )";
 
 } // namespace
@@ -112,8 +171,8 @@ QByteArray VerificationReport::html(const VerificationRun &run)
                        "<title>%1</title><style>")
             .arg(h(tr("Halo site verification")));
     html += QString::fromLatin1(kStyle);
-    html += QStringLiteral("</style></head><body>\n<h1>%1</h1>\n<dl>")
-                .arg(h(tr("Halo site verification")));
+    html +=
+        QStringLiteral("</style></head><body>\n<h1>%1</h1>\n").arg(h(tr("Halo site verification")));
     const QList<QPair<QString, QString>> facts{
         {tr("Environment"), run.environment},
         {tr("Sites from"), run.source},
@@ -127,25 +186,27 @@ QByteArray VerificationReport::html(const VerificationRun &run)
                          .arg(run.rows.size() - ok)},
         {tr("Halo Explorer version"), run.appVersion},
     };
+    html += QStringLiteral("<table class=\"facts\">\n");
     for (const auto &fact : facts)
-        html += QStringLiteral("<dt>%1</dt><dd>%2</dd>").arg(h(fact.first), h(fact.second));
-    html += QStringLiteral("</dl>\n");
+        html +=
+            QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(h(fact.first), h(fact.second));
+    html += QStringLiteral("</table>\n");
     if (run.cancelled)
         html += QStringLiteral("<p><strong>%1</strong></p>\n")
                     .arg(h(tr("The run was stopped before every row was checked: only the rows "
                               "below were checked.")));
-    html += QStringLiteral("<table>\n<thead><tr>");
-    for (const QString &header :
-         {tr("Line"), tr("PMS"), tr("PMS ID"), tr("Verdict"), tr("Expected GUID"),
-          tr("Authoritative GUID now"), tr("Name recorded"), tr("Name now"),
-          tr("PMS version recorded"), tr("PMS version now"), tr("Halo Link recorded"),
-          tr("Halo Link now"), tr("Availability"), tr("Heartbeat age (s)"), tr("Message"),
-          tr("Requests")})
-        html += QStringLiteral("<th>%1</th>").arg(h(header));
-    html += QStringLiteral("</tr></thead>\n<tbody>\n");
+    html += QStringLiteral("<h2>%1</h2>\n<table class=\"summary\" width=\"100%\" "
+                           "cellspacing=\"0\">\n<thead>")
+                .arg(h(tr("Verdicts")));
+    html += headerRow({tr("Line"), tr("PMS"), tr("PMS ID"), tr("Verdict"), tr("Halo GUID now"),
+                       tr("Practice name now"), tr("Availability")});
+    html += QStringLiteral("</thead>\n<tbody>\n");
     for (const VerificationResult &row : run.rows)
-        html += rowHtml(row);
-    html += QStringLiteral("</tbody></table>\n<p>%1</p>\n</body></html>\n")
+        html += summaryRow(row);
+    html += QStringLiteral("</tbody></table>\n<h2>%1</h2>\n").arg(h(tr("Evidence")));
+    for (const VerificationResult &row : run.rows)
+        html += evidenceHtml(row);
+    html += QStringLiteral("<p>%1</p>\n</body></html>\n")
                 .arg(h(tr("Requests are shown without their headers: the subscription key is "
                           "never part of this report.")));
     return html.toUtf8();
