@@ -36,6 +36,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(const Parts &parts, QWidget *parent)
@@ -334,6 +335,9 @@ void MainWindow::createMenusAndToolbar()
     toolbar->widgetForAction(m_addSiteAction)->setAccessibleName(tr("Add site"));
     toolbar->widgetForAction(m_verifyAction)->setAccessibleName(tr("Verify sites"));
     toolbar->widgetForAction(m_privacyAction)->setAccessibleName(tr("Privacy mode"));
+    // Qt's button for the actions that do not fit has no name of its own.
+    if (auto *more = toolbar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button")))
+        more->setAccessibleName(tr("More toolbar actions"));
     toolbar->addSeparator();
     toolbar->addWidget(new QLabel(tr(" Environment: "), toolbar));
     toolbar->addWidget(m_environmentBox);

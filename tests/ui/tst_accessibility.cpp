@@ -17,6 +17,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
+#include <QSet>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -76,6 +77,7 @@ private slots:
     void statusValuesAreReadSelectedAndCopied();
     void labelsWithoutANameStillReadAsTheirText();
     void everyNamedValueCanBeReachedAndSelected();
+    void everyControlHasAName();
 };
 
 void TestAccessibility::comboBoxesReportTheirContractNamesAndCurrentValue_data()
@@ -222,6 +224,48 @@ void TestAccessibility::everyNamedValueCanBeReachedAndSelected()
             unreachable << label->accessibleName();
     }
     QVERIFY2(unreachable.isEmpty(), qPrintable(unreachable.join(QLatin1String(", "))));
+}
+
+void TestAccessibility::everyControlHasAName()
+{
+    // Walked as an AT walks it: every visible control that can be operated says what it is.
+    QTemporaryDir dir;
+    Rig rig(dir.path());
+    QVERIFY(rig.port != 0);
+    QVERIFY(rig.addSite(onlineSite()));
+    MainWindow *window = rig.openWindow();
+    window->siteListPanel()->selectSite(QStringLiteral("sandbox"), onlineSite().guid);
+    const QSet<QAccessible::Role> controls{
+        QAccessible::PushButton, QAccessible::CheckBox,       QAccessible::RadioButton,
+        QAccessible::ComboBox,   QAccessible::EditableText,   QAccessible::SpinBox,
+        QAccessible::ButtonMenu, QAccessible::ButtonDropDown, QAccessible::Slider};
+    QSet<QString> unnamed;
+    int checked = 0;
+    auto *tabs = window->findChild<QTabWidget *>(QStringLiteral("siteTabs"));
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        tabs->setCurrentIndex(tab);
+        QList<QAccessibleInterface *> stack{QAccessible::queryAccessibleInterface(window)};
+        while (!stack.isEmpty()) {
+            QAccessibleInterface *node = stack.takeLast();
+            if (!node || node->state().invisible)
+                continue;
+            if (controls.contains(node->role())) {
+                ++checked;
+                if (node->text(QAccessible::Name).trimmed().isEmpty())
+                    unnamed << QStringLiteral("%1 (%2) in %3 (%4)")
+                                   .arg(QString::fromLatin1(
+                                            node->object()->metaObject()->className()),
+                                        node->object()->objectName(),
+                                        QString::fromLatin1(
+                                            node->object()->parent()->metaObject()->className()),
+                                        node->object()->parent()->objectName());
+            }
+            for (int i = 0; i < node->childCount(); ++i)
+                stack.append(node->child(i));
+        }
+    }
+    QVERIFY2(checked > 30, qPrintable(QString::number(checked)));
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.values().join(QLatin1String(", "))));
 }
 
 QTEST_MAIN(TestAccessibility)

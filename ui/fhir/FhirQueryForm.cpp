@@ -57,6 +57,7 @@ FhirQueryForm::FhirQueryForm(QWidget *parent)
     m_type->setObjectName(QStringLiteral("fhirResourceType"));
     m_type->setAccessibleName(tr("FHIR resource type"));
     m_type->setEditable(true); // types outside the CapabilityStatement can still be tried
+    AccessibleControls::nameEditor(m_type);
     m_type->setInsertPolicy(QComboBox::NoInsert);
     m_type->setMinimumContentsLength(18);
     m_type->completer()->setCaseSensitivity(Qt::CaseInsensitive);
@@ -379,6 +380,8 @@ void FhirQueryForm::renumberRows()
         const int number = i + 1;
         row.name->setAccessibleName(tr("Search parameter %1").arg(number));
         row.modifier->setAccessibleName(tr("Modifier %1").arg(number));
+        AccessibleControls::nameEditor(row.name);
+        AccessibleControls::nameEditor(row.modifier);
         row.value->setAccessibleName(tr("Value %1").arg(number));
         row.remove->setAccessibleName(tr("Remove parameter %1").arg(number));
         row.remove->setToolTip(tr("Remove this parameter"));

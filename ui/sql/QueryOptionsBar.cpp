@@ -93,6 +93,7 @@ void QueryOptionsBar::setCatalogues(const QList<Halo::SiteInfo::Catalogue> &cata
     const QString previous = catalogue();
     m_catalogue->clear();
     m_catalogue->setEditable(!known);
+    AccessibleControls::nameEditor(m_catalogue);
     QString defaultName;
     for (const Halo::SiteInfo::Catalogue &c : catalogues) {
         if (c.isDefault)

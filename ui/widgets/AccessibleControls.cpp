@@ -3,6 +3,7 @@
 #include <QAbstractItemView>
 #include <QAccessibleWidget>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTextDocumentFragment>
@@ -230,6 +231,13 @@ void install()
 void makeSelectable(QLabel *label)
 {
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+}
+
+void nameEditor(QComboBox *combo)
+{
+    if (QLineEdit *editor = combo->lineEdit())
+        editor->setAccessibleName(QCoreApplication::translate("AccessibleControls", "%1 text")
+                                      .arg(combo->accessibleName()));
 }
 
 } // namespace AccessibleControls

@@ -7,6 +7,7 @@
 //   as AT-SPI text (and as the value), selectable as the label allows;
 // - a QComboBox reports its current text as its name, so "PMS" reads as "Best Practice". Combo
 //   boxes here report their accessible name as the name and the current text as the value.
+class QComboBox;
 class QLabel;
 
 namespace AccessibleControls {
@@ -17,5 +18,10 @@ void install();
 
 // A label that shows a value: reachable with the keys (it takes focus), selectable and copyable.
 void makeSelectable(QLabel *label);
+
+// An editable combo box's line edit is a control of its own to assistive technology: it is
+// named after the combo box ("Catalogue text"), which keeps the combo box's name its own.
+// Call again after the combo box is renamed or made editable.
+void nameEditor(QComboBox *combo);
 
 } // namespace AccessibleControls

@@ -67,9 +67,12 @@ for name in ("Environment", "Execution mode", "Catalogue", "FHIR resource type")
     if named(app, name, "combo box") is None:
         combos = [c.name for c in nodes(app, lambda n: n.getRoleName() == "combo box")]
         fail("no combo box named %r; combo boxes: %r" % (name, combos))
-for name in ("Add site", "Verify sites"):
+for name in ("Add site", "Verify sites", "Save report"):
     if named(app, name, "push button") is None:
         fail("no button named %r" % name)
+# A checkable tool button: Qt reports it as a check box (some bridges say toggle button).
+if not any(named(app, "Privacy mode", role) for role in ("check box", "toggle button")):
+    fail("no toggle named 'Privacy mode'")
 
 # Choose a site the way assistive technology does: select its row in the list.
 site_list = named(app, "Site list", "tree")
