@@ -6,6 +6,8 @@
 #include "ResultTables.h"
 #include "fhir/FhirEntryTableModel.h"
 #include "fhir/FhirResponse.h"
+#include "net/RequestLog.h"
+#include "net/RequestLogModel.h"
 #include "privacy/JsonMasking.h"
 #include "privacy/PatientDataMaskModel.h"
 #include "privacy/PatientDataRules.h"
@@ -70,6 +72,7 @@ private slots:
     void fhirTableSaysWhichColumnsArePatientData();
     void fhirJsonIsMaskedUnderPatientElements();
     void logBodiesAreMaskedOrHiddenWhole();
+    void searchUrlsHidePatientValues();
     void privacyModeIsRememberedPerEnvironment();
 
 private:
@@ -275,6 +278,41 @@ void TestPrivacy::logBodiesAreMaskedOrHiddenWhole()
     QVERIFY(!JsonMasking::maskedLogBody(answer));
     QVERIFY(!JsonMasking::maskedLogBody(request.left(40)));
     QVERIFY(!JsonMasking::maskedLogBody("Quexley-Marchbanks"));
+}
+
+void TestPrivacy::searchUrlsHidePatientValues()
+{
+    using namespace Halo::PatientDataRules;
+    const QUrl search(QStringLiteral("https://api.example.net/integrator/sites/g/fhir/R4/"
+                                     "Patient?family:exact=Quokkason&given=Zephyrine&birthdate="
+                                     "ge1970-01-01&address-city=Wagga&_count=20&gender=female"));
+    const QString shown = maskedUrl(search);
+    for (const char *secret : {"Quokkason", "Zephyrine", "1970", "Wagga"})
+        QVERIFY2(!shown.contains(QLatin1String(secret)), qPrintable(shown));
+    for (const char *kept : {"_count=20", "gender=female", "/fhir/R4/Patient", "family:exact="})
+        QVERIFY2(shown.contains(QLatin1String(kept)), qPrintable(shown));
+    QVERIFY(shown.contains(maskedText()));
+    // Nothing to hide: shown as it is.
+    const QUrl read(QStringLiteral("https://api.example.net/integrator/sites/g/fhir/R4/Patient/1"));
+    QCOMPARE(maskedUrl(read), read.toDisplayString());
+    const QUrl lookUp(
+        QStringLiteral("https://api.example.net/integrator/sites?"
+                       "practiceManagementSiteId=BP-1&practiceManagementName=Zedmed"));
+    QCOMPARE(maskedUrl(lookUp), lookUp.toDisplayString());
+
+    // The log's URL column hides them while privacy mode is on, and only then.
+    Halo::RequestLog log;
+    Halo::LoggedExchange exchange;
+    exchange.method = "GET";
+    exchange.url = search;
+    log.record(exchange);
+    Halo::RequestLogModel model(&log);
+    const QModelIndex url = model.index(0, Halo::RequestLogModel::UrlColumn);
+    QVERIFY(url.data().toString().contains(QLatin1String("Quokkason")));
+    model.setMasksPatientData(true);
+    QVERIFY(!url.data().toString().contains(QLatin1String("Quokkason")));
+    model.setMasksPatientData(false);
+    QVERIFY(url.data().toString().contains(QLatin1String("Quokkason")));
 }
 
 void TestPrivacy::privacyModeIsRememberedPerEnvironment()

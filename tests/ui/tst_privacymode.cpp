@@ -474,6 +474,8 @@ void TestPrivacyMode::requestLogBodiesShowNoPatientValue()
                                .data()
                                .toString();
     QVERIFY(!surname.isEmpty() && !family.isEmpty());
+    // A search by the family name puts it in a URL.
+    QVERIFY(m_rig->searchFhir(QStringLiteral("Patient?family=") + family));
     // Privacy mode off, the FHIR answer's body names the patient in the log.
     QVERIFY(m_rig->logDetails().join(QLatin1Char('\n')).contains(family));
 
@@ -483,6 +485,15 @@ void TestPrivacyMode::requestLogBodiesShowNoPatientValue()
     const QString all = details.join(QLatin1Char('\n'));
     QVERIFY2(!all.contains(family), qPrintable(all));
     QVERIFY(!all.contains(surname));
+    // Nor does the URL column, where the search was made by name.
+    auto *table = m_rig->window->findChild<QTableView *>(QStringLiteral("requestLog"));
+    bool searched = false;
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const QString url = table->model()->index(row, 2).data().toString();
+        QVERIFY2(!url.contains(family), qPrintable(url));
+        searched = searched || url.contains(QLatin1String("Patient?family="));
+    }
+    QVERIFY(searched);
     // The query's answer carries encoded rows: hidden whole, and said so.
     QVERIFY(all.contains(QLatin1String("Body hidden in privacy mode")));
     // The rest stays readable: methods, statuses and the FHIR resource's type.

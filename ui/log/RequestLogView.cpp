@@ -3,6 +3,7 @@
 #include "net/RequestLog.h"
 #include "net/RequestLogModel.h"
 #include "privacy/JsonMasking.h"
+#include "privacy/PatientDataRules.h"
 #include "privacy/RevealConsent.h"
 #include "widgets/AccessibleControls.h"
 
@@ -59,7 +60,8 @@ QString detailsText(const Halo::LoggedExchange &exchange, bool privacy)
     const QLocale locale;
     QStringList parts;
     parts << QString::fromLatin1(exchange.method) + QLatin1Char(' ') +
-                 exchange.url.toDisplayString();
+                 (privacy ? Halo::PatientDataRules::maskedUrl(exchange.url)
+                          : exchange.url.toDisplayString());
     parts << RequestLogView::tr("Started %1, attempt %2, %3 ms")
                  .arg(locale.toString(exchange.startedAt.toLocalTime(), QLocale::LongFormat))
                  .arg(exchange.attempt)
@@ -208,6 +210,7 @@ void RequestLogView::setPrivacy(bool on)
     if (on == m_privacy)
         return;
     m_privacy = on;
+    m_model->setMasksPatientData(on);
     m_shownId = 0; // shown again, masked or not
     showSelected();
 }

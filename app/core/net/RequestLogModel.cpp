@@ -1,5 +1,7 @@
 #include "net/RequestLogModel.h"
 
+#include "privacy/PatientDataRules.h"
+
 #include <QLocale>
 
 namespace Halo {
@@ -75,7 +77,8 @@ QString RequestLogModel::displayText(const LoggedExchange &exchange, int column)
     case MethodColumn:
         return QString::fromLatin1(exchange.method);
     case UrlColumn:
-        return exchange.url.toDisplayString();
+        return m_masksPatientData ? PatientDataRules::maskedUrl(exchange.url)
+                                  : exchange.url.toDisplayString();
     case StatusColumn:
         // No HTTP answer at all (refused, timed out, ...): the outcome column says why.
         return exchange.httpStatus > 0 ? QString::number(exchange.httpStatus) : QStringLiteral("—");
@@ -152,6 +155,15 @@ void RequestLogModel::reload()
     beginResetModel();
     m_rows = m_log ? m_log->exchanges() : QList<LoggedExchange>();
     endResetModel();
+}
+
+void RequestLogModel::setMasksPatientData(bool masks)
+{
+    if (masks == m_masksPatientData)
+        return;
+    m_masksPatientData = masks;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, UrlColumn), index(int(m_rows.size()) - 1, UrlColumn));
 }
 
 } // namespace Halo

@@ -38,6 +38,8 @@ public:
     const LoggedExchange &exchange(int row) const { return m_rows.at(row); }
     // Empties the underlying log (and so this model).
     void clearLog();
+    // Privacy mode: URLs are shown with patient-like search values hidden.
+    void setMasksPatientData(bool masks);
 
 private:
     void append(const LoggedExchange &exchange);
@@ -46,6 +48,7 @@ private:
     QString displayText(const LoggedExchange &exchange, int column) const;
 
     QPointer<RequestLog> m_log;
+    bool m_masksPatientData = false;
     // A copy of the log's rows (cheap: Qt's containers share their data), so the model stays
     // consistent while the log drops its oldest exchange before recording the next one.
     QList<LoggedExchange> m_rows;

@@ -1,6 +1,7 @@
 #include "privacy/PatientDataRules.h"
 
 #include <QSet>
+#include <QUrlQuery>
 
 namespace Halo::PatientDataRules {
 
@@ -173,6 +174,41 @@ bool isPatientElement(const QString &path)
             return true;
     }
     return false;
+}
+
+bool isPatientSearchParameter(const QString &parameter)
+{
+    // "address-city:contains" and "subject.name" are judged by "address" and "name".
+    QString base = parameter.section(QLatin1Char(':'), 0, 0).section(QLatin1Char('.'), -1);
+    base = base.section(QLatin1Char('-'), 0, 0).toLower();
+    static const QStringList searchNames{
+        QStringLiteral("family"),     QStringLiteral("given"),     QStringLiteral("name"),
+        QStringLiteral("phonetic"),   QStringLiteral("birthdate"), QStringLiteral("address"),
+        QStringLiteral("phone"),      QStringLiteral("email"),     QStringLiteral("telecom"),
+        QStringLiteral("identifier"), QStringLiteral("_content"),  QStringLiteral("_text")};
+    return searchNames.contains(base) || isPatientColumn(base);
+}
+
+QString maskedUrl(const QUrl &url)
+{
+    if (!url.hasQuery())
+        return url.toDisplayString();
+    QUrlQuery query(url);
+    QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyDecoded);
+    bool masked = false;
+    for (auto &item : items) {
+        if (isPatientSearchParameter(item.first)) {
+            item.second = maskedText();
+            masked = true;
+        }
+    }
+    if (!masked)
+        return url.toDisplayString();
+    QUrl shown(url);
+    QUrlQuery hidden;
+    hidden.setQueryItems(items);
+    shown.setQuery(hidden);
+    return shown.toDisplayString();
 }
 
 } // namespace Halo::PatientDataRules

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace Halo {
 
@@ -31,6 +32,12 @@ bool isPatientElementName(const QString &member);
 // Whether a one-line summary of this JSON object (a reference's display, a name's parts) may show
 // patient data: it has a patient element as a member and is not a resource (shown as Type/id).
 bool summaryMayShowPatientData(const QJsonObject &object);
+
+// A FHIR search parameter (family, given:exact, birthdate, address-city, phone, identifier,
+// _content…) whose value may be patient data, judged by its name without modifiers or chains.
+bool isPatientSearchParameter(const QString &parameter);
+// A URL for showing with the values of such parameters hidden (Patient?family=••••• (hidden)).
+QString maskedUrl(const QUrl &url);
 
 } // namespace PatientDataRules
 
