@@ -70,6 +70,11 @@ for name in ("Environment", "Execution mode", "Catalogue", "FHIR resource type")
 for name in ("Add site", "Verify sites", "Save report"):
     if named(app, name, "push button") is None:
         fail("no button named %r" % name)
+# The site list's controls, by the names the issue gives them.
+for name in ("Remove site", "Site label", "Site notes", "Site tags", "Needs attention",
+             "Filter sites", "Site list"):
+    if not nodes(app, lambda n, name=name: n.name == name):
+        fail("nothing named %r" % name)
 # A checkable tool button: Qt reports it as a check box (some bridges say toggle button).
 if not any(named(app, "Privacy mode", role) for role in ("check box", "toggle button")):
     fail("no toggle named 'Privacy mode'")
