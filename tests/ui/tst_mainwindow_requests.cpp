@@ -90,7 +90,6 @@ struct Rig : SandboxWindowRig {
         return window->findChild<QLabel *>(QStringLiteral("lastRequestStatus"))->text();
     }
 
-
     QHash<QString, int> received;
 };
 
