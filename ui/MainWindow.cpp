@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "EnvironmentBanner.h"
 #include "PlainHttpConsent.h"
 #include "api/HaloApiClient.h"
@@ -23,6 +24,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QFileDialog>
@@ -317,12 +319,17 @@ void MainWindow::createMenusAndToolbar()
     connection->addAction(m_keepHistoryAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Halo Explorer"), this, [this]() {
-        QMessageBox::about(this, tr("About Halo Explorer"),
-                           tr("<b>Halo Explorer</b> %1<br>A desktop explorer for the Halo Cloud "
-                              "API: sites, SQL and FHIR queries, and what went over the wire.")
-                               .arg(QApplication::applicationVersion()));
+    QAction *report = help->addAction(tr("&Report a Problem"), this, &MainWindow::reportProblem);
+    report->setObjectName(QStringLiteral("reportProblemAction"));
+    report->setToolTip(tr("Copy the versions and the environment in use (never the key), to "
+                          "paste into a problem report"));
+    help->addSeparator();
+    QAction *about = help->addAction(tr("&About Halo Explorer"), this, [this]() {
+        auto *dialog = new AboutDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
     });
+    about->setObjectName(QStringLiteral("aboutAction"));
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
@@ -341,6 +348,17 @@ void MainWindow::createMenusAndToolbar()
     toolbar->addSeparator();
     toolbar->addWidget(new QLabel(tr(" Environment: "), toolbar));
     toolbar->addWidget(m_environmentBox);
+}
+
+void MainWindow::reportProblem()
+{
+    const QString onOff = m_privacy->isOn() ? tr("on") : tr("off");
+    const QString text = AboutDialog::buildInfo().problemReport(
+        m_endpoint,
+        {{tr("Display platform"), QGuiApplication::platformName()}, {tr("Privacy mode"), onOff}});
+    QApplication::clipboard()->setText(text);
+    showMessage(tr("Copied the versions and the environment in use to the clipboard, to paste "
+                   "into a problem report. The subscription key is not in it."));
 }
 
 void MainWindow::verifySites()

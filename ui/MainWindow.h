@@ -79,6 +79,7 @@ private:
     void createMenusAndToolbar();
     void addSite();
     void verifySites();
+    void reportProblem();
     void importSites();
     Halo::SiteCsvDefaults importDefaults() const;
     void exportSites();
