@@ -3,6 +3,7 @@
 // is not a plain table is tst_resultdecoder_fallbacks.
 #include "FailOnWarning.h"
 #include "ResultDecoding.h"
+#include "results/Base64Decode_p.h"
 #include "sql/ParameterValue.h"
 
 #include <QCoreApplication>
@@ -44,6 +45,7 @@ private slots:
     void decodesWithoutGuiOnWorkerThreads();
     void showsParameterValues_data();
     void showsParameterValues();
+    void decodesOnTheExpectedPath();
 };
 
 void TestResultDecoder::readsRowObjectsInTextColumnOrder()
@@ -440,4 +442,31 @@ void TestResultDecoder::showsParameterValues()
 }
 
 QTEST_GUILESS_MAIN(TestResultDecoder)
+// Built twice: with SSE2 where the CPU has it, and as tst_resultdecoder_portable with the
+// portable loops alone (HALO_NO_SIMD), so ARM64's path is tested here too.
+void TestResultDecoder::decodesOnTheExpectedPath()
+{
+#ifdef HALO_EXPECT_PORTABLE_DECODER
+    QVERIFY(!Halo::detail::decoderUsesSse2());
+#elif defined(__SSE2__)
+    QVERIFY(Halo::detail::decoderUsesSse2());
+#else
+    QSKIP("no SSE2 on this CPU: the portable loops are the only path");
+#endif
+    // Long enough for the 16-byte loops, with escapes and multi-byte UTF-8 in most strings.
+    const QByteArray accented = "\xc3\xa9t\xc3\xa9 "; // UTF-8 as sent, not escaped
+    QByteArray json = "[";
+    for (int i = 0; i < 200; ++i) {
+        json += R"({"n":)" + QByteArray::number(i) + R"(,"t":"caf\u00e9 \"q\" )" +
+                accented.repeated(i % 7) + R"(end"})" + (i < 199 ? "," : "]");
+    }
+    const DecodedResult result = decodeAsSent(json);
+    QCOMPARE(result.table.rowCount(), 200);
+    for (int row : {0, 6, 199}) {
+        QCOMPARE(cellText(result, row, 1), QStringLiteral("caf\u00e9 \"q\" ") +
+                                               QString::fromUtf8(accented.repeated(row % 7)) +
+                                               QStringLiteral("end"));
+    }
+}
+
 #include "tst_resultdecoder.moc"

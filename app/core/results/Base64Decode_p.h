@@ -11,4 +11,7 @@ namespace Halo::detail {
 // Line-wrapped (MIME style) base64 is accepted.
 QByteArray strictBase64(QByteArrayView text, bool *ok);
 
+// Whether this build decodes with SSE2 or with the portable loops alone (HALO_NO_SIMD, ARM64).
+bool decoderUsesSse2();
+
 } // namespace Halo::detail
