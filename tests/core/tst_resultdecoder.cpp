@@ -46,6 +46,7 @@ private slots:
     void showsParameterValues_data();
     void showsParameterValues();
     void decodesOnTheExpectedPath();
+    void takingTheBodyFreesItAndDecodesAlike();
 };
 
 void TestResultDecoder::readsRowObjectsInTextColumnOrder()
@@ -467,6 +468,32 @@ void TestResultDecoder::decodesOnTheExpectedPath()
                                                QString::fromUtf8(accented.repeated(row % 7)) +
                                                QStringLiteral("end"));
     }
+}
+
+// takeResponseBody decodes as decodeResponseBody does, and lets go of the body once its data
+// is decoded (so a caller with the only copy frees it before the table is built).
+void TestResultDecoder::takingTheBodyFreesItAndDecodesAlike()
+{
+    const QByteArray rows = R"([{"id":1,"name":"Ann"},{"id":2,"name":null}])";
+    const QByteArray answer = R"({"id":"q1","result":{"rows":2,"data":")" + rows.toBase64() +
+                              R"("},"status":"successful"})";
+    QByteArray body = answer;
+    const Halo::DecodedResult taken = Halo::ResultDecoder::takeResponseBody(body);
+    QVERIFY(body.isEmpty());
+    const Halo::DecodedResult read = Halo::ResultDecoder::decodeResponseBody(answer);
+    QCOMPARE(taken.shape, read.shape);
+    QCOMPARE(taken.table.rowCount(), 2);
+    QCOMPARE(taken.table.columns(), read.table.columns());
+    QCOMPARE(taken.table.cell(0, 0).toInteger(), 1);
+    QVERIFY(taken.table.cell(1, 1).isNull());
+
+    // Without data, or with data that is not base64, nothing is taken and the fallbacks apply.
+    QByteArray empty = R"({"result":{"rows":0}})";
+    QCOMPARE(Halo::ResultDecoder::takeResponseBody(empty).shape, Halo::DecodedResult::Empty);
+    QByteArray plain = R"({"result":{"data":"not base64!"}})";
+    const Halo::DecodedResult raw = Halo::ResultDecoder::takeResponseBody(plain);
+    QCOMPARE(raw.shape, Halo::ResultDecoder::decodeResponseBody(plain).shape);
+    QVERIFY(!plain.isEmpty());
 }
 
 #include "tst_resultdecoder.moc"

@@ -21,7 +21,7 @@ ImmediateQueryCall::ImmediateQueryCall(const QString &guid, const QueryCommand &
               RequestSafety::QueryPost, ApiPaths::compact(command.bodyJson()), ApiPaths::kJson)
 {}
 
-ApiError ImmediateQueryCall::read(const QByteArray &body, Answer &answer)
+ApiError ImmediateQueryCall::read(QByteArray &body, Answer &answer)
 {
     // Megabytes of base64 stay out of the JSON parse: the envelope is read without them.
     const AnswerReading::Span data = AnswerReading::findString(body, {"result", "data"});
@@ -35,13 +35,14 @@ ApiError ImmediateQueryCall::read(const QByteArray &body, Answer &answer)
     if (answer.info.isSuccessful() && !json.value(QLatin1String("result")).isObject())
         return AnswerReading::missing(QStringLiteral("result"));
     if (data.found())
-        answer.result = ResultDecoder::decodeResponseBody(body);
+        answer.result = ResultDecoder::takeResponseBody(body);
     return ApiError();
 }
 
 ApiError ImmediateQueryCall::readAnswer(const QByteArray &body)
 {
-    return read(body, m_answer);
+    QByteArray shared = body; // the call keeps its own: nothing is freed early on this path
+    return read(shared, m_answer);
 }
 
 ApiCall::DetachedReader ImmediateQueryCall::detachedReader()

@@ -33,7 +33,8 @@ private:
         QueryInfo info;
         DecodedResult result;
     };
-    static ApiError read(const QByteArray &body, Answer &answer);
+    // Takes the body (leaves it empty) once its data is decoded.
+    static ApiError read(QByteArray &body, Answer &answer);
     Answer m_answer;
 };
 

@@ -482,8 +482,12 @@ void ApiCall::readAndFinish()
             read.adopt(); // a broken answer leaves the typed value empty
         finishWith(withoutKey(read.error));
     });
-    watcher->setFuture(QtConcurrent::run(reader, m_body));
-    emit readingAnswer(m_body.size());
+    const qint64 size = m_body.size();
+    // One shared holder, whatever QtConcurrent copies: a reader that takes the body frees it.
+    const auto body =
+        std::make_shared<QByteArray>(m_dropBodyOnceRead ? std::exchange(m_body, {}) : m_body);
+    watcher->setFuture(QtConcurrent::run([reader, body]() { return reader(*body); }));
+    emit readingAnswer(size);
 }
 
 ApiError ApiCall::withoutKey(ApiError error) const

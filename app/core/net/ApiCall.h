@@ -68,6 +68,11 @@ public:
     bool ok() const { return m_finished && !m_error.isError(); }
     int httpStatus() const { return m_status; }
     const QByteArray &body() const { return m_body; }
+    // For a caller that never looks at body(): an off-thread reader that takes the body (an
+    // immediate query's) gets the only copy and frees it as soon as its data is decoded, so
+    // the body, the decoded data and the table are never in memory all at once. body() is
+    // then empty. Call it before the call finishes.
+    void dropBodyOnceRead() { m_dropBodyOnceRead = true; }
     // For the core only: outside app/core, answers are read through the typed calls.
     QJsonObject jsonObject() const;
     QByteArray responseHeader(const QByteArray &name) const;
@@ -114,7 +119,9 @@ protected:
         ApiError error;
         std::function<void()> adopt;
     };
-    using DetachedReader = std::function<DetachedRead(const QByteArray &body)>;
+    // The reader may take the body (leave it empty) once it no longer needs it: see
+    // dropBodyOnceRead().
+    using DetachedReader = std::function<DetachedRead(QByteArray &body)>;
     // The worker never touches the call, which may be cancelled or deleted while it reads: it
     // runs this reader, which reads into a value of its own. readerInto() makes one from the
     // same function readAnswer() uses. Without one, readAnswer() runs on the calling thread.
@@ -126,6 +133,16 @@ protected:
     static DetachedReader readerInto(Value *target, ApiError (*read)(const QByteArray &, Value &))
     {
         return [target, read](const QByteArray &body) {
+            auto value = std::make_shared<Value>();
+            const ApiError error = read(body, *value);
+            return DetachedRead{error, [target, value]() { *target = std::move(*value); }};
+        };
+    }
+    // The same for a `read` that may take the body.
+    template <typename Value>
+    static DetachedReader readerInto(Value *target, ApiError (*read)(QByteArray &, Value &))
+    {
+        return [target, read](QByteArray &body) {
             auto value = std::make_shared<Value>();
             const ApiError error = read(body, *value);
             return DetachedRead{error, [target, value]() { *target = std::move(*value); }};
@@ -185,6 +202,7 @@ private:
 
     int m_status = 0;
     QByteArray m_body;
+    bool m_dropBodyOnceRead = false;
     QList<QPair<QByteArray, QByteArray>> m_responseHeaders;
     ApiError m_error;
 };

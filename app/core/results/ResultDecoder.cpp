@@ -7,6 +7,7 @@
 #include "results/JsonReader_p.h"
 #include "results/ResultRows_p.h"
 
+#include <optional>
 #include <vector>
 
 namespace Halo {
@@ -294,7 +295,10 @@ DecodedResult ResultDecoder::decode(const QByteArray &base64Data)
     return decodeData(base64Data);
 }
 
-DecodedResult ResultDecoder::decodeResponseBody(const QByteArray &body)
+namespace {
+
+// The `data` string of an answer body (an immediate query's result or a page), or nothing.
+std::optional<QByteArrayView> responseData(const QByteArray &body)
 {
     const char *origin = body.constData();
     JsonReader top(origin, origin + body.size(), origin);
@@ -312,17 +316,42 @@ DecodedResult ResultDecoder::decodeResponseBody(const QByteArray &body)
             found = findMember(page, "data", '"', &begin, &end);
         }
     }
-    DecodedResult decoded;
-    if (!found) {
-        decoded.shape = DecodedResult::Empty;
-        decoded.note =
-            translated(QT_TRANSLATE_NOOP("Halo::ResultDecoder", "The result holds no data."));
-        return decoded;
-    }
+    if (!found)
+        return std::nullopt;
     JsonReader dataReader = top.part(begin, end);
     QByteArrayView data;
     dataReader.readString(&data);
-    return decodeData(data);
+    return data;
+}
+
+DecodedResult noData()
+{
+    DecodedResult decoded;
+    decoded.shape = DecodedResult::Empty;
+    decoded.note =
+        translated(QT_TRANSLATE_NOOP("Halo::ResultDecoder", "The result holds no data."));
+    return decoded;
+}
+
+} // namespace
+
+DecodedResult ResultDecoder::decodeResponseBody(const QByteArray &body)
+{
+    const std::optional<QByteArrayView> data = responseData(body);
+    return data ? decodeData(*data) : noData();
+}
+
+DecodedResult ResultDecoder::takeResponseBody(QByteArray &body)
+{
+    const std::optional<QByteArrayView> data = responseData(body);
+    if (!data)
+        return noData();
+    bool isBase64 = false;
+    const QByteArray bytes = strictBase64(*data, &isBase64);
+    if (!isBase64)
+        return decodeData(*data); // the fallbacks read the text itself
+    body = QByteArray();
+    return decodeText(bytes, kUnwrapLevels);
 }
 
 DecodedResult ResultDecoder::decodeJson(const QByteArray &json)

@@ -43,6 +43,9 @@ public:
     // ...}} or a result page's {"data": ...}. Finds `data` without building a JSON document
     // around megabytes of base64, then decodes it as decode() does. Empty when there is none.
     static DecodedResult decodeResponseBody(const QByteArray &body);
+    // The same, and `body` is cleared as soon as its data is decoded from base64: when the
+    // caller held the only copy, the body is freed before the table is built.
+    static DecodedResult takeResponseBody(QByteArray &body);
     // Text that is already decoded, such as the body of a page's /stream endpoint. A {"data":
     // "<base64>"} envelope and a JSON document inside a JSON string are unwrapped.
     static DecodedResult decodeJson(const QByteArray &json);

@@ -30,7 +30,9 @@ ImmediateQueryCall *QueryService::runImmediate(const QString &guid, const QueryC
 {
     if (const ApiError refused = refusalFor(guid, command, approval); refused.isError())
         return m_client->refuse(new ImmediateQueryCall(guid, command), refused);
-    return m_client->runImmediate(guid, command);
+    ImmediateQueryCall *call = m_client->runImmediate(guid, command);
+    call->dropBodyOnceRead(); // both faces read the typed answer only; large results are freed
+    return call;
 }
 
 SubmitAsyncCall *QueryService::submitAsync(const QString &guid, const QueryCommand &command,
