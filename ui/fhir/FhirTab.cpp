@@ -12,6 +12,7 @@
 #include "privacy/RevealConsent.h"
 #include "services/FhirService.h"
 #include "storage/AtomicFile.h"
+#include "storage/PortableFileName.h"
 #include "widgets/AccessibleControls.h"
 #include "widgets/CallProgress.h"
 #include "widgets/ProblemLabel.h"
@@ -32,12 +33,7 @@ namespace {
 
 QString fileNameFor(const QString &text)
 {
-    QString name = text;
-    for (QChar &c : name) {
-        if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('_'))
-            c = QLatin1Char('-');
-    }
-    return name.left(60) + QStringLiteral(".json");
+    return Halo::portableFileName(text, QStringLiteral("json"));
 }
 
 } // namespace
