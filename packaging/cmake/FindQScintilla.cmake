@@ -28,6 +28,10 @@ find_library(QScintilla_LIBRARY_RELEASE
 find_library(QScintilla_LIBRARY_DEBUG
     NAMES qscintilla2_qt6d libqscintilla2_qt6d
     HINTS ${_qsci_hints} PATH_SUFFIXES lib debug/lib)
+if(WIN32) # the import library above; the DLL the programs load, for packaging
+    find_file(QScintilla_DLL NAMES qscintilla2_qt6.dll HINTS ${_qsci_hints} PATH_SUFFIXES bin)
+    mark_as_advanced(QScintilla_DLL)
+endif()
 include(SelectLibraryConfigurations)
 select_library_configurations(QScintilla)
 
