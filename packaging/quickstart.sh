@@ -26,6 +26,8 @@ packages=(
     # tests: a virtual display, a private D-Bus session and a real keyring; the accessibility
     # bus and its Python client, to read the window as a screen reader does
     xvfb xauth dbus-x11 gnome-keyring at-spi2-core python3-pyatspi
+    # tests: "Copy as" snippets run as a user would run them (Python's requests; curl, jq)
+    python3-requests curl jq
 )
 
 missing=()

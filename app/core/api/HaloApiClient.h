@@ -90,6 +90,9 @@ public:
         return call;
     }
 
+    // Where a call would go on the current endpoint (for a request copied as code).
+    QUrl urlFor(const CallTarget &target) const;
+
 signals:
     // Any call about a site came back 403: the GUID may no longer be authoritative, so the
     // window offers to re-resolve it from the PMS ID wherever the 403 happened.
@@ -99,7 +102,6 @@ signals:
 
 private:
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
-    QUrl urlFor(const CallTarget &target) const;
     // Adds the base URL, the key header and the policy, and sends.
     template <typename Call> Call *send(Call *call, Asked asked = Asked::ByUser)
     {

@@ -64,6 +64,10 @@ public:
 
     QByteArray method() const { return m_method; }
     QUrl url() const { return m_request.url(); }
+    // What the call sends, as built (before HaloApiClient adds the base URL and the key).
+    const CallTarget &target() const { return m_target; }
+    const QByteArray &requestBody() const { return m_requestBody; }
+    const QByteArray &requestContentType() const { return m_contentType; }
     bool isFinished() const { return m_finished; }
     bool ok() const { return m_finished && !m_error.isError(); }
     int httpStatus() const { return m_status; }
