@@ -6,15 +6,19 @@
 #include "SqlResultsArea.h"
 #include "SqlRunController.h"
 #include "api/HaloApiClient.h"
+#include "api/QueryCalls.h"
 #include "net/Environment.h"
 #include "services/QueryService.h"
 #include "sites/SiteInfo.h"
+#include "widgets/CopyAsButton.h"
 #include "widgets/ProblemLabel.h"
 #include "widgets/ProductionMarker.h"
 
 #include <Qsci/qsciscintilla.h>
 
 #include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QMessageBox>
 #include <QPushButton>
@@ -50,6 +54,7 @@ SqlTab::SqlTab(Halo::HaloApiClient *client, QWidget *parent)
     , m_options(new QueryOptionsBar(this))
     , m_run(new QPushButton(tr("&Run query"), this))
     , m_runSelection(new QPushButton(tr("Run &selection"), this))
+    , m_copyAs(new CopyAsButton(this))
     , m_production(new ProductionMarker(client->endpoint(), this))
     , m_readOnly(new QCheckBox(this))
     , m_results(new SqlResultsArea(this))
@@ -75,6 +80,7 @@ SqlTab::SqlTab(Halo::HaloApiClient *client, QWidget *parent)
 
     connect(m_run, &QPushButton::clicked, this, &SqlTab::runAll);
     connect(m_runSelection, &QPushButton::clicked, this, &SqlTab::runSelection);
+    connect(m_copyAs, &CopyAsButton::languageChosen, this, &SqlTab::copyAs);
     connect(m_editor, &SqlEditor::runAllRequested, this, &SqlTab::runAll);
     connect(m_editor->editor(), &QsciScintilla::textChanged, this, &SqlTab::sqlTextChanged);
     connect(m_editor, &SqlEditor::runSelectionRequested, this, &SqlTab::runSelection);
@@ -115,6 +121,7 @@ void SqlTab::buildLayout()
     auto *runRow = new QHBoxLayout;
     runRow->addWidget(m_run);
     runRow->addWidget(m_runSelection);
+    runRow->addWidget(m_copyAs);
     runRow->addWidget(m_production);
     runRow->addSpacing(12);
     runRow->addWidget(m_readOnly);
@@ -285,6 +292,33 @@ void SqlTab::run(const QString &sql, bool forceAsync)
         m_runs->runAsync(m_record.guid, command, *approval);
     else
         m_runs->runImmediate(m_record.guid, command, *approval);
+}
+
+void SqlTab::copyAs(Halo::SnippetLanguage language)
+{
+    m_results->problem()->clearProblem();
+    if (m_record.guid.isEmpty()) {
+        m_results->problem()->showNote(tr("Choose a site first: the request is for one site."));
+        return;
+    }
+    if (m_editor->text().trimmed().isEmpty()) {
+        m_results->problem()->showNote(tr("Type a query first."));
+        return;
+    }
+    // The call the Run button would send (built, never sent): async submits, immediate reads.
+    const Halo::QueryCommand command = commandFor(m_editor->text());
+    std::unique_ptr<Halo::ApiCall> call;
+    auto answer = Halo::RequestRecipe::Answer::QueryResult;
+    if (m_options->isAsync()) {
+        call = std::make_unique<Halo::SubmitAsyncCall>(m_record.guid, command);
+        answer = Halo::RequestRecipe::Answer::Json;
+    } else {
+        call = std::make_unique<Halo::ImmediateQueryCall>(m_record.guid, command);
+    }
+    const Halo::RequestRecipe recipe = Halo::RequestRecipe::of(*m_client, *call, answer);
+    QGuiApplication::clipboard()->setText(Halo::codeSnippet(recipe, language));
+    m_results->setStatus(tr("Copied as %1; set HALO_KEY before running it.")
+                             .arg(Halo::snippetLanguageName(language)));
 }
 
 // After an immediate query failed in a way async may not (too large, too slow).

@@ -6,11 +6,13 @@
 #include <optional>
 
 #include "sites/SiteRecord.h"
+#include "snippets/CodeSnippet.h"
 #include "sql/QueryTypes.h"
 
 class QCheckBox;
 class QPushButton;
 class QToolButton;
+class CopyAsButton;
 class ParametersTable;
 class ProductionMarker;
 class QueryOptionsBar;
@@ -54,7 +56,9 @@ public:
 
     void runAll();       // Ctrl+Enter
     void runSelection(); // Ctrl+Shift+Enter: the selection, or everything when none
-    void runAsync();     // the editor's text as an async query, whatever the Async box says
+    // Copies the request Run would send, as code in `language` (never the key).
+    void copyAs(Halo::SnippetLanguage language);
+    void runAsync(); // the editor's text as an async query, whatever the Async box says
     void resumeAsync(const QString &queryId); // picks up an async query submitted earlier
     void stop(); // stops waiting, polling and fetching; an async query carries on
     bool isRunning() const;
@@ -97,6 +101,7 @@ private:
     QueryOptionsBar *m_options;
     QPushButton *m_run;
     QPushButton *m_runSelection;
+    CopyAsButton *m_copyAs;
     ProductionMarker *m_production;
     QCheckBox *m_readOnly;
     SqlResultsArea *m_results;
