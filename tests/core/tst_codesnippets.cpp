@@ -5,7 +5,9 @@
 // rows the window's grid gets for the same request. No snippet holds the key itself.
 #include "ApiCallsRig.h"
 #include "FailOnWarning.h"
+#include "api/FhirCalls.h"
 #include "api/QueryCalls.h"
+#include "fhir/FhirRequest.h"
 #include "results/ResultTable.h"
 #include "snippets/CodeSnippet.h"
 
@@ -112,6 +114,31 @@ void compareRows(const Halo::ResultTable &grid, const QJsonArray &rows)
     }
 }
 
+// Runs a saved snippet with the key in HALO_KEY while the test's event loop (and so the
+// sandbox) runs; its standard output. Fails the test when it does not end well.
+QByteArray runSnippet(const QStringList &runner, const QString &folder, const QString &code)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HALO_KEY"), kKey);
+    environment.remove(QStringLiteral("http_proxy"));
+    environment.remove(QStringLiteral("https_proxy"));
+    process.setProcessEnvironment(environment);
+    process.setWorkingDirectory(folder);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(runner.first(), runner.mid(1));
+    if (!process.waitForStarted(20000) || !finished.wait(120000)) {
+        QTest::qFail("the snippet did not start or end", __FILE__, __LINE__);
+        return {};
+    }
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        const QByteArray why = process.readAllStandardError() + '\n' + code.toUtf8();
+        QTest::qFail(why.constData(), __FILE__, __LINE__);
+        return {};
+    }
+    return process.readAllStandardOutput();
+}
+
 } // namespace
 
 class TestCodeSnippets : public QObject
@@ -167,26 +194,76 @@ private slots:
         if (runner.isEmpty())
             QSKIP("this machine has no runtime for this language: its text was checked only");
 
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("HALO_KEY"), kKey);
-        environment.remove(QStringLiteral("http_proxy"));
-        environment.remove(QStringLiteral("https_proxy"));
-        process.setProcessEnvironment(environment);
-        process.setWorkingDirectory(dir.path());
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(runner.first(), runner.mid(1)); // async: the sandbox answers meanwhile
-        QVERIFY(process.waitForStarted(20000));
-        QVERIFY(finished.wait(120000));
-        const QByteArray output = process.readAllStandardOutput();
-        QVERIFY2(
-            process.exitCode() == 0,
-            qPrintable(QString::fromUtf8(process.readAllStandardError() + "\n" + code.toUtf8())));
+        const QByteArray output = runSnippet(runner, dir.path(), code);
+        if (QTest::currentTestFailed())
+            return;
         QJsonParseError error;
         const QJsonDocument printed = QJsonDocument::fromJson(output, &error);
         QVERIFY2(printed.isArray(), qPrintable(error.errorString() + QLatin1Char('\n') +
                                                QString::fromUtf8(output.left(500))));
         compareRows(grid, printed.array());
+    }
+
+    void fhirSnippetRunsAndAgreesWithTheAnswer_data()
+    {
+        QTest::addColumn<SnippetLanguage>("language");
+        QTest::addColumn<bool>("post");
+        for (const SnippetLanguage language : Halo::snippetLanguages()) {
+            const QString name = Halo::snippetLanguageName(language);
+            QTest::newRow(qPrintable(name + QStringLiteral(", GET"))) << language << false;
+            QTest::newRow(qPrintable(name + QStringLiteral(", POST _search"))) << language << true;
+        }
+    }
+
+    // A FHIR search as the FHIR tab sends it (GET, or POST with a form body), as code.
+    void fhirSnippetRunsAndAgreesWithTheAnswer()
+    {
+        QFETCH(SnippetLanguage, language);
+        QFETCH(bool, post);
+        START_RIG(rig, sandboxOptions());
+        const QString guid = onlineBp().guid;
+        const auto parsed = Halo::parseFhirLine(QStringLiteral("Patient?_count=3&gender=female"));
+        QVERIFY(parsed.request);
+        const Halo::FhirRequest &request = *parsed.request;
+        const QUrl base = rig.client.fhirBase(guid);
+        const auto answer =
+            awaitCall(post ? rig.client.fhirSearch(guid, request.resourceType, request.form())
+                           : rig.client.fhirGet(guid, request.relativeUrl()));
+        VERIFY_OK(answer);
+        const QList<Halo::FhirEntry> entries = answer->response().entries;
+        QCOMPARE(entries.size(), 3);
+
+        const std::unique_ptr<Halo::FhirCall> unsent =
+            post ? std::make_unique<Halo::FhirCall>(base, request.resourceType, request.form())
+                 : std::make_unique<Halo::FhirCall>(base, request.relativeUrl());
+        const Halo::RequestRecipe recipe =
+            Halo::RequestRecipe::of(rig.client, *unsent, Halo::RequestRecipe::Answer::Json);
+        QCOMPARE(recipe.method, post ? QByteArray("POST") : QByteArray("GET"));
+        const QString code = Halo::codeSnippet(recipe, language);
+        QVERIFY(!code.contains(kKey));
+        QCOMPARE(code.contains(QStringLiteral("application/x-www-form-urlencoded")), post);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("snippet.") + extensionFor(language));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(code.toUtf8());
+        file.close();
+        const QStringList runner = runnerFor(language, path);
+        if (runner.isEmpty())
+            QSKIP("this machine has no runtime for this language: its text was checked only");
+        const QByteArray output = runSnippet(runner, dir.path(), code);
+        if (QTest::currentTestFailed())
+            return;
+        const QJsonObject bundle = QJsonDocument::fromJson(output).object();
+        QCOMPARE(bundle.value(QLatin1String("resourceType")).toString(), QStringLiteral("Bundle"));
+        const QJsonArray printed = bundle.value(QLatin1String("entry")).toArray();
+        QCOMPARE(printed.size(), entries.size());
+        for (int i = 0; i < entries.size(); ++i) {
+            const QJsonObject resource =
+                printed.at(i).toObject().value(QLatin1String("resource")).toObject();
+            QCOMPARE(resource.value(QLatin1String("id")).toString(), entries.at(i).id);
+        }
     }
 
     void requestWithoutBodyHasNoContentType()

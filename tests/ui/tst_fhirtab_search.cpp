@@ -11,12 +11,17 @@
 #include "fhir/FhirTab.h"
 #include "net/RequestLog.h"
 #include "sites/SiteRecord.h"
+#include "widgets/CopyAsButton.h"
 #include "widgets/ProblemLabel.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSet>
 #include <QUrlQuery>
@@ -31,6 +36,7 @@ private slots:
     void initTestCase();
     void familySearchByGet();
     void familySearchByPost();
+    void copyAsGivesTheRequestSearchWouldSend();
     void postIsTheDefaultOnProduction();
     void pagingForwardAndBack();
     void unknownParameterShowsIssue();
@@ -65,6 +71,35 @@ void TestFhirTabSearch::familySearchByGet()
     for (const QString &name : column(rig, QStringLiteral("Name")))
         QVERIFY2(name.contains(QLatin1String("Smith")), qPrintable(name));
     QVERIFY(rig.tab->results()->summaryLabel()->text().contains(QLatin1String("5")));
+}
+
+// "Copy as" copies the request Search would send (GET or POST as chosen), sends nothing.
+void TestFhirTabSearch::copyAsGivesTheRequestSearchWouldSend()
+{
+    FhirRig rig;
+    openBestPractice(rig);
+    rig.tab->setQueryLine(QStringLiteral("Patient?family=Smith"));
+    const int sent = rig.exchanges().size();
+    auto *copyAs = rig.tab->findChild<CopyAsButton *>();
+    QVERIFY(copyAs);
+    QCOMPARE(copyAs->accessibleName(), QStringLiteral("Copy as"));
+    QAction *python = copyAs->menu()->actions().at(2);
+    QCOMPARE(python->text(), QStringLiteral("Python"));
+
+    named<QCheckBox>(rig.tab.get(), QStringLiteral("Use POST"))->setChecked(false);
+    python->trigger();
+    QString code = QApplication::clipboard()->text();
+    QVERIFY2(code.contains(QStringLiteral("/fhir/R4/Patient?family=Smith\"")), qPrintable(code));
+    QVERIFY(code.contains(QStringLiteral("requests.get(")));
+    QVERIFY(code.contains(QStringLiteral("os.environ[\"HALO_KEY\"]")));
+
+    named<QCheckBox>(rig.tab.get(), QStringLiteral("Use POST"))->setChecked(true);
+    python->trigger();
+    code = QApplication::clipboard()->text();
+    QVERIFY2(code.contains(QStringLiteral("/fhir/R4/Patient/_search\"")), qPrintable(code));
+    QVERIFY(code.contains(QStringLiteral("requests.post(")));
+    QVERIFY(code.contains(QStringLiteral("family=Smith")));
+    QCOMPARE(rig.exchanges().size(), sent); // copying sends nothing
 }
 
 void TestFhirTabSearch::familySearchByPost()

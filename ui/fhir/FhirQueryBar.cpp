@@ -5,6 +5,7 @@
 #include "services/FhirService.h"
 #include "sql/QueryHistory.h"
 #include "widgets/AccessibleControls.h"
+#include "widgets/CopyAsButton.h"
 #include "widgets/ProblemLabel.h"
 #include "widgets/ProductionMarker.h"
 
@@ -36,6 +37,7 @@ FhirQueryBar::FhirQueryBar(Halo::HaloApiClient *client, Halo::QueryHistory *hist
     , m_post(new QCheckBox(tr("Use &POST"), this))
     , m_methodHint(new QLabel(this))
     , m_search(new QPushButton(tr("&Search"), this))
+    , m_copyAs(new CopyAsButton(this))
     , m_production(new ProductionMarker(client->endpoint(), this))
     , m_problem(new ProblemLabel(tr("FHIR query problem"), this))
 {
@@ -83,6 +85,7 @@ FhirQueryBar::FhirQueryBar(Halo::HaloApiClient *client, Halo::QueryHistory *hist
     m_search->setToolTip(tr("Sends the query line: a search, a read or an operation (Enter in "
                             "the line, or Ctrl+Enter)"));
     connect(m_search, &QPushButton::clicked, this, &FhirQueryBar::searchRequested);
+    connect(m_copyAs, &CopyAsButton::languageChosen, this, &FhirQueryBar::copyAsRequested);
 
     auto *lineRow = new QHBoxLayout;
     lineRow->addWidget(m_back);
@@ -94,6 +97,7 @@ FhirQueryBar::FhirQueryBar(Halo::HaloApiClient *client, Halo::QueryHistory *hist
     lineRow->addWidget(m_recent);
     lineRow->addWidget(m_post);
     lineRow->addWidget(m_search);
+    lineRow->addWidget(m_copyAs);
     lineRow->addWidget(m_production);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "snippets/CodeSnippet.h"
+
 #include <QWidget>
 
 #include <optional>
@@ -12,6 +14,7 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class CopyAsButton;
 class QToolButton;
 class ProblemLabel;
 class ProductionMarker;
@@ -58,8 +61,9 @@ public:
     ProblemLabel *problem() const { return m_problem; }
 
 signals:
-    void requestTyped(const Halo::FhirRequest &request); // the line was edited and reads well
-    void searchRequested();                              // Enter in the line, or Search
+    void requestTyped(const Halo::FhirRequest &request);  // the line was edited and reads well
+    void searchRequested();                               // Enter in the line, or Search
+    void copyAsRequested(Halo::SnippetLanguage language); // the line as code (Copy as)
     void backRequested();
     void forwardRequested();
 
@@ -83,6 +87,7 @@ private:
     QCheckBox *m_post;
     QLabel *m_methodHint;
     QPushButton *m_search;
+    CopyAsButton *m_copyAs;
     ProductionMarker *m_production;
     ProblemLabel *m_problem;
 };

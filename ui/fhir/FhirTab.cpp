@@ -7,6 +7,7 @@
 #include "FhirQueryForm.h"
 #include "FhirResourceView.h"
 #include "FhirResultsPanel.h"
+#include "api/FhirCalls.h"
 #include "api/HaloApiClient.h"
 #include "privacy/JsonMasking.h"
 #include "privacy/RevealConsent.h"
@@ -17,8 +18,10 @@
 #include "widgets/CallProgress.h"
 #include "widgets/ProblemLabel.h"
 
+#include <QClipboard>
 #include <QDir>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QShortcut>
@@ -69,6 +72,7 @@ FhirTab::FhirTab(Halo::HaloApiClient *client, Halo::FhirCapabilityCache *capabil
     connect(m_queryBar, &FhirQueryBar::backRequested, this, &FhirTab::goBack);
     connect(m_queryBar, &FhirQueryBar::forwardRequested, this, &FhirTab::goForward);
     connect(m_queryBar, &FhirQueryBar::searchRequested, this, &FhirTab::search);
+    connect(m_queryBar, &FhirQueryBar::copyAsRequested, this, &FhirTab::copyAs);
     // The query line and the form are two views of one request: each follows the other.
     connect(m_queryBar, &FhirQueryBar::requestTyped, m_form, &FhirQueryForm::setRequest);
     connect(m_form, &FhirQueryForm::edited, this,
@@ -260,6 +264,29 @@ void FhirTab::search()
         return;
     }
     m_navigator->send(*parsed.request, m_queryBar->postChosen());
+}
+
+void FhirTab::copyAs(Halo::SnippetLanguage language)
+{
+    if (!offersFhir() || m_site.guid.isEmpty())
+        return;
+    const Halo::FhirLineParse &parsed = m_queryBar->parsed();
+    if (!parsed.request) {
+        m_queryBar->showUnreadablePart();
+        return;
+    }
+    // The request Search would send (built, never sent): GET, or POST _search as chosen.
+    const Halo::FhirRequest &request = *parsed.request;
+    const QUrl base = m_client->fhirBase(m_site.guid);
+    const bool post = request.canPost() && (request.usePost || m_queryBar->postChosen());
+    const std::unique_ptr<Halo::FhirCall> call =
+        post ? std::make_unique<Halo::FhirCall>(base, request.resourceType, request.form())
+             : std::make_unique<Halo::FhirCall>(base, request.relativeUrl());
+    const Halo::RequestRecipe recipe =
+        Halo::RequestRecipe::of(*m_client, *call, Halo::RequestRecipe::Answer::Json);
+    QGuiApplication::clipboard()->setText(Halo::codeSnippet(recipe, language));
+    m_queryBar->problem()->showNote(tr("Copied as %1; set HALO_KEY before running it.")
+                                        .arg(Halo::snippetLanguageName(language)));
 }
 
 void FhirTab::readRequested()

@@ -12,6 +12,7 @@
 #include "fhir/FhirRequest.h"
 #include "fhir/FhirResponse.h"
 #include "sites/SiteRecord.h"
+#include "snippets/CodeSnippet.h"
 
 class QCheckBox;
 class QLabel;
@@ -62,6 +63,7 @@ public:
     bool isBusy() const;                    // a request (not the CapabilityStatement) is running
     void setQueryLine(const QString &line); // as if typed
     void search();                          // sends what the query line says
+    void copyAs(Halo::SnippetLanguage language); // the request Search would send, as code
     void refreshCapabilities();
     void goBack();
     void goForward();
