@@ -1,7 +1,7 @@
 #include "MainWindow.h"
 
-#include "AboutDialog.h"
 #include "EnvironmentBanner.h"
+#include "HelpMenu.h"
 #include "PlainHttpConsent.h"
 #include "api/HaloApiClient.h"
 #include "fhir/FhirTab.h"
@@ -24,7 +24,6 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QFileDialog>
@@ -318,18 +317,11 @@ void MainWindow::createMenusAndToolbar()
     connection->addSeparator();
     connection->addAction(m_keepHistoryAction);
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *report = help->addAction(tr("&Report a Problem"), this, &MainWindow::reportProblem);
-    report->setObjectName(QStringLiteral("reportProblemAction"));
-    report->setToolTip(tr("Copy the versions and the environment in use (never the key), to "
-                          "paste into a problem report"));
-    help->addSeparator();
-    QAction *about = help->addAction(tr("&About Halo Explorer"), this, [this]() {
-        auto *dialog = new AboutDialog(this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
-    about->setObjectName(QStringLiteral("aboutAction"));
+    menuBar()->addMenu(new HelpMenu(
+        [this]() {
+            return HelpMenu::State{m_endpoint, m_privacy->isOn()};
+        },
+        [this](const QString &message) { showMessage(message); }, this));
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
@@ -348,17 +340,6 @@ void MainWindow::createMenusAndToolbar()
     toolbar->addSeparator();
     toolbar->addWidget(new QLabel(tr(" Environment: "), toolbar));
     toolbar->addWidget(m_environmentBox);
-}
-
-void MainWindow::reportProblem()
-{
-    const QString onOff = m_privacy->isOn() ? tr("on") : tr("off");
-    const QString text = AboutDialog::buildInfo().problemReport(
-        m_endpoint,
-        {{tr("Display platform"), QGuiApplication::platformName()}, {tr("Privacy mode"), onOff}});
-    QApplication::clipboard()->setText(text);
-    showMessage(tr("Copied the versions and the environment in use to the clipboard, to paste "
-                   "into a problem report. The subscription key is not in it."));
 }
 
 void MainWindow::verifySites()

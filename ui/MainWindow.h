@@ -79,7 +79,6 @@ private:
     void createMenusAndToolbar();
     void addSite();
     void verifySites();
-    void reportProblem();
     void importSites();
     Halo::SiteCsvDefaults importDefaults() const;
     void exportSites();
