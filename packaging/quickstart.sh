@@ -22,12 +22,14 @@ build_dir=${HALO_BUILD_DIR:-$source_dir/build}
 packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
-    qtkeychain-qt6-dev libqscintilla2-qt6-dev libgl1-mesa-dev
+    qtkeychain-qt6-dev libqscintilla2-qt6-dev libgl1-mesa-dev zlib1g-dev
     # tests: a virtual display, a private D-Bus session and a real keyring; the accessibility
     # bus and its Python client, to read the window as a screen reader does
     xvfb xauth dbus-x11 gnome-keyring at-spi2-core python3-pyatspi
     # tests: "Copy as" snippets run as a user would run them (Python's requests; curl, jq)
     python3-requests curl jq
+    # tests: Excel exports read back by a real reader
+    python3-openpyxl
 )
 
 missing=()

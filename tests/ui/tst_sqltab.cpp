@@ -86,6 +86,7 @@ private slots:
     void editorFindsTextAndUndoes();
     void copiesTheSelectionAsTsvWithHeaders();
     void exportsCsvThatRoundTrips();
+    void exportsExcel();
     void savesAScreenshot();
 
 private:
@@ -288,6 +289,25 @@ void TestSqlTab::exportsCsvThatRoundTrips()
     QCOMPARE(rows.at(1),
              QStringList({QString(), QStringLiteral("Zoë"), QStringLiteral("a\nb"), QString(),
                           QStringLiteral("say \"hi\", ok"), QStringLiteral("42")}));
+}
+
+// The grid's rows as an Excel file: picked by the .xlsx name (tst_resultexport_xlsx reads
+// such files back with openpyxl).
+void TestSqlTab::exportsExcel()
+{
+    START_RIG(rig);
+    QVERIFY(rig.runAndWait(kSpecialCells));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("results.xlsx"));
+    QSignalSpy exported(rig.tab.get(), &SqlTab::exportFinished);
+    QVERIFY(rig.tab->exportResults(path));
+    QVERIFY(exported.wait(kTimeoutMs));
+    QCOMPARE(exported.first().at(1).toString(), QString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith("PK\x03\x04")); // a zip, as .xlsx is
+    QVERIFY(bytes.contains("xl/worksheets/sheet1.xml"));
 }
 
 void TestSqlTab::savesAScreenshot()

@@ -52,6 +52,8 @@ bool ExportRunner::start(const Halo::ResultTableModel &model, const QString &pat
     m_path = path;
     const auto format = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
                             ? Halo::ResultExport::Format::Json
+                        : path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive)
+                            ? Halo::ResultExport::Format::Xlsx
                             : Halo::ResultExport::Format::Csv;
     m_dialog = new QProgressDialog(tr("Exporting %n row(s)…", nullptr, model.rowCount()),
                                    tr("Cancel"), 0, std::max(1, model.rowCount()), m_dialogParent);

@@ -227,13 +227,16 @@ void SqlResultsArea::chooseExportFile()
 {
     QString filter;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export results"), QString(),
-                                                      tr("CSV (*.csv);;JSON (*.json)"), &filter);
+                                                      tr("CSV (*.csv);;JSON (*.json);;Excel "
+                                                         "(.xlsx) (*.xlsx)"),
+                                                      &filter);
     if (path.isEmpty())
         return;
     QString withSuffix = path;
     if (QFileInfo(path).suffix().isEmpty())
-        withSuffix += filter.contains(QLatin1String("json")) ? QStringLiteral(".json")
-                                                             : QStringLiteral(".csv");
+        withSuffix += filter.contains(QLatin1String("json"))   ? QStringLiteral(".json")
+                      : filter.contains(QLatin1String("xlsx")) ? QStringLiteral(".xlsx")
+                                                               : QStringLiteral(".csv");
     exportResults(withSuffix);
 }
 

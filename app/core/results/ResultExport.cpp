@@ -1,5 +1,8 @@
 #include "results/ResultExport.h"
 
+#include "results/XlsxSheet_p.h"
+#include "storage/ZipStreamWriter.h"
+
 #include <QDir>
 #include <QPromise>
 #include <QSaveFile>
@@ -154,6 +157,13 @@ public:
 
     void header(QByteArray &out) const
     {
+        if (m_format == ResultExport::Format::Xlsx) {
+            QStringList names;
+            for (const int column : m_columns)
+                names.append(m_table.columns().at(column));
+            detail::appendXlsxSheetStart(out, names);
+            return;
+        }
         if (m_format == ResultExport::Format::Json) {
             out.append(rowCount() == 0 ? "[" : "[\n");
             return;
@@ -170,6 +180,10 @@ public:
     void row(QByteArray &out, qint64 index)
     {
         const int row = m_rows ? (*m_rows)[size_t(index)] : int(index);
+        if (m_format == ResultExport::Format::Xlsx) {
+            detail::appendXlsxRow(out, m_table, row, m_columns, index + 2);
+            return;
+        }
         if (m_format == ResultExport::Format::Json) {
             if (index > 0)
                 out.append(",\n");
@@ -199,6 +213,8 @@ public:
 
     void footer(QByteArray &out) const
     {
+        if (m_format == ResultExport::Format::Xlsx)
+            detail::appendXlsxSheetEnd(out);
         if (m_format == ResultExport::Format::Json)
             out.append(rowCount() == 0 ? "]\n" : "\n]\n");
     }
@@ -317,6 +333,17 @@ ResultExport::Outcome ResultExport::writeFile(const QString &path, Format format
     };
     if (!file.open(QIODevice::WriteOnly))
         return failed();
+    // Excel: a zip of XML parts, the sheet deflated as its rows come.
+    std::optional<ZipStreamWriter> zip;
+    if (format == Format::Xlsx) {
+        zip.emplace(&file);
+        for (const auto &[name, bytes] : detail::xlsxFixedParts()) {
+            if (!zip->beginEntry(name) || !zip->write(bytes))
+                return failed();
+        }
+        if (!zip->beginEntry(QString::fromLatin1(detail::kXlsxSheetPath)))
+            return failed();
+    }
 
     Writer writer(format, table, selection);
     const qint64 total = writer.rowCount();
@@ -325,7 +352,7 @@ ResultExport::Outcome ResultExport::writeFile(const QString &path, Format format
     QByteArray buffer;
     buffer.reserve(kChunkBytes + kChunkBytes / 4);
     const auto flush = [&] {
-        if (file.write(buffer) != buffer.size())
+        if (zip ? !zip->write(buffer) : file.write(buffer) != buffer.size())
             return false;
         outcome.bytes += buffer.size();
         buffer.resize(0); // keeps the capacity
@@ -343,7 +370,7 @@ ResultExport::Outcome ResultExport::writeFile(const QString &path, Format format
         }
     }
     writer.footer(buffer);
-    if (!flush())
+    if (!flush() || (zip && !zip->finish()))
         return failed();
     outcome.rows = total;
     if (progress && !progress(total, total))
@@ -386,6 +413,8 @@ QString ResultExport::suffix(Format format)
         return QStringLiteral("json");
     case Format::Tsv:
         return QStringLiteral("tsv");
+    case Format::Xlsx:
+        return QStringLiteral("xlsx");
     }
     return {};
 }

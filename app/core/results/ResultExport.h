@@ -20,17 +20,17 @@ struct ExportSelection {
     std::optional<std::vector<int>> columns; // columns in the order written; none: every column
 };
 
-// Writes a query result out: TSV for the clipboard, CSV and JSON for files. Every format reads
-// back as what was shown: CSV follows RFC 4180 (CRLF, a header row, NULL as an empty field and
-// an empty string as ""), JSON is an array of row objects with typed values (numbers as numbers,
-// NULL as null, booleans as booleans; keys in column order, repeated names made unique).
+// Writes a query result out: TSV for the clipboard, CSV, JSON and Excel (.xlsx) for files. Every
+// format reads back as what was shown: CSV follows RFC 4180 (CRLF, a header row, NULL as an empty
+// field and an empty string as ""), JSON is an array of row objects with typed values (numbers as
+// numbers, NULL as null, booleans as booleans; keys in column order, repeated names made unique).
 // Reentrant; files are written through QSaveFile, so a failed or cancelled export leaves an
 // existing file as it was.
 class ResultExport
 {
     Q_DECLARE_TR_FUNCTIONS(Halo::ResultExport)
 public:
-    enum class Format { Csv, Json, Tsv };
+    enum class Format { Csv, Json, Tsv, Xlsx }; // Xlsx: files only (Excel, typed cells)
 
     struct Outcome {
         bool ok = false;
@@ -57,7 +57,7 @@ public:
                                            std::shared_ptr<const ResultTable> table,
                                            ExportSelection selection = {});
 
-    static QString suffix(Format format); // "csv", "json", "tsv"
+    static QString suffix(Format format); // "csv", "json", "tsv", "xlsx"
 };
 
 } // namespace Halo
