@@ -249,10 +249,11 @@ QString man(const QString &version)
     }
     out << ".SH COMMANDS\n";
     for (const Cli::CommandSpec &spec : Cli::CommandLine::commands()) {
-        out << ".TP\n.B " << roff(spec.name()) << '\n';
+        // The command and its synopsis on one line, the summary under it.
+        out << ".TP\n\\fB" << roff(spec.name()) << "\\fR";
         if (!spec.synopsis.isEmpty())
-            out << ".I " << roff(spec.synopsis) << '\n';
-        out << ".br\n" << roff(spec.summary) << '\n';
+            out << " \\fI" << roff(spec.synopsis) << "\\fR";
+        out << '\n' << roff(spec.summary) << '\n';
         if (!spec.description.isEmpty())
             out << ".br\n" << roff(spec.description) << '\n';
         for (const Cli::ArgumentSpec &argument : spec.arguments)
