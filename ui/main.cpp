@@ -11,6 +11,14 @@
 
 int main(int argc, char *argv[])
 {
+    // --help and --version only print, so they need no display (over ssh, in a build script).
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if ((argument == "--help" || argument == "-h" || argument == "--help-all" ||
+             argument == "--version" || argument == "-v") &&
+            qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
     // Before any widget: with a screen reader running, interfaces are made as widgets are built.
     AccessibleControls::install();

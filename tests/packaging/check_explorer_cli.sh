@@ -24,6 +24,15 @@ rc=$?
 [ "$rc" -eq 0 ] || fail "--version exits $rc"
 grep -qE '^halo-explorer [0-9]+\.[0-9]+\.[0-9]+$' "$home/out" || fail "--version: $(cat "$home/out")"
 
+# no display at all (over ssh, say): --version and --help still answer
+for flag in --version --help; do
+    env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM HOME="$home" \
+        XDG_CONFIG_HOME="$home/config" "$exe" "$flag" >"$home/out" 2>"$home/err"
+    rc=$?
+    [ "$rc" -eq 0 ] || fail "$flag without a display exits $rc: $(cat "$home/err")"
+    [ -s "$home/out" ] || fail "$flag without a display printed nothing"
+done
+
 run --help
 rc=$?
 [ "$rc" -eq 0 ] || fail "--help exits $rc"
