@@ -23,9 +23,13 @@ packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
     qtkeychain-qt6-dev libqscintilla2-qt6-dev libgl1-mesa-dev zlib1g-dev
+    # the SVG renderer for the icon sizes, and its plugin for the window's icons
+    qt6-svg-dev libqt6svg6
     # tests: a virtual display, a private D-Bus session and a real keyring; the accessibility
     # bus and its Python client, to read the window as a screen reader does
     xvfb xauth dbus-x11 gnome-keyring at-spi2-core python3-pyatspi
+    # the packaging test: build the .deb, lint it, validate and render what it installs
+    dpkg-dev fakeroot file lintian appstream desktop-file-utils man-db groff-base
     # tests: "Copy as" snippets run as a user would run them (Python's requests; curl, jq)
     python3-requests curl jq
     # tests: Excel exports read back by a real reader

@@ -1,5 +1,6 @@
 #include "SandboxOptions.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -57,77 +58,124 @@ QString SandboxOptions::helpText()
         "  --page-bytes BYTES       approximate size of an async result page (default 1 MiB)\n"
         "  --result-ttl S           seconds async results stay cached, then 410 (default 86400)\n"
         "  --fhir-page-size N       default FHIR _count (default 20)\n"
-        "  -h, --help               show this help\n");
+        "  -h, --help               show this help\n"
+        "  --version                show the version\n\n"
+        "Options take their value as --port 8080 or --port=8080.\n"
+        "Exit status: 0 ok, 1 failure (e.g. the port is taken), 2 usage error.\n");
 }
 
 QString SandboxOptions::parse(const QStringList &arguments, SandboxOptions *options,
-                              bool *printSites)
+                              bool *printSites, Request *request)
 {
     *printSites = false;
-    for (qsizetype i = 1; i < arguments.size(); ++i) {
-        const QString flag = arguments.at(i);
-        if (flag == QLatin1String("--print-sites")) {
-            *printSites = true;
-            continue;
+    if (request)
+        *request = Request::Run;
+    QCommandLineParser parser;
+    // --port=8080 and --port 8080 alike; single-dash words are not bundles of short options.
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QString());
+    const QCommandLineOption version(QStringLiteral("version"), QString());
+    const QCommandLineOption sites(QStringLiteral("print-sites"), QString());
+    parser.addOptions({help, version, sites});
+    const QStringList valued{QStringLiteral("port"),
+                             QStringLiteral("key"),
+                             QStringLiteral("latency"),
+                             QStringLiteral("rate-limit"),
+                             QStringLiteral("fault"),
+                             QStringLiteral("immediate-timeout"),
+                             QStringLiteral("immediate-limit"),
+                             QStringLiteral("async-step"),
+                             QStringLiteral("page-bytes"),
+                             QStringLiteral("result-ttl"),
+                             QStringLiteral("fhir-page-size")};
+    for (const QString &name : valued)
+        parser.addOption(QCommandLineOption(name, QString(), QStringLiteral("value")));
+
+    if (!parser.parse(arguments)) {
+        const QStringList unknown = parser.unknownOptionNames();
+        if (!unknown.isEmpty()) {
+            const QString dashes =
+                unknown.first().size() == 1 ? QStringLiteral("-") : QStringLiteral("--");
+            return QStringLiteral("unknown option %1 (see --help)").arg(dashes + unknown.first());
         }
-        if (i + 1 >= arguments.size())
-            return QStringLiteral("%1 needs a value, or is not an option (see --help)").arg(flag);
-        const QString value = arguments.at(++i);
-        qint64 number = 0;
-        auto bad = [&flag, &value]() {
-            return QStringLiteral("invalid value '%1' for %2").arg(value, flag);
-        };
-        if (flag == QLatin1String("--port")) {
-            if (!toInt(value, 0, 65535, &number))
-                return bad();
-            options->port = static_cast<quint16>(number);
-        } else if (flag == QLatin1String("--key")) {
-            if (value.trimmed().isEmpty())
-                return bad();
-            options->key = value;
-        } else if (flag == QLatin1String("--latency")) {
-            if (!toInt(value, 0, 600000, &number))
-                return bad();
-            options->latencyMs = static_cast<int>(number);
-        } else if (flag == QLatin1String("--rate-limit")) {
-            const QStringList parts = value.split(QLatin1Char('/'));
-            qint64 window = 60;
-            if (parts.size() > 2 || !toInt(parts.at(0), 1, 1000000, &number) ||
-                (parts.size() == 2 && !toInt(parts.at(1), 1, 86400, &window)))
-                return bad();
-            options->rateLimitRequests = static_cast<int>(number);
-            options->rateLimitWindowSeconds = static_cast<int>(window);
-        } else if (flag == QLatin1String("--fault")) {
-            FaultRule rule;
-            if (!parseFault(value, &rule))
-                return bad();
-            options->faults.append(rule);
-        } else if (flag == QLatin1String("--immediate-timeout")) {
-            if (!toInt(value, 1, 600000, &number))
-                return bad();
-            options->immediateTimeoutMs = static_cast<int>(number);
-        } else if (flag == QLatin1String("--immediate-limit")) {
-            if (!toInt(value, 1, qint64(1) << 34, &number))
-                return bad();
-            options->immediateLimitBytes = number;
-        } else if (flag == QLatin1String("--async-step")) {
-            if (!toInt(value, 0, 600000, &number))
-                return bad();
-            options->asyncStepMs = static_cast<int>(number);
-        } else if (flag == QLatin1String("--page-bytes")) {
-            if (!toInt(value, 256, qint64(1) << 32, &number))
-                return bad();
-            options->pageBytes = number;
-        } else if (flag == QLatin1String("--result-ttl")) {
-            if (!toInt(value, 1, 7 * 86400, &number))
-                return bad();
-            options->resultTtlSeconds = static_cast<int>(number);
-        } else if (flag == QLatin1String("--fhir-page-size")) {
-            if (!toInt(value, 1, 1000, &number))
-                return bad();
-            options->fhirPageSize = static_cast<int>(number);
-        } else {
-            return QStringLiteral("unknown option %1 (see --help)").arg(flag);
+        return QStringLiteral("%1 (see --help)").arg(parser.errorText());
+    }
+    if (request && parser.isSet(help)) {
+        *request = Request::Help;
+        return {};
+    }
+    if (request && parser.isSet(version)) {
+        *request = Request::Version;
+        return {};
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return QStringLiteral("unexpected argument '%1' (see --help)")
+            .arg(parser.positionalArguments().first());
+    *printSites = parser.isSet(sites);
+
+    for (const QString &name : valued) {
+        const QString flag = QStringLiteral("--") + name;
+        const QStringList values = parser.values(name);
+        // Repeatable: --fault. Every other option: the last one given wins.
+        const QStringList used =
+            name == QLatin1String("fault")
+                ? values
+                : (values.isEmpty() ? QStringList() : values.mid(values.size() - 1));
+        for (const QString &value : used) {
+            qint64 number = 0;
+            auto bad = [&flag, &value]() {
+                return QStringLiteral("invalid value '%1' for %2").arg(value, flag);
+            };
+            if (name == QLatin1String("port")) {
+                if (!toInt(value, 0, 65535, &number))
+                    return bad();
+                options->port = static_cast<quint16>(number);
+            } else if (name == QLatin1String("key")) {
+                if (value.trimmed().isEmpty())
+                    return bad();
+                options->key = value;
+            } else if (name == QLatin1String("latency")) {
+                if (!toInt(value, 0, 600000, &number))
+                    return bad();
+                options->latencyMs = static_cast<int>(number);
+            } else if (name == QLatin1String("rate-limit")) {
+                const QStringList parts = value.split(QLatin1Char('/'));
+                qint64 window = 60;
+                if (parts.size() > 2 || !toInt(parts.at(0), 1, 1000000, &number) ||
+                    (parts.size() == 2 && !toInt(parts.at(1), 1, 86400, &window)))
+                    return bad();
+                options->rateLimitRequests = static_cast<int>(number);
+                options->rateLimitWindowSeconds = static_cast<int>(window);
+            } else if (name == QLatin1String("fault")) {
+                FaultRule rule;
+                if (!parseFault(value, &rule))
+                    return bad();
+                options->faults.append(rule);
+            } else if (name == QLatin1String("immediate-timeout")) {
+                if (!toInt(value, 1, 600000, &number))
+                    return bad();
+                options->immediateTimeoutMs = static_cast<int>(number);
+            } else if (name == QLatin1String("immediate-limit")) {
+                if (!toInt(value, 1, qint64(1) << 34, &number))
+                    return bad();
+                options->immediateLimitBytes = number;
+            } else if (name == QLatin1String("async-step")) {
+                if (!toInt(value, 0, 600000, &number))
+                    return bad();
+                options->asyncStepMs = static_cast<int>(number);
+            } else if (name == QLatin1String("page-bytes")) {
+                if (!toInt(value, 256, qint64(1) << 32, &number))
+                    return bad();
+                options->pageBytes = number;
+            } else if (name == QLatin1String("result-ttl")) {
+                if (!toInt(value, 1, 7 * 86400, &number))
+                    return bad();
+                options->resultTtlSeconds = static_cast<int>(number);
+            } else if (name == QLatin1String("fhir-page-size")) {
+                if (!toInt(value, 1, 1000, &number))
+                    return bad();
+                options->fhirPageSize = static_cast<int>(number);
+            }
         }
     }
     return {};

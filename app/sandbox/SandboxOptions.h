@@ -29,8 +29,14 @@ struct SandboxOptions {
     int resultTtlSeconds = 24 * 3600;             // async results expire: 410
     int fhirPageSize = 20;                        // default _count
 
-    // Parses `--flag value` style arguments; returns an error message, empty on success.
-    static QString parse(const QStringList &arguments, SandboxOptions *options, bool *printSites);
+    // What the command line asks for besides running: --help or --version.
+    enum class Request { Run, Help, Version };
+
+    // Parses `--flag value` or `--flag=value` arguments (the first is the program's name) with
+    // QCommandLineParser; returns an error message, empty on success. Without `request`,
+    // --help and --version are not recognised.
+    static QString parse(const QStringList &arguments, SandboxOptions *options, bool *printSites,
+                         Request *request = nullptr);
     static QString helpText();
 };
 

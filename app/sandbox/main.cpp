@@ -10,20 +10,26 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("halo-sandbox"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HALO_VERSION));
     QTextStream out(stdout);
     QTextStream err(stderr);
 
-    const QStringList arguments = QCoreApplication::arguments();
-    if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
-        out << Sandbox::SandboxOptions::helpText();
-        return 0;
-    }
     Sandbox::SandboxOptions options;
     bool printSites = false;
-    const QString problem = Sandbox::SandboxOptions::parse(arguments, &options, &printSites);
+    auto request = Sandbox::SandboxOptions::Request::Run;
+    const QString problem = Sandbox::SandboxOptions::parse(QCoreApplication::arguments(), &options,
+                                                           &printSites, &request);
     if (!problem.isEmpty()) {
         err << "halo-sandbox: " << problem << Qt::endl;
         return 2;
+    }
+    if (request == Sandbox::SandboxOptions::Request::Help) {
+        out << Sandbox::SandboxOptions::helpText();
+        return 0;
+    }
+    if (request == Sandbox::SandboxOptions::Request::Version) {
+        out << "halo-sandbox " << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
     }
     if (printSites) {
         out << Sandbox::SandboxServer::sitesDirectoryJson();

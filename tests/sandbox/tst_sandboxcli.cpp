@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QUrl>
 #include <QtTest>
 
@@ -164,6 +165,8 @@ class SandboxCliTest : public QObject
 private slots:
     void init() { HaloTest::failOnWarnings(); }
     void helpExitsZeroWithUsage();
+    void versionExitsZeroWithVersion();
+    void portTakesItsValueAfterAnEqualsSign();
     void badOptionExitsTwoWithMessageOnStderr_data();
     void badOptionExitsTwoWithMessageOnStderr();
     void printSitesListsEverySampleSiteAsJson();
@@ -188,6 +191,37 @@ void SandboxCliTest::helpExitsZeroWithUsage()
     }
 }
 
+void SandboxCliTest::versionExitsZeroWithVersion()
+{
+    const Finished run = runToEnd({QStringLiteral("--version")});
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitStatus, QProcess::NormalExit);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(QRegularExpression(QStringLiteral("^halo-sandbox \\d+\\.\\d+\\.\\d+\\s*$"))
+                 .match(QString::fromUtf8(run.out))
+                 .hasMatch(),
+             run.out.constData());
+    QVERIFY2(run.err.isEmpty(), run.err.constData());
+}
+
+void SandboxCliTest::portTakesItsValueAfterAnEqualsSign()
+{
+    // A free port, asked for as --port=N: the sandbox must listen on exactly that one.
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    SandboxProcess sandbox;
+    QString why;
+    QVERIFY2(
+        sandbox.start({QStringLiteral("--port=%1").arg(port), QStringLiteral("--key=K")}, &why),
+        qPrintable(why));
+    QCOMPARE(sandbox.port(), port);
+    QVERIFY2(!sandbox.stdoutText().contains("subscription key"), sandbox.stdoutText().constData());
+}
+
 void SandboxCliTest::badOptionExitsTwoWithMessageOnStderr_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -195,6 +229,11 @@ void SandboxCliTest::badOptionExitsTwoWithMessageOnStderr_data()
     QTest::newRow("unknown flag") << QStringList{QStringLiteral("--frobnicate"),
                                                  QStringLiteral("1")}
                                   << QByteArray("--frobnicate");
+    QTest::newRow("unknown flag with equals sign")
+        << QStringList{QStringLiteral("--frobnicate=1")} << QByteArray("--frobnicate");
+    QTest::newRow("stray argument") << QStringList{QStringLiteral("serve")} << QByteArray("serve");
+    QTest::newRow("port=value not a number")
+        << QStringList{QStringLiteral("--port=http")} << QByteArray("--port");
     QTest::newRow("flag without value")
         << QStringList{QStringLiteral("--port")} << QByteArray("--port");
     QTest::newRow("port not a number")
