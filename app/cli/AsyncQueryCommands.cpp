@@ -55,11 +55,10 @@ QString resultText(const Halo::QueryInfo &info)
     if (!info.hasResult)
         return QStringLiteral("-");
     const int pages = int(info.pages.size());
-    const QString pageCount = pages == 1 ? Text::tr("1 page") : Text::tr("%1 pages").arg(pages);
+    const QString pageCount = Text::tr("%n page(s)", nullptr, pages);
     if (info.rowsAffected)
-        return Text::tr("%1 rows affected").arg(*info.rowsAffected);
-    return Text::tr("%1 rows, %2 in %3")
-        .arg(info.rows.value_or(0))
+        return Text::tr("%n row(s) affected", nullptr, int(*info.rowsAffected));
+    return Text::tr("%n row(s), %1 in %2", nullptr, int(info.rows.value_or(0)))
         .arg(bytesText(info.resultSize), pageCount);
 }
 
