@@ -23,6 +23,8 @@ packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
     qtkeychain-qt6-dev libqscintilla2-qt6-dev libgl1-mesa-dev
+    # translations: lupdate/lrelease and their CMake package (Qt6LinguistTools), Qt's own catalogues
+    qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
     # tests: a virtual display, a private D-Bus session and a real keyring; the accessibility
     # bus and its Python client, to read the window as a screen reader does
     xvfb xauth dbus-x11 gnome-keyring at-spi2-core python3-pyatspi
