@@ -134,7 +134,8 @@ QString evidenceHtml(const VerificationResult &row)
 }
 
 // Made for browsers and for Qt's rich text alike (the PDF is printed from this page): plain
-// tables at full width, no grid or flex layout.
+// tables at full width, no grid or flex layout. Its colours are fixed on purpose, not taken from
+// the desktop theme (ui/widgets/ThemeColours): the report is a document read on white paper.
 const char *kStyle = R"(body{font-family:sans-serif;font-size:10pt;margin:1.5em}
 table{border-collapse:collapse;margin-bottom:6px}
 th,td{border:1px solid #999;padding:3px 5px;vertical-align:top;text-align:left}
