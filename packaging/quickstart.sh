@@ -25,6 +25,8 @@ packages=(
     qtkeychain-qt6-dev libqscintilla2-qt6-dev libgl1-mesa-dev zlib1g-dev
     # the SVG renderer for the icon sizes, and its plugin for the window's icons
     qt6-svg-dev libqt6svg6
+    # translations: lupdate/lrelease and their CMake package (Qt6LinguistTools), Qt's own catalogues
+    qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
     # tests: a virtual display, a private D-Bus session and a real keyring; the accessibility
     # bus and its Python client, to read the window as a screen reader does
     xvfb xauth dbus-x11 gnome-keyring at-spi2-core python3-pyatspi

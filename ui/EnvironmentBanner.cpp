@@ -1,6 +1,7 @@
 #include "EnvironmentBanner.h"
 
 #include "widgets/AccessibleControls.h"
+#include "widgets/ThemeColours.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,26 +21,14 @@ EnvironmentBanner::EnvironmentBanner(QWidget *parent)
 
 void EnvironmentBanner::setEndpoint(const Halo::Endpoint &endpoint)
 {
-    // Colours chosen to read well in light and dark themes; Production is red on purpose.
-    QColor background;
-    // Any Production destination is red, a custom base URL on its host included.
-    switch (Halo::safetyEnvironment(endpoint)) {
-    case Halo::Environment::Production:
-        background = QColor(0xb3, 0x1b, 0x1b);
-        break;
-    case Halo::Environment::Stage:
-        background = QColor(0x1f, 0x5f, 0xa8);
-        break;
-    case Halo::Environment::Sandbox:
-        background = QColor(0x2e, 0x7d, 0x32);
-        break;
-    case Halo::Environment::Custom:
-        background = QColor(0x6a, 0x4c, 0x93);
-        break;
-    }
+    // Colours that read in light and dark themes (ThemeColours::environmentBand); Production is
+    // red on purpose, and any Production destination is, a custom base URL on its host included.
+    const ThemeColours::Band band =
+        ThemeColours::environmentBand(Halo::safetyEnvironment(endpoint));
     QPalette palette = this->palette();
-    palette.setColor(QPalette::Window, background);
-    palette.setColor(QPalette::WindowText, Qt::white);
+    palette.setColor(QPalette::Window, band.background);
+    palette.setColor(QPalette::WindowText, band.text);
+    palette.setColor(QPalette::Text, band.text);
     setPalette(palette);
     const QString name = Halo::endpointDisplayName(endpoint);
     const QString url = endpoint.baseUrl.toDisplayString();

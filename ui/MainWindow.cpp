@@ -570,7 +570,8 @@ void MainWindow::exportSites()
     if (!m_parts.store->exportTo(path, QString(), &error))
         QMessageBox::warning(this, tr("Export sites"), error);
     else
-        showMessage(tr("Exported %1 sites to %2").arg(m_parts.store->sites().size()).arg(path));
+        showMessage(
+            tr("Exported %n site(s) to %1", nullptr, int(m_parts.store->sites().size())).arg(path));
 }
 
 void MainWindow::restoreLayout()

@@ -1,6 +1,7 @@
 // halo-explorer: parses the command line and starts a session.
 #include "ExplorerSession.h"
 #include "MainWindow.h"
+#include "l10n/Translations.h"
 #include "net/Environment.h"
 #include "storage/AppSettings.h"
 #include "widgets/AccessibleControls.h"
@@ -20,6 +21,7 @@ int main(int argc, char *argv[])
             qputenv("QT_QPA_PLATFORM", "offscreen");
     }
     QApplication app(argc, argv);
+    Halo::installTranslations(app);
     // Before any widget: with a screen reader running, interfaces are made as widgets are built.
     AccessibleControls::install();
     QApplication::setOrganizationName(QStringLiteral("HaloExplorer"));

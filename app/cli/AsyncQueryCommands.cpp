@@ -19,21 +19,21 @@ namespace Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::AsyncQueryCommands", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Cli::AsyncQueryCommands)
+};
 
 QString durationText(qint64 ms)
 {
     if (ms < 1000)
-        return tr("%1 ms").arg(ms);
-    return tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
+        return Text::tr("%1 ms").arg(ms);
+    return Text::tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
 }
 
 QString bytesText(qint64 bytes)
 {
-    return tr("%1 bytes").arg(bytes);
+    return Text::tr("%1 bytes").arg(bytes);
 }
 
 // "halo-cli --base-url URL query status GUID ID": how to look again later.
@@ -45,8 +45,8 @@ QString statusCommand(const CommandContext &c, const QString &guid, const QStrin
 
 int usageForQueryId(CommandContext &c, const QString &queryId)
 {
-    return c.usage(tr("'%1' is not an async query id (a UUID like "
-                      "1366ef6e-5b7c-4f1e-9a8d-2c4b6e0f3a17)")
+    return c.usage(Text::tr("'%1' is not an async query id (a UUID like "
+                            "1366ef6e-5b7c-4f1e-9a8d-2c4b6e0f3a17)")
                        .arg(queryId));
 }
 
@@ -55,41 +55,41 @@ QString resultText(const Halo::QueryInfo &info)
     if (!info.hasResult)
         return QStringLiteral("-");
     const int pages = int(info.pages.size());
-    const QString pageCount = pages == 1 ? tr("1 page") : tr("%1 pages").arg(pages);
+    const QString pageCount = Text::tr("%n page(s)", nullptr, pages);
     if (info.rowsAffected)
-        return tr("%1 rows affected").arg(*info.rowsAffected);
-    return tr("%1 rows, %2 in %3")
-        .arg(info.rows.value_or(0))
+        return Text::tr("%n row(s) affected", nullptr, int(*info.rowsAffected));
+    return Text::tr("%n row(s), %1 in %2", nullptr, int(info.rows.value_or(0)))
         .arg(bytesText(info.resultSize), pageCount);
 }
 
 void printStatus(Console &console, const Halo::QueryInfo &info)
 {
     QList<QPair<QString, QString>> rows{
-        {tr("Query id"), info.id},
-        {tr("Site"), info.siteId},
-        {tr("Mode"), info.mode},
-        {tr("Status"), info.status},
-        {tr("Created"), timeText(info.createdAt)},
-        {tr("Updated"), timeText(info.updatedAt)},
-        {tr("Completed"), timeText(info.completedAt)},
-        {tr("Max time in queue"), info.maxTimeInQueue >= 1000
-                                      ? tr("%1 (%2 ms)")
-                                            .arg(DurationText::format(info.maxTimeInQueue / 1000))
-                                            .arg(info.maxTimeInQueue)
-                                      : durationText(info.maxTimeInQueue)},
-        {tr("Command size"), bytesText(info.commandSize)},
-        {tr("Request size"), bytesText(info.requestSize)},
-        {tr("Result"), resultText(info)},
+        {Text::tr("Query id"), info.id},
+        {Text::tr("Site"), info.siteId},
+        {Text::tr("Mode"), info.mode},
+        {Text::tr("Status"), info.status},
+        {Text::tr("Created"), timeText(info.createdAt)},
+        {Text::tr("Updated"), timeText(info.updatedAt)},
+        {Text::tr("Completed"), timeText(info.completedAt)},
+        {Text::tr("Max time in queue"),
+         info.maxTimeInQueue >= 1000 ? Text::tr("%1 (%2 ms)")
+                                           .arg(DurationText::format(info.maxTimeInQueue / 1000))
+                                           .arg(info.maxTimeInQueue)
+                                     : durationText(info.maxTimeInQueue)},
+        {Text::tr("Command size"), bytesText(info.commandSize)},
+        {Text::tr("Request size"), bytesText(info.requestSize)},
+        {Text::tr("Result"), resultText(info)},
     };
     if (info.sqlExecutionDuration)
-        rows.append({tr("SQL execution"), durationText(*info.sqlExecutionDuration)});
+        rows.append({Text::tr("SQL execution"), durationText(*info.sqlExecutionDuration)});
     if (info.failure.isError())
-        rows.append({tr("Error"), info.failure.oneLine()});
+        rows.append({Text::tr("Error"), info.failure.oneLine()});
     console.out() << keyValueList(rows);
 
     if (!info.timing.isEmpty()) {
-        TextTable timing({tr("State"), tr("Started"), tr("Ended"), tr("Took")});
+        TextTable timing(
+            {Text::tr("State"), Text::tr("Started"), Text::tr("Ended"), Text::tr("Took")});
         timing.setRightAligned(3);
         for (const Halo::StateTiming &state : info.timing) {
             const bool ended = state.start.isValid() && state.end.isValid();
@@ -100,8 +100,8 @@ void printStatus(Console &console, const Halo::QueryInfo &info)
         console.out() << '\n' << timing.render();
     }
     if (!info.pages.isEmpty()) {
-        TextTable pages(
-            {tr("Page"), tr("Status"), tr("Rows"), tr("From row"), tr("To row"), tr("Size")});
+        TextTable pages({Text::tr("Page"), Text::tr("Status"), Text::tr("Rows"),
+                         Text::tr("From row"), Text::tr("To row"), Text::tr("Size")});
         for (int column : {0, 2, 3, 4, 5})
             pages.setRightAligned(column);
         for (const Halo::ResultPageInfo &page : info.pages)
@@ -143,32 +143,34 @@ int submit(CommandContext &c, const QString &guid, const Halo::QueryCommand &com
         // Alone on standard output, so ID=$(halo-cli query ... --submit-only ...) works.
         c.console().out() << result.queryId << '\n';
         if (c.endpoint().environment == Halo::Environment::Sandbox)
-            c.console().note(tr("The sandbox started for this run ends with it, and so does the "
-                                "query: to read it later, run halo-sandbox and use --base-url."));
-        else
             c.console().note(
-                tr("Submitted; read it with: %1").arg(statusCommand(c, guid, result.queryId)));
+                Text::tr("The sandbox started for this run ends with it, and so does the "
+                         "query: to read it later, run halo-sandbox and use --base-url."));
+        else
+            c.console().note(Text::tr("Submitted; read it with: %1")
+                                 .arg(statusCommand(c, guid, result.queryId)));
         return Success;
     case End::Failed:
         return c.failed(result.error);
     case End::PastDeadline:
         return c.console().fail(
             ApiFailure,
-            tr("Stopped following async query %1 after %2, its own deadline (its maximum time in "
-               "queue, the 5-minute execution limit and the upload, with a margin); last "
-               "status: %3. It may still finish: %4")
+            Text::tr(
+                "Stopped following async query %1 after %2, its own deadline (its maximum time in "
+                "queue, the 5-minute execution limit and the upload, with a margin); last "
+                "status: %3. It may still finish: %4")
                 .arg(result.queryId, DurationText::format(result.deadlineMs / 1000),
                      result.lastStatus, statusCommand(c, guid, result.queryId)));
     case End::TimedOut:
         if (result.queryId.isEmpty())
-            return c.console().fail(ApiFailure,
-                                    tr("Stopped waiting after %1; the query was not confirmed as "
-                                       "submitted.")
-                                        .arg(DurationText::format(*timeoutSeconds)));
+            return c.console().fail(
+                ApiFailure, Text::tr("Stopped waiting after %1; the query was not confirmed as "
+                                     "submitted.")
+                                .arg(DurationText::format(*timeoutSeconds)));
         return c.console().fail(
             ApiFailure,
-            tr("Stopped waiting after %1 (last status: %2); async query %3 "
-               "carries on at Halo.")
+            Text::tr("Stopped waiting after %1 (last status: %2); async query %3 "
+                     "carries on at Halo.")
                 .arg(DurationText::format(*timeoutSeconds), result.lastStatus, result.queryId));
     case End::NotFinished:
     case End::Finished:
@@ -231,8 +233,8 @@ int queryResults(CommandContext &c)
     switch (result.end) {
     case End::NotFinished:
         return c.console().fail(
-            ApiFailure, tr("Async query %1 has not finished: it is %2. Its results can be "
-                           "read once it is successful; see %3")
+            ApiFailure, Text::tr("Async query %1 has not finished: it is %2. Its results can be "
+                                 "read once it is successful; see %3")
                             .arg(queryId, result.lastStatus, statusCommand(c, guid, queryId)));
     case End::Failed:
     case End::PastDeadline:
@@ -281,8 +283,8 @@ int queryBatchStatus(CommandContext &c)
         return Success;
     }
     // One line per id, in the order asked, for scripts to read: id, found or not, status.
-    const QString found = tr("found");
-    const QString notFound = tr("not found");
+    const QString found = Text::tr("found");
+    const QString notFound = Text::tr("not found");
     const qsizetype width = std::max(found.size(), notFound.size());
     for (const Halo::BatchQueryStatus &entry : std::as_const(*statuses)) {
         const QString line = entry.found ? entry.queryId + QStringLiteral("  ") +

@@ -15,10 +15,10 @@ namespace Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::AsyncQueryFollower", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Cli::AsyncQueryFollower)
+};
 
 // Later pages extend the table; text that is not a table is kept as it comes.
 void gather(Halo::DecodedResult &all, const Halo::DecodedResult &page)
@@ -94,7 +94,7 @@ AsyncQueryFollower::Result AsyncQueryFollower::wait(Halo::AsyncQueryRunner &runn
                      [this, mode, &result, &runner, &answer](const QString &queryId) {
                          result.queryId = queryId;
                          if (mode != Mode::SubmitOnly) {
-                             m_console.note(tr("Submitted async query %1.").arg(queryId));
+                             m_console.note(Text::tr("Submitted async query %1.").arg(queryId));
                              return;
                          }
                          result.end = Result::End::Submitted;
@@ -107,7 +107,8 @@ AsyncQueryFollower::Result AsyncQueryFollower::wait(Halo::AsyncQueryRunner &runn
                          if (mode != Mode::Follow)
                              return;
                          const double seconds = double(clock.elapsed()) / 1000.0;
-                         m_console.note(tr("%1 (%2 s)").arg(info.status).arg(seconds, 0, 'f', 1));
+                         m_console.note(
+                             Text::tr("%1 (%2 s)").arg(info.status).arg(seconds, 0, 'f', 1));
                      });
     QObject::connect(&runner, &AsyncQueryRunner::pageReady, answer.context(),
                      [&result](const Halo::ResultPageInfo &, const Halo::DecodedResult &page,

@@ -11,10 +11,10 @@ namespace Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::CliCommands", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Cli::CliCommands)
+};
 
 using Handler = int (*)(CommandContext &);
 
@@ -57,14 +57,15 @@ int run(const QStringList &arguments, Console &console)
         console.out() << "halo-cli " << QStringLiteral(HALO_VERSION) << '\n';
         return Success;
     case ParseResult::Action::Usage:
-        return console.fail(UsageError, tr("%1 (see '%2')").arg(parsed.text, parsed.helpCommand));
+        return console.fail(UsageError,
+                            Text::tr("%1 (see '%2')").arg(parsed.text, parsed.helpCommand));
     case ParseResult::Action::Run:
         break;
     }
     QString problem;
     const auto endpoint = CliSession::resolve(parsed.invocation.global, &problem);
     if (!endpoint)
-        return console.fail(UsageError, tr("%1 (see 'halo-cli --help')").arg(problem));
+        return console.fail(UsageError, Text::tr("%1 (see 'halo-cli --help')").arg(problem));
     const Handler handler = handlerFor(parsed.invocation.command->name());
     Q_ASSERT(handler); // every command in CommandLine::commands() has one
     CommandContext context(console, parsed.invocation, *endpoint);

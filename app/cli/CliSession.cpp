@@ -13,10 +13,10 @@ namespace Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::CliSession", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Cli::CliSession)
+};
 
 } // namespace
 
@@ -32,8 +32,9 @@ std::optional<Halo::Endpoint> CliSession::resolve(const GlobalOptions &options, 
     if (environment.isEmpty() && options.baseUrl.isEmpty()) {
         environment = qEnvironmentVariable("HALO_ENVIRONMENT").trimmed();
         if (!environment.isEmpty() && !Halo::environmentFromId(environment)) {
-            *problem = tr("HALO_ENVIRONMENT is '%1'; use production, stage, sandbox or custom")
-                           .arg(environment);
+            *problem =
+                Text::tr("HALO_ENVIRONMENT is '%1'; use production, stage, sandbox or custom")
+                    .arg(environment);
             return std::nullopt;
         }
     }
@@ -48,7 +49,7 @@ QString CliSession::describe(const Halo::Endpoint &endpoint)
 {
     const QString name = Halo::environmentDisplayName(endpoint.environment);
     if (endpoint.environment == Halo::Environment::Custom)
-        return tr("%1 (%2)").arg(name, Halo::keyOrigin(endpoint.baseUrl));
+        return Text::tr("%1 (%2)").arg(name, Halo::keyOrigin(endpoint.baseUrl));
     return name;
 }
 
@@ -63,15 +64,15 @@ QString CliSession::keySourceText() const
 {
     switch (m_keySource) {
     case KeySource::Sandbox:
-        return tr("the sandbox started for this run");
+        return Text::tr("the sandbox started for this run");
     case KeySource::EnvironmentVariable:
-        return tr("HALO_KEY");
+        return Text::tr("HALO_KEY");
     case KeySource::Keychain:
-        return tr("the keychain");
+        return Text::tr("the keychain");
     case KeySource::None:
         break;
     }
-    return tr("nowhere");
+    return Text::tr("nowhere");
 }
 
 int CliSession::open(const Halo::Endpoint &endpoint)
@@ -88,12 +89,13 @@ int CliSession::open(const Halo::Endpoint &endpoint)
 void CliSession::preparePolicy(const Halo::Endpoint &endpoint)
 {
     // A refusal says how to allow the command from here, not from the window.
-    const QString lift = Halo::isProduction(endpoint)
-                             ? tr("Lift it with 'halo-cli %1 read-only off', then send it with "
-                                  "--confirm-production.")
-                             : tr("Lift it with 'halo-cli %1 read-only off' to send it.");
+    const QString lift =
+        Halo::isProduction(endpoint)
+            ? Text::tr("Lift it with 'halo-cli %1 read-only off', then send it with "
+                       "--confirm-production.")
+            : Text::tr("Lift it with 'halo-cli %1 read-only off' to send it.");
     m_queries.policy().setRemedies(
-        {tr("Add --confirm-production to send it."), lift.arg(selector(endpoint))});
+        {Text::tr("Add --confirm-production to send it."), lift.arg(selector(endpoint))});
 }
 
 int CliSession::startSandbox()
@@ -101,8 +103,8 @@ int CliSession::startSandbox()
     // Default options: port 0 (any free one) and a key generated for this run.
     m_sandbox = std::make_unique<Sandbox::SandboxServer>(Sandbox::SandboxOptions{});
     if (m_sandbox->listen() == 0)
-        return m_console.fail(ApiFailure,
-                              tr("The sandbox could not start: %1").arg(m_sandbox->errorString()));
+        return m_console.fail(
+            ApiFailure, Text::tr("The sandbox could not start: %1").arg(m_sandbox->errorString()));
     m_endpoint.baseUrl = QUrl(m_sandbox->baseUrl());
     m_client.setEndpoint(m_endpoint); // first: the key is for the endpoint set
     m_client.setSubscriptionKey(m_sandbox->key());
@@ -125,16 +127,18 @@ int CliSession::loadKey()
         keychain.read(m_endpoint.environment, m_endpoint.baseUrl.toString());
     if (!answer.ok) {
         if (answer.problem == Halo::KeyStore::Problem::NoKeychain)
-            return m_console.fail(KeyProblem, tr("No keychain is available to read the %1 key "
-                                                 "from. Set HALO_KEY instead.")
-                                                  .arg(describe(m_endpoint)));
+            return m_console.fail(KeyProblem,
+                                  Text::tr("No keychain is available to read the %1 key "
+                                           "from. Set HALO_KEY instead.")
+                                      .arg(describe(m_endpoint)));
         return m_console.fail(KeyProblem, answer.message);
     }
     if (answer.key.trimmed().isEmpty())
         return m_console.fail(
-            KeyProblem, tr("No subscription key for %1. Save one with 'halo-cli %2 key set' (it "
-                           "reads the key from standard input), or set HALO_KEY.")
-                            .arg(describe(m_endpoint), selector(m_endpoint)));
+            KeyProblem,
+            Text::tr("No subscription key for %1. Save one with 'halo-cli %2 key set' (it "
+                     "reads the key from standard input), or set HALO_KEY.")
+                .arg(describe(m_endpoint), selector(m_endpoint)));
     m_client.setSubscriptionKey(answer.key);
     m_keySource = KeySource::Keychain;
     return Success;

@@ -11,10 +11,10 @@ namespace Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::CommandContext", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Cli::CommandContext)
+};
 
 // The advice after a 403 is to re-resolve the GUID; pairing has no GUID to re-resolve, and a
 // site that is not paired yet needs pairing, not a new GUID.
@@ -23,11 +23,12 @@ QString pairingAdvice(const QString &command, const Halo::ApiError &error)
     if (error.kind != Halo::ApiError::Kind::Http || error.httpStatus != 403)
         return QString();
     if (command == QLatin1String("pair"))
-        return tr("Check the PMS ID, the PMS and the pairing code with the practice; it can give "
-                  "you a new code.");
+        return Text::tr(
+            "Check the PMS ID, the PMS and the pairing code with the practice; it can give "
+            "you a new code.");
     if (error.serverMessage.contains(QLatin1String("pair"), Qt::CaseInsensitive))
-        return tr("Pair with the practice first: halo-cli pair --pms-id ID --pms PMS --code "
-                  "CODE.");
+        return Text::tr("Pair with the practice first: halo-cli pair --pms-id ID --pms PMS --code "
+                        "CODE.");
     return QString();
 }
 
@@ -80,7 +81,7 @@ int CommandContext::connectToSend(const Halo::QueryCommand &command, const QStri
 int CommandContext::usage(const QString &message)
 {
     return m_console.fail(UsageError,
-                          tr("%1: %2 (see '%3')")
+                          Text::tr("%1: %2 (see '%3')")
                               .arg(m_invocation.command->name(), message,
                                    CommandLine::helpCommandFor(m_invocation.command->words)));
 }
@@ -103,7 +104,7 @@ int CommandContext::failed(const Halo::ApiError &failure)
     // Which key went where is the first thing to check after a 401.
     if (error.httpStatus == 401)
         message += QLatin1Char(' ') +
-                   tr("(Environment: %1; key from %2.)")
+                   Text::tr("(Environment: %1; key from %2.)")
                        .arg(CliSession::describe(m_session.endpoint()), m_session.keySourceText());
     return m_console.fail(ApiFailure, message);
 }

@@ -11,10 +11,10 @@ namespace Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::CommandLine", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Cli::CommandLine)
+};
 
 const QString kProgram = QStringLiteral("halo-cli");
 constexpr int kHelpWidth = 80;
@@ -127,8 +127,8 @@ ParseResult parseCommandArguments(const CommandSpec &spec, const QStringList &re
         if (optionsEnded || !argument.startsWith(QLatin1String("--")) ||
             argument == QLatin1String("-")) {
             if (!optionsEnded && argument.startsWith(QLatin1Char('-')) && argument.size() > 1)
-                return usage(tr("%1: unknown option '%2' (put '--' before an argument that "
-                                "starts with '-')")
+                return usage(Text::tr("%1: unknown option '%2' (put '--' before an argument that "
+                                      "starts with '-')")
                                  .arg(context, shown(argument)),
                              spec.words);
             invocation.arguments.append(argument);
@@ -144,25 +144,25 @@ ParseResult parseCommandArguments(const CommandSpec &spec, const QStringList &re
         const OptionSpec *option = spec.option(name);
         if (!option) {
             if (isGlobalOptionName(name))
-                return usage(tr("%1 is a global option: put it before the command "
-                                "(halo-cli %1 %2 ...)")
+                return usage(Text::tr("%1 is a global option: put it before the command "
+                                      "(halo-cli %1 %2 ...)")
                                  .arg(QStringLiteral("--") + name, context),
                              spec.words);
-            return usage(tr("%1: unknown option '%2' (put '--' before an argument that "
-                            "starts with '-')")
+            return usage(Text::tr("%1: unknown option '%2' (put '--' before an argument that "
+                                  "starts with '-')")
                              .arg(context, shown(argument)),
                          spec.words);
         }
         if (option->valueName.isEmpty()) {
             if (hasValue)
-                return usage(tr("%1: --%2 takes no value").arg(context, name), spec.words);
+                return usage(Text::tr("%1: --%2 takes no value").arg(context, name), spec.words);
             invocation.options.insert(name, QString());
             continue;
         }
         if (!hasValue) {
             if (i + 1 >= rest.size())
                 return usage(
-                    tr("%1: --%2 needs a value (%3)").arg(context, name, option->valueName),
+                    Text::tr("%1: --%2 needs a value (%3)").arg(context, name, option->valueName),
                     spec.words);
             value = rest.at(++i);
         }
@@ -172,7 +172,7 @@ ParseResult parseCommandArguments(const CommandSpec &spec, const QStringList &re
                     return normalisedChoice(choice) == normalisedChoice(value);
                 });
             if (match == option->choices.cend())
-                return usage(tr("%1: --%2 must be one of %3, not '%4'")
+                return usage(Text::tr("%1: --%2 must be one of %3, not '%4'")
                                  .arg(context, name, option->choices.join(QStringLiteral(", ")),
                                       shown(value)),
                              spec.words);
@@ -185,27 +185,28 @@ ParseResult parseCommandArguments(const CommandSpec &spec, const QStringList &re
 
     for (const OptionSpec &option : spec.options) {
         if (option.required && !invocation.options.contains(option.name))
-            return usage(tr("%1: --%2 %3 is required").arg(context, option.name, option.valueName),
-                         spec.words);
+            return usage(
+                Text::tr("%1: --%2 %3 is required").arg(context, option.name, option.valueName),
+                spec.words);
     }
     const auto requiredArguments =
         std::count_if(spec.arguments.cbegin(), spec.arguments.cend(),
                       [](const ArgumentSpec &argument) { return !argument.optional; });
     if (invocation.arguments.size() < requiredArguments)
-        return usage(
-            tr("%1: missing %2").arg(context, spec.arguments.at(invocation.arguments.size()).name),
-            spec.words);
+        return usage(Text::tr("%1: missing %2")
+                         .arg(context, spec.arguments.at(invocation.arguments.size()).name),
+                     spec.words);
     const bool repeats = !spec.arguments.isEmpty() && spec.arguments.last().repeats;
     if (invocation.arguments.size() > spec.arguments.size() && !repeats)
         return usage(
-            tr("%1: unexpected argument '%2' (quote SQL and FHIR requests as one argument)")
+            Text::tr("%1: unexpected argument '%2' (quote SQL and FHIR requests as one argument)")
                 .arg(context, shown(invocation.arguments.at(spec.arguments.size()))),
             spec.words);
     for (int i = 0; i < invocation.arguments.size(); ++i) {
         if (spec.arguments.at(std::min<qsizetype>(i, spec.arguments.size() - 1)).isGuid &&
             QUuid::fromString(invocation.arguments.at(i).trimmed()).isNull())
-            return usage(tr("%1: '%2' is not a Halo GUID (like "
-                            "3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c14)")
+            return usage(Text::tr("%1: '%2' is not a Halo GUID (like "
+                                  "3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c14)")
                              .arg(context, shown(invocation.arguments.at(i))),
                          spec.words);
     }
@@ -224,7 +225,7 @@ ParseResult helpFor(const QStringList &words)
     }
     if (words.size() == 1 && !groupCommands(words.first()).isEmpty())
         return help(CommandLine::groupHelp(words.first()));
-    return usage(tr("no command '%1'").arg(words.join(QLatin1Char(' '))));
+    return usage(Text::tr("no command '%1'").arg(words.join(QLatin1Char(' '))));
 }
 
 } // namespace
@@ -284,18 +285,21 @@ ParseResult CommandLine::parse(const QStringList &arguments)
         const bool hasValue =
             argument.startsWith(QLatin1String("--")) && splitOption(argument, &name, &value);
         if (name != QLatin1String("environment") && name != QLatin1String("base-url"))
-            return usage(tr("unknown global option '%1' (a command's options go after the "
-                            "command)")
+            return usage(QCoreApplication::translate(
+                             "Cli::CommandLine",
+                             "unknown global option '%1' (a command's options go after the "
+                             "command)")
                              .arg(shown(argument)));
         if (!hasValue) {
             if (i + 1 >= arguments.size())
-                return usage(tr("--%1 needs a value").arg(name));
+                return usage(QCoreApplication::translate("Cli::CommandLine", "--%1 needs a value")
+                                 .arg(name));
             value = arguments.at(++i);
         }
         (name == QLatin1String("environment") ? global.environment : global.baseUrl) = value;
     }
     if (i >= arguments.size())
-        return usage(tr("no command given"));
+        return usage(QCoreApplication::translate("Cli::CommandLine", "no command given"));
 
     const QString first = arguments.at(i++);
     if (first == QLatin1String("help"))
@@ -317,9 +321,11 @@ ParseResult CommandLine::parse(const QStringList &arguments)
     if (!spec) {
         const QStringList sub = groupCommands(first);
         if (sub.isEmpty())
-            return usage(tr("unknown command '%1'").arg(first));
+            return usage(
+                QCoreApplication::translate("Cli::CommandLine", "unknown command '%1'").arg(first));
         if (i >= arguments.size())
-            return usage(tr("'%1' needs a command: %2").arg(first, sub.join(QStringLiteral(", "))),
+            return usage(QCoreApplication::translate("Cli::CommandLine", "'%1' needs a command: %2")
+                             .arg(first, sub.join(QStringLiteral(", "))),
                          {first});
         const QString second = arguments.at(i++);
         if (isHelp(second))
@@ -329,7 +335,8 @@ ParseResult CommandLine::parse(const QStringList &arguments)
                 spec = &candidate;
         }
         if (!spec)
-            return usage(tr("unknown command '%1 %2' (%1 has: %3)")
+            return usage(QCoreApplication::translate("Cli::CommandLine",
+                                                     "unknown command '%1 %2' (%1 has: %3)")
                              .arg(first, second, sub.join(QStringLiteral(", "))),
                          {first});
     }
@@ -346,29 +353,47 @@ ParseResult CommandLine::parse(const QStringList &arguments)
 
 QString CommandLine::mainHelp()
 {
-    QString text =
-        tr("Usage: halo-cli [global options] COMMAND [arguments]") + QStringLiteral("\n\n");
-    text += wrap(tr("The command-line twin of Halo Explorer: the Halo Cloud Integrator API for "
-                    "scripts, CI and support work."),
+    QString text = QCoreApplication::translate(
+                       "Cli::CommandLine", "Usage: halo-cli [global options] COMMAND [arguments]") +
+                   QStringLiteral("\n\n");
+    text += wrap(QCoreApplication::translate(
+                     "Cli::CommandLine",
+                     "The command-line twin of Halo Explorer: the Halo Cloud Integrator API for "
+                     "scripts, CI and support work."),
                  0);
-    text += QLatin1Char('\n') + tr("Global options (before the command):") + QLatin1Char('\n');
+    text +=
+        QLatin1Char('\n') +
+        QCoreApplication::translate("Cli::CommandLine", "Global options (before the command):") +
+        QLatin1Char('\n');
     text += labelled(QStringLiteral("--environment NAME"),
-                     tr("production, stage, sandbox or custom. Default: $HALO_ENVIRONMENT when "
-                        "set, else sandbox"));
-    text += labelled(QStringLiteral("--base-url URL"),
-                     tr("the base URL of a custom environment (implies custom)"));
+                     QCoreApplication::translate(
+                         "Cli::CommandLine",
+                         "production, stage, sandbox or custom. Default: $HALO_ENVIRONMENT when "
+                         "set, else sandbox"));
+    text +=
+        labelled(QStringLiteral("--base-url URL"),
+                 QCoreApplication::translate(
+                     "Cli::CommandLine", "the base URL of a custom environment (implies custom)"));
     text += labelled(QStringLiteral("--allow-plain-http"),
-                     tr("send the key to an http:// base URL that is not this machine (the key "
-                        "then crosses the network unencrypted). Without it such a command is "
-                        "refused and sends nothing; https:// and http:// to 127.0.0.1, ::1 or "
-                        "localhost need no flag"));
+                     QCoreApplication::translate(
+                         "Cli::CommandLine",
+                         "send the key to an http:// base URL that is not this machine (the key "
+                         "then crosses the network unencrypted). Without it such a command is "
+                         "refused and sends nothing; https:// and http:// to 127.0.0.1, ::1 or "
+                         "localhost need no flag"));
     text += labelled(QStringLiteral("--json"),
-                     tr("machine-readable output: the API's JSON objects as sent; query results "
-                        "as JSON rows"));
-    text += labelled(QStringLiteral("-h, --help"), tr("show help; also after any command"));
-    text += labelled(QStringLiteral("--version"), tr("show the version"));
+                     QCoreApplication::translate(
+                         "Cli::CommandLine",
+                         "machine-readable output: the API's JSON objects as sent; query results "
+                         "as JSON rows"));
+    text += labelled(
+        QStringLiteral("-h, --help"),
+        QCoreApplication::translate("Cli::CommandLine", "show help; also after any command"));
+    text += labelled(QStringLiteral("--version"),
+                     QCoreApplication::translate("Cli::CommandLine", "show the version"));
 
-    text += QLatin1Char('\n') + tr("Commands:") + QLatin1Char('\n');
+    text += QLatin1Char('\n') + QCoreApplication::translate("Cli::CommandLine", "Commands:") +
+            QLatin1Char('\n');
     for (const CommandSpec &spec : commands()) {
         text += QStringLiteral("  ") + spec.name() +
                 (spec.synopsis.isEmpty() ? QString() : QLatin1Char(' ') + spec.synopsis) +
@@ -376,27 +401,39 @@ QString CommandLine::mainHelp()
         text += wrap(spec.summary, 6);
     }
 
-    text += QLatin1Char('\n') + tr("Subscription key:") + QLatin1Char('\n');
-    text += wrap(tr("$HALO_KEY when set (for CI), else the keychain's key for the environment "
-                    "(for --base-url: for its scheme, host and port), saved there with 'key set'. "
-                    "The sandbox "
-                    "needs none: halo-cli starts one inside itself, on a free port with a key of "
-                    "its own, and it ends when halo-cli does. To keep a sandbox between "
-                    "commands, run halo-sandbox and use --base-url with HALO_KEY. The key is "
-                    "never printed, and halo-cli writes no files but the read-only switch "
-                    "('read-only on|off'), which it shares with Halo Explorer's window."),
+    text += QLatin1Char('\n') +
+            QCoreApplication::translate("Cli::CommandLine", "Subscription key:") +
+            QLatin1Char('\n');
+    text += wrap(QCoreApplication::translate(
+                     "Cli::CommandLine",
+                     "$HALO_KEY when set (for CI), else the keychain's key for the environment "
+                     "(for --base-url: for its scheme, host and port), saved there with 'key set'. "
+                     "The sandbox "
+                     "needs none: halo-cli starts one inside itself, on a free port with a key of "
+                     "its own, and it ends when halo-cli does. To keep a sandbox between "
+                     "commands, run halo-sandbox and use --base-url with HALO_KEY. The key is "
+                     "never printed, and halo-cli writes no files but the read-only switch "
+                     "('read-only on|off'), which it shares with Halo Explorer's window."),
                  2);
 
-    text += QLatin1Char('\n') + tr("Exit status:") + QLatin1Char('\n');
-    text += labelled(QStringLiteral("0"), tr("success"));
+    text += QLatin1Char('\n') + QCoreApplication::translate("Cli::CommandLine", "Exit status:") +
+            QLatin1Char('\n');
+    text +=
+        labelled(QStringLiteral("0"), QCoreApplication::translate("Cli::CommandLine", "success"));
     text += labelled(QStringLiteral("1"),
-                     tr("Halo Cloud or the network reported an error, or the safety rules "
-                        "refused to send a command (--confirm-production, read-only); one line "
-                        "on standard error"));
-    text += labelled(QStringLiteral("2"), tr("the command line is wrong"));
-    text += labelled(QStringLiteral("3"), tr("no subscription key, or the keychain failed"));
+                     QCoreApplication::translate(
+                         "Cli::CommandLine",
+                         "Halo Cloud or the network reported an error, or the safety rules "
+                         "refused to send a command (--confirm-production, read-only); one line "
+                         "on standard error"));
+    text += labelled(QStringLiteral("2"),
+                     QCoreApplication::translate("Cli::CommandLine", "the command line is wrong"));
+    text += labelled(QStringLiteral("3"),
+                     QCoreApplication::translate("Cli::CommandLine",
+                                                 "no subscription key, or the keychain failed"));
 
-    text += QLatin1Char('\n') + tr("Examples:") + QLatin1Char('\n');
+    text += QLatin1Char('\n') + QCoreApplication::translate("Cli::CommandLine", "Examples:") +
+            QLatin1Char('\n');
     text += QStringLiteral("  halo-cli sites find --pms-id BP-20431 --pms \"Best Practice\"\n"
                            "  halo-cli --environment stage site status GUID\n"
                            "  halo-cli query GUID --format csv \"SELECT TOP 10 * FROM patients\"\n"
@@ -404,24 +441,32 @@ QString CommandLine::mainHelp()
                            "WHERE id = @id\"\n"
                            "  halo-cli fhir GUID 'Patient?family=Smith&_count=20'\n");
     text += QLatin1Char('\n') +
-            tr("Run 'halo-cli COMMAND --help' for a command's arguments and options.") +
+            QCoreApplication::translate(
+                "Cli::CommandLine",
+                "Run 'halo-cli COMMAND --help' for a command's arguments and options.") +
             QLatin1Char('\n');
     return text;
 }
 
 QString CommandLine::groupHelp(const QString &group)
 {
-    QString text = tr("Usage: halo-cli [global options] %1 COMMAND [arguments]").arg(group) +
-                   QLatin1Char('\n');
-    text += QLatin1Char('\n') + tr("Commands:") + QLatin1Char('\n');
+    QString text =
+        QCoreApplication::translate("Cli::CommandLine",
+                                    "Usage: halo-cli [global options] %1 COMMAND [arguments]")
+            .arg(group) +
+        QLatin1Char('\n');
+    text += QLatin1Char('\n') + QCoreApplication::translate("Cli::CommandLine", "Commands:") +
+            QLatin1Char('\n');
     for (const CommandSpec &spec : commands()) {
         if (spec.words.size() == 2 && spec.words.first() == group)
             text += labelled(spec.words.at(1), spec.summary);
     }
-    text +=
-        QLatin1Char('\n') +
-        tr("Run 'halo-cli %1 COMMAND --help' for a command's arguments and options.").arg(group) +
-        QLatin1Char('\n');
+    text += QLatin1Char('\n') +
+            QCoreApplication::translate(
+                "Cli::CommandLine",
+                "Run 'halo-cli %1 COMMAND --help' for a command's arguments and options.")
+                .arg(group) +
+            QLatin1Char('\n');
     return text;
 }
 
@@ -430,33 +475,44 @@ QString CommandLine::commandHelp(const CommandSpec &command)
     QString usageLine = QStringLiteral("halo-cli [global options] ") + command.name();
     if (!command.synopsis.isEmpty())
         usageLine += QLatin1Char(' ') + command.synopsis;
-    QString text = tr("Usage: %1").arg(usageLine) + QStringLiteral("\n\n");
+    QString text = QCoreApplication::translate("Cli::CommandLine", "Usage: %1").arg(usageLine) +
+                   QStringLiteral("\n\n");
     text += wrap(command.summary, 0);
     if (!command.description.isEmpty())
         text += wrap(command.description, 0);
     if (!command.arguments.isEmpty()) {
-        text += QLatin1Char('\n') + tr("Arguments:") + QLatin1Char('\n');
+        text += QLatin1Char('\n') + QCoreApplication::translate("Cli::CommandLine", "Arguments:") +
+                QLatin1Char('\n');
         for (const ArgumentSpec &argument : command.arguments)
             text += labelled(argument.name, argument.help);
     }
-    text += QLatin1Char('\n') + tr("Options:") + QLatin1Char('\n');
+    text += QLatin1Char('\n') + QCoreApplication::translate("Cli::CommandLine", "Options:") +
+            QLatin1Char('\n');
     for (const OptionSpec &option : command.options) {
         QString label = QStringLiteral("--") + option.name;
         if (!option.valueName.isEmpty())
             label += QLatin1Char(' ') + option.valueName;
-        text += labelled(label, option.required ? tr("(required) ") + option.help : option.help);
+        text += labelled(label, option.required ? QCoreApplication::translate("Cli::CommandLine",
+                                                                              "(required) ") +
+                                                      option.help
+                                                : option.help);
     }
-    text += labelled(QStringLiteral("-h, --help"), tr("show this help"));
+    text += labelled(QStringLiteral("-h, --help"),
+                     QCoreApplication::translate("Cli::CommandLine", "show this help"));
     if (command.words.size() == 1 && !groupCommands(command.words.first()).isEmpty()) {
-        text += QLatin1Char('\n') + tr("Related commands:") + QLatin1Char('\n');
+        text += QLatin1Char('\n') +
+                QCoreApplication::translate("Cli::CommandLine", "Related commands:") +
+                QLatin1Char('\n');
         for (const CommandSpec &spec : commands()) {
             if (spec.words.size() == 2 && spec.words.first() == command.words.first())
                 text += labelled(spec.name(), spec.summary);
         }
     }
-    text += QLatin1Char('\n') + wrap(tr("Global options such as --environment and --json go "
-                                        "before the command; see 'halo-cli --help'."),
-                                     0);
+    text += QLatin1Char('\n') +
+            wrap(QCoreApplication::translate("Cli::CommandLine",
+                                             "Global options such as --environment and --json go "
+                                             "before the command; see 'halo-cli --help'."),
+                 0);
     return text;
 }
 

@@ -13,10 +13,10 @@ namespace Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::FhirCommand", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Cli::FhirCommand)
+};
 
 Halo::FhirMethod methodChosen(const CommandContext &c)
 {
@@ -35,7 +35,7 @@ int fhir(CommandContext &c)
 {
     const QString guid = c.arguments().at(0);
     if (c.isSet(QStringLiteral("get")) && c.isSet(QStringLiteral("post")))
-        return c.usage(tr("--get and --post exclude each other"));
+        return c.usage(Text::tr("--get and --post exclude each other"));
     // The window's reading of a query line, so both encode values alike ('+', '&', Unicode...)
     // and choose GET or POST alike.
     const Halo::FhirPlan plan =
@@ -43,8 +43,8 @@ int fhir(CommandContext &c)
     if (!plan.isSendable())
         return c.usage(plan.line.isEmpty() || !c.isSet(QStringLiteral("post"))
                            ? plan.problem
-                           : tr("--post needs a search on a resource type, like "
-                                "'Patient?family=Smith', not '%1'")
+                           : Text::tr("--post needs a search on a resource type, like "
+                                      "'Patient?family=Smith', not '%1'")
                                  .arg(plan.line));
     if (const int status = c.connect(); status != Success)
         return status;
@@ -76,7 +76,7 @@ int fhir(CommandContext &c)
     if (!refusal.isEmpty())
         return c.console().fail(
             ApiFailure, refusal + QLatin1Char(' ') +
-                            tr("Query it with SQL instead: halo-cli query %1 SQL").arg(guid));
+                            Text::tr("Query it with SQL instead: halo-cli query %1 SQL").arg(guid));
     if (!response)
         return c.failed(error);
     c.printJson(body);
@@ -85,7 +85,7 @@ int fhir(CommandContext &c)
     // then, so there is nothing to say for it).
     const QString next = response->link(QStringLiteral("next"));
     if (!next.isEmpty() && c.endpoint().environment != Halo::Environment::Sandbox)
-        c.console().note(tr("More results: halo-cli %1 fhir %2 '%3'")
+        c.console().note(Text::tr("More results: halo-cli %1 fhir %2 '%3'")
                              .arg(CliSession::selector(c.endpoint()), guid, next));
     return Success;
 }

@@ -12,15 +12,15 @@ namespace Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::KeyCommands", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Cli::KeyCommands)
+};
 
 int refuseSandboxKey(CommandContext &c)
 {
-    return c.usage(tr("the sandbox's key is made for each run and never stored; choose "
-                      "--environment production or stage, or --base-url"));
+    return c.usage(Text::tr("the sandbox's key is made for each run and never stored; choose "
+                            "--environment production or stage, or --base-url"));
 }
 
 } // namespace
@@ -32,28 +32,29 @@ int keySet(CommandContext &c)
     if (c.endpoint().environment == Halo::Environment::Sandbox)
         return refuseSandboxKey(c);
     if (c.console().inputIsTerminal())
-        c.console().err() << tr("Paste the %1 subscription key and press Enter: ")
+        c.console().err() << Text::tr("Paste the %1 subscription key and press Enter: ")
                                  .arg(CliSession::describe(c.endpoint()))
                           << Qt::flush;
     const QString key = QString::fromUtf8(c.console().in().readLine()).trimmed();
     if (key.isEmpty())
-        return c.console().fail(KeyProblem,
-                                tr("No key on standard input; nothing was saved. Pipe it in, for "
-                                   "example: printf '%s' \"$KEY\" | halo-cli %1 key set")
-                                    .arg(CliSession::selector(c.endpoint())));
+        return c.console().fail(
+            KeyProblem, Text::tr("No key on standard input; nothing was saved. Pipe it in, for "
+                                 "example: printf '%s' \"$KEY\" | halo-cli %1 key set")
+                            .arg(CliSession::selector(c.endpoint())));
     BlockingKeyStore keychain;
     const auto answer =
         keychain.write(c.endpoint().environment, c.endpoint().baseUrl.toString(), key);
     if (!answer.ok) {
         if (answer.problem == Halo::KeyStore::Problem::NoKeychain)
-            return c.console().fail(KeyProblem,
-                                    tr("No keychain is available, so the key was not saved. "
-                                       "Start the desktop's keychain (Secret Service), or set "
-                                       "HALO_KEY instead."));
+            return c.console().fail(
+                KeyProblem, Text::tr("No keychain is available, so the key was not saved. "
+                                     "Start the desktop's keychain (Secret Service), or set "
+                                     "HALO_KEY instead."));
         return c.console().fail(KeyProblem, answer.message);
     }
     if (!qEnvironmentVariableIsEmpty("HALO_KEY"))
-        c.console().note(tr("Note: HALO_KEY is set, and it is used instead of the keychain."));
+        c.console().note(
+            Text::tr("Note: HALO_KEY is set, and it is used instead of the keychain."));
     if (c.json())
         c.console().out() << "{\"environment\": "
                           << JsonText::quoted(Halo::environmentId(c.endpoint().environment))
@@ -61,7 +62,7 @@ int keySet(CommandContext &c)
                           << ", \"saved\": true}\n";
     else
         c.console().out()
-            << tr("Saved the %1 key in the keychain.").arg(CliSession::describe(c.endpoint()))
+            << Text::tr("Saved the %1 key in the keychain.").arg(CliSession::describe(c.endpoint()))
             << '\n';
     return Success;
 }
@@ -80,7 +81,7 @@ int keyForget(CommandContext &c)
                           << ", \"host\": " << JsonText::quoted(c.endpoint().baseUrl.host())
                           << ", \"saved\": false}\n";
     else
-        c.console().out() << tr("The %1 key is no longer in the keychain.")
+        c.console().out() << Text::tr("The %1 key is no longer in the keychain.")
                                  .arg(CliSession::describe(c.endpoint()))
                           << '\n';
     return Success;

@@ -17,10 +17,10 @@ namespace Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::QueryCommand", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Cli::QueryCommand)
+};
 
 int runImmediate(CommandContext &c, const QString &guid, const Halo::QueryCommand &command,
                  const Halo::SafetyApproval &approval)
@@ -55,19 +55,20 @@ int query(CommandContext &c)
         return c.usage(problem);
     command.text = c.sqlArgument(1);
     if (command.text.trimmed().isEmpty())
-        return c.usage(tr("the SQL is empty"));
+        return c.usage(Text::tr("the SQL is empty"));
     std::optional<qint64> timeout;
     if (c.isSet(QStringLiteral("timeout"))) {
         timeout = DurationText::parse(c.value(QStringLiteral("timeout")));
         if (!timeout)
-            return c.usage(tr("--timeout: '%1' is not a time like 90s or 10m")
+            return c.usage(Text::tr("--timeout: '%1' is not a time like 90s or 10m")
                                .arg(c.value(QStringLiteral("timeout"))));
         if (!c.isSet(QStringLiteral("async")))
             return c.usage(
-                tr("--timeout needs --async (an immediate query ends within about 30 s)"));
+                Text::tr("--timeout needs --async (an immediate query ends within about 30 s)"));
     }
     if (c.isSet(QStringLiteral("submit-only")) && !c.isSet(QStringLiteral("async")))
-        return c.usage(tr("--submit-only needs --async (an immediate query answers at once)"));
+        return c.usage(
+            Text::tr("--submit-only needs --async (an immediate query answers at once)"));
     // The SafetyPolicy decides before the key is read, and again in QueryService when sending.
     const Halo::SafetyApproval approval{c.isSet(QStringLiteral("confirm-production"))};
     if (const int status = c.connectToSend(command, guid, approval); status != Success)

@@ -9,10 +9,10 @@ namespace Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::QueryOptions", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Cli::QueryOptions)
+};
 
 // Maximum time in queue, in ms (REFERENCE.md §2.1): immediate up to 60 s, async up to 2 h.
 constexpr qint64 kMaxImmediateQueueMs = 60000;
@@ -30,7 +30,7 @@ QString sqlDbType(const QString &typed)
 
 QString unknownType(const QString &option, const QString &name, const QString &typed)
 {
-    return tr("--%1 %2: '%3' is not a SqlDbType (one of %4)")
+    return Text::tr("--%1 %2: '%3' is not a SqlDbType (one of %4)")
         .arg(option, name, typed, Halo::sqlParameterTypes().join(QStringLiteral(", ")));
 }
 
@@ -41,23 +41,23 @@ QList<OptionSpec> QueryOptions::commandOptions()
     return {
         {QStringLiteral("mode"),
          QStringLiteral("MODE"),
-         tr("reader (rows; the default), nonQuery (rows affected) or scalar (one value)"),
+         Text::tr("reader (rows; the default), nonQuery (rows affected) or scalar (one value)"),
          {QStringLiteral("reader"), QStringLiteral("nonQuery"), QStringLiteral("scalar")}},
         {QStringLiteral("type"),
          QStringLiteral("TYPE"),
-         tr("text (the default: SQL text) or storedProcedure (SQL is the procedure's name)"),
+         Text::tr("text (the default: SQL text) or storedProcedure (SQL is the procedure's name)"),
          {QStringLiteral("text"), QStringLiteral("storedProcedure")}},
         {QStringLiteral("param"),
          QStringLiteral("NAME:TYPE=VALUE"),
-         tr("an input parameter, e.g. --param @id:Int=66; TYPE is a SqlDbType name (Int, "
-            "NVarChar, Date, Bit, ...; any case) and VALUE must fit it. Repeat for more"),
+         Text::tr("an input parameter, e.g. --param @id:Int=66; TYPE is a SqlDbType name (Int, "
+                  "NVarChar, Date, Bit, ...; any case) and VALUE must fit it. Repeat for more"),
          {},
          false,
          true},
         {QStringLiteral("out-param"),
          QStringLiteral("NAME:TYPE[:SIZE]"),
-         tr("an output parameter, e.g. --out-param @total:Int or @name:NVarChar:100 (SIZE in "
-            "bytes); its value is printed after the rows. Repeat for more"),
+         Text::tr("an output parameter, e.g. --out-param @total:Int or @name:NVarChar:100 (SIZE in "
+                  "bytes); its value is printed after the rows. Repeat for more"),
          {},
          false,
          true},
@@ -68,7 +68,7 @@ OptionSpec QueryOptions::catalogueOption()
 {
     return {QStringLiteral("catalogue"),
             QStringLiteral("NAME"),
-            tr("the database to run in (default: the site's default catalogue)"),
+            Text::tr("the database to run in (default: the site's default catalogue)"),
             {}};
 }
 
@@ -76,8 +76,8 @@ OptionSpec QueryOptions::maxTimeInQueueOption()
 {
     return {QStringLiteral("max-time-in-queue"),
             QStringLiteral("MS"),
-            tr("how long the query may wait at the site before it starts, in milliseconds: "
-               "0 to 60000 (default 30000), with --async 0 to 7200000 (default 3600000)"),
+            Text::tr("how long the query may wait at the site before it starts, in milliseconds: "
+                     "0 to 60000 (default 30000), with --async 0 to 7200000 (default 3600000)"),
             {}};
 }
 
@@ -85,10 +85,10 @@ OptionSpec QueryOptions::confirmProductionOption()
 {
     return {QStringLiteral("confirm-production"),
             QString(),
-            tr("send to Production a command that may change data (anything but one plain "
-               "SELECT: nonQuery, a stored procedure, several statements, a write keyword). "
-               "Without it such a command is not sent; while Production is read-only (the "
-               "default; see 'halo-cli read-only') it is not sent even with it"),
+            Text::tr("send to Production a command that may change data (anything but one plain "
+                     "SELECT: nonQuery, a stored procedure, several statements, a write keyword). "
+                     "Without it such a command is not sent; while Production is read-only (the "
+                     "default; see 'halo-cli read-only') it is not sent even with it"),
             {}};
 }
 
@@ -97,7 +97,7 @@ QString QueryOptions::parseParameter(const QString &text, Halo::QueryParameter *
     const qsizetype colon = text.indexOf(QLatin1Char(':'));
     const qsizetype equals = text.indexOf(QLatin1Char('='), colon + 1);
     if (colon <= 0 || equals < 0)
-        return tr("--param '%1' is not NAME:TYPE=VALUE (e.g. @id:Int=66)").arg(text);
+        return Text::tr("--param '%1' is not NAME:TYPE=VALUE (e.g. @id:Int=66)").arg(text);
     const QString name = text.left(colon).trimmed();
     const QString typed = text.mid(colon + 1, equals - colon - 1);
     const QString type = sqlDbType(typed);
@@ -105,7 +105,7 @@ QString QueryOptions::parseParameter(const QString &text, Halo::QueryParameter *
         return unknownType(QStringLiteral("param"), name, typed);
     const QString value = text.mid(equals + 1);
     if (!Halo::ParameterValue::isValidInput(value, type))
-        return tr("--param %1: '%2' is not a valid %3 value").arg(name, value, type);
+        return Text::tr("--param %1: '%2' is not a valid %3 value").arg(name, value, type);
     parameter->name = name;
     parameter->direction = QStringLiteral("input");
     parameter->type = type;
@@ -117,7 +117,7 @@ QString QueryOptions::parseOutputParameter(const QString &text, Halo::QueryParam
 {
     const QStringList parts = text.split(QLatin1Char(':'));
     if (parts.size() < 2 || parts.size() > 3 || parts.first().trimmed().isEmpty())
-        return tr("--out-param '%1' is not NAME:TYPE[:SIZE] (e.g. @total:Int)").arg(text);
+        return Text::tr("--out-param '%1' is not NAME:TYPE[:SIZE] (e.g. @total:Int)").arg(text);
     const QString name = parts.first().trimmed();
     const QString type = sqlDbType(parts.at(1));
     if (type.isEmpty())
@@ -127,7 +127,7 @@ QString QueryOptions::parseOutputParameter(const QString &text, Halo::QueryParam
         bool ok = false;
         size = parts.at(2).trimmed().toInt(&ok);
         if (!ok || size <= 0)
-            return tr("--out-param %1: the size '%2' is not a positive number of bytes")
+            return Text::tr("--out-param %1: the size '%2' is not a positive number of bytes")
                 .arg(name, parts.at(2));
     }
     parameter->name = name;
@@ -164,11 +164,12 @@ QString QueryOptions::apply(const Invocation &invocation, Halo::QueryCommand *co
         bool ok = false;
         const qint64 ms = given.trimmed().toLongLong(&ok);
         if (!ok || ms < 0 || ms > limit)
-            return tr("--max-time-in-queue: '%1' is not a number of milliseconds from 0 to %2%3")
+            return Text::tr(
+                       "--max-time-in-queue: '%1' is not a number of milliseconds from 0 to %2%3")
                 .arg(given)
                 .arg(limit)
                 .arg(invocation.isSet(QStringLiteral("async")) ? QString()
-                                                               : tr(" (more with --async)"));
+                                                               : Text::tr(" (more with --async)"));
         command->maxTimeInQueueMs = int(ms);
     }
     return {};

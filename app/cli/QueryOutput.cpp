@@ -10,10 +10,10 @@ namespace Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::QueryOutput", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Cli::QueryOutput)
+};
 
 bool isNonQuery(const QueryOutcome &outcome)
 {
@@ -45,7 +45,7 @@ Halo::DecodedResult decodeResultData(const QByteArray &base64)
 void QueryOutput::print(Console &console, const QueryOutcome &outcome, ResultFormat format)
 {
     if (!outcome.result.note.isEmpty())
-        console.note(tr("Note: %1").arg(outcome.result.note));
+        console.note(Text::tr("Note: %1").arg(outcome.result.note));
     if (format == ResultFormat::Json)
         printJson(console, outcome);
     else
@@ -115,7 +115,7 @@ void QueryOutput::printText(Console &console, const QueryOutcome &outcome, Resul
         if (csv)
             out.append("rowsAffected\r\n" + QByteArray::number(affected) + "\r\n");
         else
-            out.appendText(tr("Rows affected: %1").arg(affected) + QLatin1Char('\n'));
+            out.appendText(Text::tr("Rows affected: %1").arg(affected) + QLatin1Char('\n'));
     } else if (result.shape == Halo::DecodedResult::RawText) {
         out.appendText(result.rawText);
         if (!result.rawText.endsWith(QLatin1Char('\n')))
@@ -134,7 +134,7 @@ void QueryOutput::printText(Console &console, const QueryOutcome &outcome, Resul
     } else {
         if (table.columnCount() > 0)
             ResultFormatter::writeTable(table, out);
-        out.appendText(tr("Rows: %1").arg(table.rowCount()) + QLatin1Char('\n'));
+        out.appendText(Text::tr("Rows: %1").arg(table.rowCount()) + QLatin1Char('\n'));
     }
     if (outcome.parameters.isEmpty())
         return;
@@ -142,7 +142,8 @@ void QueryOutput::printText(Console &console, const QueryOutcome &outcome, Resul
     for (const Halo::OutputParameter &p : outcome.parameters)
         rows.append({p.name, p.value ? Halo::ParameterValue::displayValue(*p.value, p.type)
                                      : QStringLiteral("NULL")});
-    const QString parameters = tr("Output parameters:") + QLatin1Char('\n') + keyValueList(rows);
+    const QString parameters =
+        Text::tr("Output parameters:") + QLatin1Char('\n') + keyValueList(rows);
     // CSV holds one table; the parameters go beside it, not into it.
     if (csv)
         console.err() << parameters;

@@ -18,10 +18,10 @@ namespace Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::RegisteredCommands", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Cli::RegisteredCommands)
+};
 
 } // namespace
 
@@ -41,11 +41,12 @@ int registeredList(CommandContext &c)
     }
     const QList<Halo::RegisteredQueryInfo> list = reply->queries();
     if (list.isEmpty()) {
-        c.console().note(tr("The site has no registered queries."));
+        c.console().note(Text::tr("The site has no registered queries."));
         return Success;
     }
-    TextTable table({tr("ID"), tr("Name"), tr("Status"), tr("Every"), tr("For"), tr("Succeeded"),
-                     tr("Failed"), tr("Last success")});
+    TextTable table({Text::tr("ID"), Text::tr("Name"), Text::tr("Status"), Text::tr("Every"),
+                     Text::tr("For"), Text::tr("Succeeded"), Text::tr("Failed"),
+                     Text::tr("Last success")});
     table.setRightAligned(5);
     table.setRightAligned(6);
     for (const Halo::RegisteredQueryInfo &info : list) {
@@ -68,15 +69,15 @@ int registeredCreate(CommandContext &c)
         return c.usage(problem);
     command.text = c.sqlArgument(1);
     if (name.isEmpty())
-        return c.usage(tr("--name is empty"));
+        return c.usage(Text::tr("--name is empty"));
     if (!frequency)
-        return c.usage(tr("--frequency: '%1' is not a time like 300, 5m or 1h")
+        return c.usage(Text::tr("--frequency: '%1' is not a time like 300, 5m or 1h")
                            .arg(c.value(QStringLiteral("frequency"))));
     if (!duration)
-        return c.usage(tr("--duration: '%1' is not a time like 3600, 90m or 24h")
+        return c.usage(Text::tr("--duration: '%1' is not a time like 3600, 90m or 24h")
                            .arg(c.value(QStringLiteral("duration"))));
     if (command.text.trimmed().isEmpty())
-        return c.usage(tr("the SQL is empty"));
+        return c.usage(Text::tr("the SQL is empty"));
     // Under the same guard as `query`: it runs again every --frequency.
     const Halo::SafetyApproval approval{c.isSet(QStringLiteral("confirm-production"))};
     if (const int status = c.connectToSend(command, guid, approval); status != Success)
@@ -93,7 +94,7 @@ int registeredCreate(CommandContext &c)
     // The id alone on standard output, so ID=$(halo-cli registered create ...) works.
     c.console().out() << id << '\n';
     c.console().note(
-        tr("Registered '%1': every %2 for %3.")
+        Text::tr("Registered '%1': every %2 for %3.")
             .arg(name, DurationText::format(*frequency), DurationText::format(*duration)));
     return Success;
 }
@@ -113,23 +114,23 @@ int registeredShow(CommandContext &c)
     }
     const Halo::RegisteredQueryInfo info = reply->query();
     QList<QPair<QString, QString>> rows{
-        {tr("ID"), info.id},
-        {tr("Name"), info.name},
-        {tr("Status"), info.status},
-        {tr("Every"), DurationText::format(info.frequency)},
-        {tr("For"), DurationText::format(info.duration)},
-        {tr("Created"), timeText(info.createdAt)},
-        {tr("Completed"), timeText(info.completedAt)},
-        {tr("Last success"), timeText(info.lastSucceededAt)},
-        {tr("Last failure"), timeText(info.lastFailedAt)},
-        {tr("Succeeded"), QString::number(info.succeededCount)},
-        {tr("Failed"), QString::number(info.failedCount)},
-        {tr("Last run took"), tr("%1 ms").arg(info.lastExecutionDuration)},
-        {tr("Result bytes"), QString::number(info.resultSizeSum)},
-        {tr("Last hash"), info.lastHash.isEmpty() ? QStringLiteral("-") : info.lastHash},
+        {Text::tr("ID"), info.id},
+        {Text::tr("Name"), info.name},
+        {Text::tr("Status"), info.status},
+        {Text::tr("Every"), DurationText::format(info.frequency)},
+        {Text::tr("For"), DurationText::format(info.duration)},
+        {Text::tr("Created"), timeText(info.createdAt)},
+        {Text::tr("Completed"), timeText(info.completedAt)},
+        {Text::tr("Last success"), timeText(info.lastSucceededAt)},
+        {Text::tr("Last failure"), timeText(info.lastFailedAt)},
+        {Text::tr("Succeeded"), QString::number(info.succeededCount)},
+        {Text::tr("Failed"), QString::number(info.failedCount)},
+        {Text::tr("Last run took"), Text::tr("%1 ms").arg(info.lastExecutionDuration)},
+        {Text::tr("Result bytes"), QString::number(info.resultSizeSum)},
+        {Text::tr("Last hash"), info.lastHash.isEmpty() ? QStringLiteral("-") : info.lastHash},
     };
     if (info.lastError.isError())
-        rows.append({tr("Last error"), info.lastError.oneLine()});
+        rows.append({Text::tr("Last error"), info.lastError.oneLine()});
     c.console().out() << keyValueList(rows);
     return Success;
 }
@@ -167,7 +168,7 @@ int registeredCancel(CommandContext &c)
         c.console().out() << "{\"id\": " << JsonText::quoted(id)
                           << ", \"status\": \"cancelled\"}\n";
     else
-        c.console().out() << tr("Cancelled registered query %1.").arg(id) << '\n';
+        c.console().out() << Text::tr("Cancelled registered query %1.").arg(id) << '\n';
     return Success;
 }
 

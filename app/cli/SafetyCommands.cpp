@@ -11,10 +11,10 @@ namespace Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::SafetyCommands", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Cli::SafetyCommands)
+};
 
 } // namespace
 
@@ -27,7 +27,7 @@ int readOnly(CommandContext &c)
     if (!c.arguments().isEmpty()) {
         const QString state = c.arguments().first().trimmed().toLower();
         if (state != QLatin1String("on") && state != QLatin1String("off"))
-            return c.usage(tr("'%1' is not on or off").arg(c.arguments().first()));
+            return c.usage(Text::tr("'%1' is not on or off").arg(c.arguments().first()));
         Halo::SafetyPolicy::setReadOnly(endpoint, state == QLatin1String("on"));
     }
     const bool on = Halo::SafetyPolicy::isReadOnly(endpoint);
@@ -41,15 +41,15 @@ int readOnly(CommandContext &c)
     else
         c.console().out() << (on ? "on" : "off") << '\n';
     if (on)
-        c.console().note(tr("Read-only for %1 is on: no command that may change data is sent "
-                            "there. 'halo-cli %2 read-only off' lifts it.")
+        c.console().note(Text::tr("Read-only for %1 is on: no command that may change data is sent "
+                                  "there. 'halo-cli %2 read-only off' lifts it.")
                              .arg(name, CliSession::selector(endpoint)));
     else if (Halo::isProduction(endpoint))
-        c.console().note(tr("Read-only for %1 is off: a command that may change data is sent "
-                            "with --confirm-production.")
+        c.console().note(Text::tr("Read-only for %1 is off: a command that may change data is sent "
+                                  "with --confirm-production.")
                              .arg(name));
     else
-        c.console().note(tr("Read-only for %1 is off.").arg(name));
+        c.console().note(Text::tr("Read-only for %1 is off.").arg(name));
     return Success;
 }
 

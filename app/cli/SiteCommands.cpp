@@ -15,14 +15,14 @@ namespace Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::SiteCommands", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Cli::SiteCommands)
+};
 
 QString yesNo(bool value)
 {
-    return value ? tr("yes") : tr("no");
+    return value ? Text::tr("yes") : Text::tr("no");
 }
 
 QString authoritativeText(const Halo::SiteInfo &site)
@@ -34,7 +34,8 @@ QString catalogueText(const Halo::SiteInfo &site)
 {
     QStringList names;
     for (const Halo::SiteInfo::Catalogue &catalogue : site.catalogues)
-        names.append(catalogue.isDefault ? tr("%1 (default)").arg(catalogue.name) : catalogue.name);
+        names.append(catalogue.isDefault ? Text::tr("%1 (default)").arg(catalogue.name)
+                                         : catalogue.name);
     return names.join(QStringLiteral(", "));
 }
 
@@ -47,14 +48,14 @@ QString practiceName(const Halo::SiteInfo &site)
 QString heartbeatText(const QDateTime &heartbeat)
 {
     const QString age = Halo::lastHeardText(heartbeat, QDateTime::currentDateTimeUtc());
-    return heartbeat.isValid() ? tr("%1 (%2)").arg(timeText(heartbeat), age) : age;
+    return heartbeat.isValid() ? Text::tr("%1 (%2)").arg(timeText(heartbeat), age) : age;
 }
 
 QString differenceText(const Halo::IdentityDifference &difference)
 {
-    return tr("%1 changed: recorded “%2”, now “%3”. %4")
+    return Text::tr("%1 changed: recorded “%2”, now “%3”. %4")
         .arg(difference.field, difference.recorded,
-             difference.current.isEmpty() ? tr("not reported") : difference.current,
+             difference.current.isEmpty() ? Text::tr("not reported") : difference.current,
              difference.explanation);
 }
 
@@ -74,7 +75,7 @@ int sitesFind(CommandContext &c)
     const QString pmsId = c.value(QStringLiteral("pms-id")).trimmed();
     const QString pms = c.value(QStringLiteral("pms"));
     if (pmsId.isEmpty())
-        return c.usage(tr("--pms-id is empty"));
+        return c.usage(Text::tr("--pms-id is empty"));
     if (const int status = c.connect(); status != Success)
         return status;
     Halo::SiteService service(&c.session().client());
@@ -102,11 +103,12 @@ int sitesFind(CommandContext &c)
         return Success;
     }
     if (sites->isEmpty()) {
-        c.console().note(tr("No %1 site has PMS ID %2.").arg(pms, pmsId));
+        c.console().note(Text::tr("No %1 site has PMS ID %2.").arg(pms, pmsId));
         return Success;
     }
-    TextTable table({tr("Halo GUID"), tr("Practice"), tr("PMS ID"), tr("PMS"), tr("Availability"),
-                     tr("Authoritative"), tr("Last heartbeat")});
+    TextTable table({Text::tr("Halo GUID"), Text::tr("Practice"), Text::tr("PMS ID"),
+                     Text::tr("PMS"), Text::tr("Availability"), Text::tr("Authoritative"),
+                     Text::tr("Last heartbeat")});
     for (const Halo::SiteInfo &site : std::as_const(*sites)) {
         table.addRow({site.guid, practiceName(site), site.pmsId, Halo::pmsDisplayName(site.pmsType),
                       Halo::availabilityText(site.availability), authoritativeText(site),
@@ -114,8 +116,8 @@ int sitesFind(CommandContext &c)
     }
     c.console().out() << table.render();
     if (sites->size() > 1)
-        c.console().note(tr("%1 sites share this PMS ID; only the authoritative one answers "
-                            "queries.")
+        c.console().note(Text::tr("%1 sites share this PMS ID; only the authoritative one answers "
+                                  "queries.")
                              .arg(sites->size()));
     return Success;
 }
@@ -149,32 +151,33 @@ int siteStatus(CommandContext &c)
     }
     const Halo::SiteInfo &site = report->site;
     QList<QPair<QString, QString>> rows{
-        {tr("Halo GUID"), site.guid},
-        {tr("Practice"), practiceName(site)},
-        {tr("PMS"), Halo::pmsDisplayName(site.pmsType)},
-        {tr("PMS ID"), site.pmsId},
-        {tr("PMS version"), site.pmsVersion},
-        {tr("Halo Link version"), site.haloLinkVersion},
-        {tr("Status"), site.status},
-        {tr("Availability"), Halo::availabilityText(site.availability)},
-        {tr("Authoritative"), authoritativeText(site)},
-        {tr("Catalogues"), catalogueText(site)},
-        {tr("Last heartbeat"), heartbeatText(site.heartbeatAt)},
-        {tr("Last update from the site"), timeText(site.clientTimestamp)},
-        {tr("Details read from the practice"), timeText(site.enrichedAt)},
-        {tr("Created"), timeText(site.createdAt)},
+        {Text::tr("Halo GUID"), site.guid},
+        {Text::tr("Practice"), practiceName(site)},
+        {Text::tr("PMS"), Halo::pmsDisplayName(site.pmsType)},
+        {Text::tr("PMS ID"), site.pmsId},
+        {Text::tr("PMS version"), site.pmsVersion},
+        {Text::tr("Halo Link version"), site.haloLinkVersion},
+        {Text::tr("Status"), site.status},
+        {Text::tr("Availability"), Halo::availabilityText(site.availability)},
+        {Text::tr("Authoritative"), authoritativeText(site)},
+        {Text::tr("Catalogues"), catalogueText(site)},
+        {Text::tr("Last heartbeat"), heartbeatText(site.heartbeatAt)},
+        {Text::tr("Last update from the site"), timeText(site.clientTimestamp)},
+        {Text::tr("Details read from the practice"), timeText(site.enrichedAt)},
+        {Text::tr("Created"), timeText(site.createdAt)},
     };
     if (!site.legacyName.isEmpty() && site.legacyName != site.practiceName)
-        rows.append({tr("Name at install"), site.legacyName});
+        rows.append({Text::tr("Name at install"), site.legacyName});
     c.console().out() << keyValueList(rows);
     for (const Halo::IdentityDifference &difference : report->differences)
         c.console().out() << differenceText(difference) << '\n';
     if (site.authoritativeKnown && !site.authoritative)
-        c.console().note(tr("This install is not authoritative: queries to it are refused (403). "
-                            "Find the one that is: halo-cli %1 site reresolve %2 --pms-id %3 "
-                            "--pms %4")
-                             .arg(CliSession::selector(c.endpoint()), site.guid, site.pmsId,
-                                  pmsArgument(site.pmsType)));
+        c.console().note(
+            Text::tr("This install is not authoritative: queries to it are refused (403). "
+                     "Find the one that is: halo-cli %1 site reresolve %2 --pms-id %3 "
+                     "--pms %4")
+                .arg(CliSession::selector(c.endpoint()), site.guid, site.pmsId,
+                     pmsArgument(site.pmsType)));
     return Success;
 }
 
@@ -184,7 +187,7 @@ int siteReresolve(CommandContext &c)
     const QString pmsId = c.value(QStringLiteral("pms-id")).trimmed();
     const QString pms = c.value(QStringLiteral("pms"));
     if (pmsId.isEmpty())
-        return c.usage(tr("--pms-id is empty"));
+        return c.usage(Text::tr("--pms-id is empty"));
     if (const int status = c.connect(); status != Success)
         return status;
     Halo::SiteService service(&c.session().client());
@@ -208,7 +211,7 @@ int siteReresolve(CommandContext &c)
 
     using Outcome = Halo::ReResolveDecision::Outcome;
     Console &console = c.console();
-    const QString unchanged = tr("Nothing was changed: halo-cli keeps no site list.");
+    const QString unchanged = Text::tr("Nothing was changed: halo-cli keeps no site list.");
     switch (decision->outcome) {
     case Outcome::StillAuthoritative:
         console.note(decision->message + QLatin1Char(' ') + unchanged);
@@ -217,9 +220,10 @@ int siteReresolve(CommandContext &c)
         console.note(decision->message);
         for (const Halo::IdentityDifference &difference : decision->differences)
             console.note(differenceText(difference));
-        console.note(tr("Confirm with the practice that it is the same practice before you use "
-                        "the new GUID. %1")
-                         .arg(unchanged));
+        console.note(
+            Text::tr("Confirm with the practice that it is the same practice before you use "
+                     "the new GUID. %1")
+                .arg(unchanged));
         // Alone on standard output, so NEW=$(halo-cli site reresolve ...) works.
         console.out() << Halo::normalisedGuid(decision->authoritative.guid) << '\n';
         return Success;
@@ -237,7 +241,7 @@ int pair(CommandContext &c)
     const QString pmsId = c.value(QStringLiteral("pms-id")).trimmed();
     const QString pms = c.value(QStringLiteral("pms"));
     if (pmsId.isEmpty())
-        return c.usage(tr("--pms-id is empty"));
+        return c.usage(Text::tr("--pms-id is empty"));
     if (const int status = c.connect(); status != Success)
         return status;
     const auto reply = c.session().await(
@@ -249,7 +253,7 @@ int pair(CommandContext &c)
         return Success;
     }
     const Halo::SiteInfo site = reply->site();
-    c.console().out() << tr("Paired with %1 (%2, PMS ID %3). Halo GUID: %4")
+    c.console().out() << Text::tr("Paired with %1 (%2, PMS ID %3). Halo GUID: %4")
                              .arg(practiceName(site), Halo::pmsDisplayName(site.pmsType),
                                   site.pmsId, site.guid)
                       << '\n';

@@ -18,10 +18,10 @@ namespace Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::VerifyCommand", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Cli::VerifyCommand)
+};
 
 // The window's site list: halo-cli's own data folder would be another one, and empty. The
 // folder comes from the application name, so it is asked for under the window's name.
@@ -59,18 +59,19 @@ int readSavedSite(CommandContext &c, const QList<Halo::SiteRecord> &saved,
     const QString asked = c.value(QStringLiteral("site"));
     const QString guid = Halo::normalisedGuid(asked);
     if (guid.isEmpty())
-        return c.usage(tr("--site needs a Halo GUID, e.g. 3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c14"));
+        return c.usage(
+            Text::tr("--site needs a Halo GUID, e.g. 3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c14"));
     for (const Halo::SiteRecord &site : saved) {
         if (Halo::normalisedGuid(site.guid) != guid)
             continue;
         *inputs = Halo::verificationInputsFrom({site});
         const QString name =
             site.recorded.practiceName.isEmpty() ? site.guid : site.recorded.practiceName;
-        *source = tr("saved site %1 (%2)").arg(name, site.guid);
+        *source = Text::tr("saved site %1 (%2)").arg(name, site.guid);
         return Success;
     }
-    return c.usage(tr("no saved site of %1 has the Halo GUID %2; add it in Halo Explorer, or "
-                      "verify it with --sites and a CSV file")
+    return c.usage(Text::tr("no saved site of %1 has the Halo GUID %2; add it in Halo Explorer, or "
+                            "verify it with --sites and a CSV file")
                        .arg(CliSession::describe(c.endpoint()), guid));
 }
 
@@ -78,12 +79,12 @@ int readSavedSite(CommandContext &c, const QList<Halo::SiteRecord> &saved,
 int readInputs(CommandContext &c, QList<Halo::VerificationInput> *inputs, QString *source)
 {
     if (c.isSet(QStringLiteral("sites")) && c.isSet(QStringLiteral("site")))
-        return c.usage(tr("--site and --sites cannot be used together"));
+        return c.usage(Text::tr("--site and --sites cannot be used together"));
     if (c.isSet(QStringLiteral("sites"))) {
         const QString path = c.value(QStringLiteral("sites"));
         const Halo::VerificationInputs read = Halo::VerificationCsv::readFile(path);
         if (!read.usageError.isEmpty())
-            return c.usage(tr("%1: %2").arg(QDir::toNativeSeparators(path), read.usageError));
+            return c.usage(Text::tr("%1: %2").arg(QDir::toNativeSeparators(path), read.usageError));
         *inputs = read.rows;
         *source = QFileInfo(path).fileName();
         return Success;
@@ -91,11 +92,11 @@ int readInputs(CommandContext &c, QList<Halo::VerificationInput> *inputs, QStrin
     Halo::SiteStore store(windowSiteFile());
     QString error;
     if (!store.load(&error))
-        return c.usage(tr("the saved sites cannot be read: %1").arg(error));
+        return c.usage(Text::tr("the saved sites cannot be read: %1").arg(error));
     if (c.isSet(QStringLiteral("site")))
         return readSavedSite(c, savedSitesFor(store, c.endpoint()), inputs, source);
     *inputs = Halo::verificationInputsFrom(savedSitesFor(store, c.endpoint()));
-    *source = tr("saved sites (%1)").arg(QDir::toNativeSeparators(store.filePath()));
+    *source = Text::tr("saved sites (%1)").arg(QDir::toNativeSeparators(store.filePath()));
     return Success;
 }
 
@@ -121,13 +122,13 @@ int verify(CommandContext &c)
     const QString reportPath = c.value(QStringLiteral("report"));
     if (c.isSet(QStringLiteral("report")) &&
         (reportPath.trimmed().isEmpty() || !QFileInfo(reportPath).absoluteDir().exists()))
-        return c.usage(tr("--report needs a file in a folder that exists"));
+        return c.usage(Text::tr("--report needs a file in a folder that exists"));
     QList<Halo::VerificationInput> inputs;
     Halo::VerificationRun run;
     if (const int status = readInputs(c, &inputs, &run.source); status != Success)
         return status;
     if (inputs.isEmpty())
-        c.console().note(tr("No sites to verify in %1.").arg(run.source));
+        c.console().note(Text::tr("No sites to verify in %1.").arg(run.source));
     else if (const int status = c.connect(); status != Success)
         return status;
 
@@ -155,8 +156,10 @@ int verify(CommandContext &c)
         run.appVersion = QCoreApplication::applicationVersion();
         QString error;
         if (!Halo::VerificationReport::write(reportPath, run, &error))
-            return c.console().fail(ApiFailure, tr("The report was not written: %1").arg(error));
-        c.console().note(tr("Report written to %1.").arg(QDir::toNativeSeparators(reportPath)));
+            return c.console().fail(ApiFailure,
+                                    Text::tr("The report was not written: %1").arg(error));
+        c.console().note(
+            Text::tr("Report written to %1.").arg(QDir::toNativeSeparators(reportPath)));
     }
     for (const Halo::VerificationResult &row : std::as_const(run.rows)) {
         if (!row.isOk())

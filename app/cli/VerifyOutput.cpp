@@ -12,10 +12,10 @@ namespace Cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::VerifyOutput", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Cli::VerifyOutput)
+};
 
 QString csvField(const QString &text)
 {
@@ -45,8 +45,9 @@ QString pmsText(const Halo::VerificationInput &input)
 
 QString VerifyOutput::table(const QList<Halo::VerificationResult> &rows)
 {
-    TextTable table({tr("PMS"), tr("PMS ID"), tr("Verdict"), tr("Halo GUID"), tr("Practice"),
-                     tr("Availability"), tr("Heartbeat age (s)"), tr("Message")});
+    TextTable table({Text::tr("PMS"), Text::tr("PMS ID"), Text::tr("Verdict"),
+                     Text::tr("Halo GUID"), Text::tr("Practice"), Text::tr("Availability"),
+                     Text::tr("Heartbeat age (s)"), Text::tr("Message")});
     table.setRightAligned(6);
     for (const Halo::VerificationResult &row : rows) {
         QStringList cells{pmsText(row.input),
@@ -104,10 +105,10 @@ QString VerifyOutput::json(const QList<Halo::VerificationResult> &rows)
 
 QString VerifyOutput::progressLine(int done, int total, const Halo::VerificationResult &row)
 {
-    QString line = tr("[%1/%2] %3 (%4): %5")
+    QString line = Text::tr("[%1/%2] %3 (%4): %5")
                        .arg(done)
                        .arg(total)
-                       .arg(row.input.pmsId.isEmpty() ? tr("no PMS ID") : row.input.pmsId,
+                       .arg(row.input.pmsId.isEmpty() ? Text::tr("no PMS ID") : row.input.pmsId,
                             pmsText(row.input), Halo::verdictId(row.verdict));
     if (!row.isOk())
         line += QStringLiteral(" — ") + row.message;

@@ -2,6 +2,7 @@
 #include "CliCommands.h"
 #include "CommandLine.h"
 #include "Console.h"
+#include "l10n/Translations.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -19,6 +20,7 @@
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    Halo::installTranslations(app);
     QCoreApplication::setOrganizationName(QStringLiteral("HaloExplorer"));
     QCoreApplication::setApplicationName(QStringLiteral("halo-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HALO_VERSION));

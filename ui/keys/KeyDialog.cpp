@@ -3,6 +3,7 @@
 #include "EnvironmentBanner.h"
 #include "api/HaloApiClient.h"
 #include "net/ApiCall.h"
+#include "widgets/ThemeColours.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -145,7 +146,8 @@ QWidget *KeyDialog::createIntro()
         tr("This is Production: queries sent with this key reach live practice databases."), this);
     production->setObjectName(QStringLiteral("productionWarning"));
     production->setWordWrap(true);
-    production->setStyleSheet(QStringLiteral("color: #b31b1b; font-weight: bold;"));
+    ThemeColours::styleLabel(production, ThemeColours::Role::Bad,
+                             QStringLiteral("font-weight: bold; "));
     auto *box = new QWidget(this);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -292,15 +294,15 @@ void KeyDialog::showStatus(Tone tone, const QString &text)
         break;
     case Tone::Success:
         prefix = QStringLiteral("✓ ");
-        colour = QColor(0x2e, 0x7d, 0x32);
+        colour = ThemeColours::good(palette());
         break;
     case Tone::Warning:
         prefix = QStringLiteral("⚠ ");
-        colour = QColor(0x9a, 0x5b, 0x00);
+        colour = ThemeColours::warning(palette());
         break;
     case Tone::Problem:
         prefix = QStringLiteral("✗ ");
-        colour = QColor(0xb3, 0x1b, 0x1b);
+        colour = ThemeColours::bad(palette());
         break;
     }
     QPalette statusPalette = m_status->palette();

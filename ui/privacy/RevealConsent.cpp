@@ -6,10 +6,10 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RevealConsent", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(RevealConsent)
+};
 
 } // namespace
 
@@ -17,14 +17,14 @@ bool askToReveal(QWidget *parent, const QString &title, const QString &question)
 {
     QMessageBox box(QMessageBox::Question, title, question, QMessageBox::NoButton, parent);
     box.setObjectName(QStringLiteral("revealConsent"));
-    box.setAccessibleName(tr("Reveal hidden values"));
+    box.setAccessibleName(Text::tr("Reveal hidden values"));
     box.setAccessibleDescription(question);
-    box.setInformativeText(tr("Privacy mode is on: these values are hidden on screen. Reveal "
-                              "them anyway?"));
-    QPushButton *reveal = box.addButton(tr("&Reveal"), QMessageBox::AcceptRole);
-    reveal->setAccessibleName(tr("Reveal"));
-    QPushButton *keep = box.addButton(tr("&Keep hidden"), QMessageBox::RejectRole);
-    keep->setAccessibleName(tr("Keep hidden"));
+    box.setInformativeText(Text::tr("Privacy mode is on: these values are hidden on screen. Reveal "
+                                    "them anyway?"));
+    QPushButton *reveal = box.addButton(Text::tr("&Reveal"), QMessageBox::AcceptRole);
+    reveal->setAccessibleName(Text::tr("Reveal"));
+    QPushButton *keep = box.addButton(Text::tr("&Keep hidden"), QMessageBox::RejectRole);
+    keep->setAccessibleName(Text::tr("Keep hidden"));
     box.setDefaultButton(keep);
     box.setEscapeButton(keep);
     box.exec();

@@ -9,6 +9,7 @@
 #include "sites/SiteStore.h"
 #include "widgets/CallProgress.h"
 #include "widgets/ProblemLabel.h"
+#include "widgets/ThemeColours.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -49,7 +50,7 @@ AddSiteDialog::AddSiteDialog(Halo::HaloApiClient *client, Halo::SiteStore *store
     if (Halo::isProduction(endpoint)) {
         where += QStringLiteral(". ") + tr("Look up, pairing and the test query reach live "
                                            "practices.");
-        environment->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+        ThemeColours::styleLabel(environment, ThemeColours::Role::Bad);
     }
     environment->setText(where);
 

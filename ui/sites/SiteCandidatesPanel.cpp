@@ -5,6 +5,7 @@
 #include "sites/SiteInfo.h"
 #include "sites/SiteRecord.h"
 #include "widgets/ProductionMarker.h"
+#include "widgets/ThemeColours.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -36,7 +37,8 @@ protected:
         option->font.setItalic(!authoritative);
         if (warning) {
             option->font.setBold(true);
-            option->palette.setColor(QPalette::Text, QColor(0xc6, 0x28, 0x28));
+            option->palette.setColor(QPalette::Text,
+                                     ThemeColours::bad(option->palette, QPalette::Base));
         }
     }
 };

@@ -2,36 +2,50 @@
 
 #include "sites/SiteListModel.h"
 #include "sites/SiteMarks.h"
+#include "widgets/ThemeColours.h"
 
 namespace {
 
-const QColor kRed(0xc6, 0x28, 0x28);
-const QColor kAmber(0xa8, 0x5d, 0x00); // dark enough to read on a light background
-const QColor kGreen(0x2e, 0x7d, 0x32);
+enum class Tone { Neutral, Good, Warning, Bad };
 
-QColor availabilityColour(const QModelIndex &index, const QColor &neutral)
+QColor colourOf(Tone tone, const QPalette &palette, const QColor &neutral)
+{
+    switch (tone) {
+    case Tone::Good:
+        return ThemeColours::good(palette, QPalette::Base);
+    case Tone::Warning:
+        return ThemeColours::warning(palette, QPalette::Base);
+    case Tone::Bad:
+        return ThemeColours::bad(palette, QPalette::Base);
+    case Tone::Neutral:
+        break;
+    }
+    return neutral;
+}
+
+Tone availabilityTone(const QModelIndex &index)
 {
     const auto availability = static_cast<Halo::SiteInfo::Availability>(
         index.data(Halo::SiteListModel::AvailabilityRole).toInt());
     const bool failed = !index.data(Halo::SiteListModel::ProblemRole).toString().isEmpty();
     if (failed || availability == Halo::SiteInfo::Availability::Offline ||
         availability == Halo::SiteInfo::Availability::Unreachable)
-        return kRed;
+        return Tone::Bad;
     if (availability == Halo::SiteInfo::Availability::Online)
-        return kGreen;
-    return neutral;
+        return Tone::Good;
+    return Tone::Neutral;
 }
 
-QColor heartbeatColour(const QModelIndex &index, const QColor &neutral)
+Tone heartbeatTone(const QModelIndex &index)
 {
     switch (static_cast<Halo::SiteMarks::Heartbeat>(
         index.data(Halo::SiteListModel::HeartbeatRole).toInt())) {
     case Halo::SiteMarks::Heartbeat::Red:
-        return kRed;
+        return Tone::Bad;
     case Halo::SiteMarks::Heartbeat::Amber:
-        return kAmber;
+        return Tone::Warning;
     default:
-        return neutral;
+        return Tone::Neutral;
     }
 }
 
@@ -52,18 +66,20 @@ void SiteMarksDelegate::initStyleOption(QStyleOptionViewItem *option,
             option->text = QStringLiteral("\u26a0 ") + option->text;
         return;
     case Halo::SiteListModel::AvailabilityColumn:
-        colour = availabilityColour(index, option->palette.color(QPalette::PlaceholderText));
+        colour = colourOf(availabilityTone(index), option->palette,
+                          ThemeColours::muted(option->palette, QPalette::Base));
         option->text = QStringLiteral("\u25cf ") + option->text;
         break;
     case Halo::SiteListModel::HeardColumn:
-        colour = heartbeatColour(index, neutral);
+        colour = colourOf(heartbeatTone(index), option->palette, neutral);
         break;
     case Halo::SiteListModel::MarksColumn:
         if (option->text.isEmpty())
             return;
-        colour = kAmber;
-        if (availabilityColour(index, neutral) == kRed || heartbeatColour(index, neutral) == kRed)
-            colour = kRed;
+        colour = colourOf(availabilityTone(index) == Tone::Bad || heartbeatTone(index) == Tone::Bad
+                              ? Tone::Bad
+                              : Tone::Warning,
+                          option->palette, neutral);
         option->text = QStringLiteral("\u26a0 ") + option->text;
         break;
     default:

@@ -297,8 +297,8 @@ bool SiteListPanel::exportSelectedTo(const QString &path)
         m_notice->showText(error);
         return false;
     }
-    m_notice->showText(
-        tr("Exported %1 sites to %2.").arg(records.size()).arg(QDir::toNativeSeparators(path)));
+    m_notice->showText(tr("Exported %n site(s) to %1.", nullptr, int(records.size()))
+                           .arg(QDir::toNativeSeparators(path)));
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include "sites/SiteRecord.h"
 #include "widgets/AccessibleControls.h"
 #include "widgets/ProductionMarker.h"
+#include "widgets/ThemeColours.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -81,7 +82,7 @@ SiteLookupForm::SiteLookupForm(const Halo::Endpoint &destination, QWidget *paren
     m_guid->setPlaceholderText(QStringLiteral("3f6c2a1e-8b4d-4c7a-9e21-5d0b7f3a9c14"));
     m_guidProblem = new QLabel(this);
     m_guidProblem->setAccessibleName(tr("Halo GUID problem"));
-    m_guidProblem->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    ThemeColours::styleLabel(m_guidProblem, ThemeColours::Role::Bad);
     m_guidProblem->hide();
     m_pairingCode = new QLineEdit(this);
     m_pairingCode->setAccessibleName(tr("Pairing code"));

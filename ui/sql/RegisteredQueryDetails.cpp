@@ -130,9 +130,7 @@ void RegisteredQueryDetails::clear()
 
 void RegisteredQueryDetails::showResultCount(qint64 count)
 {
-    m_resultCount->setText(
-        count == 1 ? tr("1 row from the latest successful run")
-                   : tr("%1 rows from the latest successful run").arg(QLocale().toString(count)));
+    m_resultCount->setText(tr("%Ln row(s) from the latest successful run", nullptr, int(count)));
 }
 
 void RegisteredQueryDetails::clearResultCount()

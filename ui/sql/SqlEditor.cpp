@@ -1,5 +1,7 @@
 #include "SqlEditor.h"
 
+#include "widgets/ThemeColours.h"
+
 #include <Qsci/qscilexersql.h>
 #include <Qsci/qsciscintilla.h>
 
@@ -12,6 +14,15 @@
 #include <QVBoxLayout>
 
 namespace {
+
+QString notFoundStyle(const QPalette &palette)
+{
+    return QStringLiteral("QLineEdit { background: %1; color: %2; }")
+        .arg(ThemeColours::notFoundBackground(palette).name(),
+             ThemeColours::readableOn(palette.color(QPalette::Text),
+                                      ThemeColours::notFoundBackground(palette))
+                 .name());
+}
 
 // Scintilla's SQL keywords plus the T-SQL and Firebird words Halo's PMS databases use.
 class SqlLexer : public QsciLexerSQL
@@ -106,16 +117,9 @@ void SqlEditor::setUpEditor()
     m_editor->setUtf8(true);
 
     const QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    const QPalette palette = m_editor->palette();
     auto *lexer = new SqlLexer(m_editor);
     lexer->setDefaultFont(font);
     lexer->setFont(font, -1);
-    // Follow the window's light or dark palette for the page and plain text.
-    lexer->setDefaultPaper(palette.color(QPalette::Base));
-    lexer->setPaper(palette.color(QPalette::Base), -1);
-    lexer->setDefaultColor(palette.color(QPalette::Text));
-    lexer->setColor(palette.color(QPalette::Text), QsciLexerSQL::Default);
-    lexer->setColor(palette.color(QPalette::Text), QsciLexerSQL::Identifier);
     lexer->setFoldComments(true);
     m_editor->setLexer(lexer);
 
@@ -123,8 +127,6 @@ void SqlEditor::setUpEditor()
     m_editor->setMarginLineNumbers(0, true);
     m_editor->setMarginsFont(font);
     m_editor->setMarginWidth(0, QStringLiteral("00000"));
-    m_editor->setMarginsBackgroundColor(palette.color(QPalette::Window));
-    m_editor->setMarginsForegroundColor(palette.color(QPalette::PlaceholderText));
     m_editor->setFolding(QsciScintilla::BoxedTreeFoldStyle, 1);
 
     m_editor->setScrollWidth(1); // grows with the longest line, no scroll bar for short SQL
@@ -133,12 +135,56 @@ void SqlEditor::setUpEditor()
     m_editor->setAutoIndent(true);
     m_editor->setIndentationsUseTabs(false);
     m_editor->setTabWidth(4);
-    m_editor->setCaretForegroundColor(palette.color(QPalette::Text));
     m_editor->setCaretLineVisible(true);
-    m_editor->setCaretLineBackgroundColor(palette.color(QPalette::AlternateBase));
+    applyPalette();
+    m_editor->installEventFilter(this);
+}
+
+void SqlEditor::applyPalette()
+{
+    // Follow the window's light or dark palette: paper, text, caret, margins and the SQL's
+    // keywords, strings, comments and numbers in colours that read on that paper.
+    const QPalette palette = this->palette(); // resolved before the editor's own on a change
+    const QColor paper = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    const ThemeColours::SqlColours colours = ThemeColours::sql(palette);
+    auto *lexer = static_cast<QsciLexerSQL *>(m_editor->lexer());
+    lexer->setDefaultPaper(paper);
+    lexer->setPaper(paper, -1);
+    lexer->setDefaultColor(text);
+    for (int style = 0; style <= QsciLexerSQL::QuotedOperator; ++style)
+        lexer->setColor(text, style);
+    for (int style : {QsciLexerSQL::Keyword, QsciLexerSQL::KeywordSet5, QsciLexerSQL::KeywordSet6,
+                      QsciLexerSQL::KeywordSet7, QsciLexerSQL::KeywordSet8,
+                      QsciLexerSQL::PlusKeyword, QsciLexerSQL::PlusPrompt})
+        lexer->setColor(colours.keyword, style);
+    for (int style : {QsciLexerSQL::DoubleQuotedString, QsciLexerSQL::SingleQuotedString,
+                      QsciLexerSQL::QuotedIdentifier})
+        lexer->setColor(colours.string, style);
+    for (int style : {QsciLexerSQL::Comment, QsciLexerSQL::CommentLine, QsciLexerSQL::CommentDoc,
+                      QsciLexerSQL::CommentLineHash, QsciLexerSQL::CommentDocKeyword,
+                      QsciLexerSQL::CommentDocKeywordError, QsciLexerSQL::PlusComment})
+        lexer->setColor(colours.comment, style);
+    lexer->setColor(colours.number, QsciLexerSQL::Number);
+
+    m_editor->setMarginsBackgroundColor(palette.color(QPalette::Window));
+    m_editor->setMarginsForegroundColor(ThemeColours::muted(palette, QPalette::Window));
+    m_editor->setFoldMarginColors(palette.color(QPalette::Window), palette.color(QPalette::Window));
+    m_editor->setCaretForegroundColor(text);
+    m_editor->setCaretLineBackgroundColor(colours.caretLine);
     m_editor->setSelectionBackgroundColor(palette.color(QPalette::Highlight));
     m_editor->setSelectionForegroundColor(palette.color(QPalette::HighlightedText));
-    m_editor->installEventFilter(this);
+    m_editor->setMatchedBraceBackgroundColor(colours.caretLine);
+    m_editor->setMatchedBraceForegroundColor(colours.keyword);
+    if (!m_findText->styleSheet().isEmpty())
+        m_findText->setStyleSheet(notFoundStyle(palette));
+}
+
+void SqlEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        applyPalette();
 }
 
 QString SqlEditor::text() const
@@ -194,8 +240,7 @@ bool SqlEditor::findNext(bool backwards)
     }
     const bool found = m_editor->findFirst(expression, /*re*/ false, /*cs*/ false, /*wo*/ false,
                                            /*wrap*/ true, /*forward*/ !backwards);
-    m_findText->setStyleSheet(found ? QString()
-                                    : QStringLiteral("QLineEdit { background: #f8d7da; }"));
+    m_findText->setStyleSheet(found ? QString() : notFoundStyle(m_findText->palette()));
     m_findText->setAccessibleDescription(found ? QString()
                                                : tr("No match for “%1”").arg(expression));
     return found;

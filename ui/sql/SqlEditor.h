@@ -32,9 +32,11 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void setUpEditor();
+    void applyPalette(); // the editor's colours from the current palette
     void hideFindBar();
 
     QsciScintilla *m_editor;

@@ -1,4 +1,5 @@
 #include "StatusTimeline.h"
+#include "widgets/ThemeColours.h"
 
 #include <QLocale>
 #include <QPainter>
@@ -74,20 +75,21 @@ QString StatusTimeline::durationText(qint64 ms)
     return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
 }
 
-QColor StatusTimeline::colourFor(const QString &state)
+QColor StatusTimeline::colourFor(const QString &state) const
 {
-    // Distinct in hue and in lightness, so the parts stay apart for colour-blind readers too.
+    using State = ThemeColours::TimelineState;
+    State which = State::Other;
     if (state == QLatin1String("initialising"))
-        return QColor(0x90, 0xa4, 0xae);
-    if (state == QLatin1String("queued"))
-        return QColor(0xff, 0xb3, 0x00);
-    if (state == QLatin1String("executing"))
-        return QColor(0x1e, 0x63, 0xc4);
-    if (state == QLatin1String("downloading"))
-        return QColor(0x26, 0xa6, 0x9a);
-    if (state == QLatin1String("uploading"))
-        return QColor(0x2e, 0x7d, 0x32);
-    return QColor(0x75, 0x75, 0x75);
+        which = State::Initialising;
+    else if (state == QLatin1String("queued"))
+        which = State::Queued;
+    else if (state == QLatin1String("executing"))
+        which = State::Executing;
+    else if (state == QLatin1String("downloading"))
+        which = State::Downloading;
+    else if (state == QLatin1String("uploading"))
+        which = State::Uploading;
+    return ThemeColours::timeline(which, palette());
 }
 
 void StatusTimeline::describe()

@@ -37,7 +37,7 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    static QColor colourFor(const QString &state);
+    QColor colourFor(const QString &state) const; // ThemeColours::timeline
     void describe();
 
     QList<Segment> m_segments;

@@ -3,6 +3,7 @@
 #include "net/ApiError.h"
 #include "services/GuidReResolver.h"
 #include "sites/HeartbeatText.h"
+#include "widgets/ThemeColours.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>
@@ -254,7 +255,7 @@ void ReResolveDialog::onApplied(const Halo::SiteRecord &updated)
 void ReResolveDialog::onTestQueryFinished(bool ok, const QString &summary)
 {
     m_testResult->setText((ok ? tr("✔ %1") : tr("✖ %1")).arg(summary));
-    setForeground(m_testResult, ok ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+    setForeground(m_testResult, ok ? ThemeColours::good(palette()) : ThemeColours::bad(palette()));
     setBold(m_testResult, true);
     fitContents();
 }

@@ -9,6 +9,7 @@
 #include "sites/SiteStore.h"
 #include "widgets/AccessibleControls.h"
 #include "widgets/ProblemLabel.h"
+#include "widgets/ThemeColours.h"
 
 #include <QAccessible>
 #include <QCoreApplication>
@@ -84,24 +85,24 @@ struct AvailabilityLook {
     QString consequence;
 };
 
-AvailabilityLook lookOf(Halo::SiteInfo::Availability availability)
+AvailabilityLook lookOf(Halo::SiteInfo::Availability availability, const QPalette &palette)
 {
     using Availability = Halo::SiteInfo::Availability;
     switch (availability) {
     case Availability::Online:
-        return {QStringLiteral("●"), QColor(0x2e, 0x7d, 0x32), QString()};
+        return {QStringLiteral("●"), ThemeColours::good(palette), QString()};
     case Availability::Offline:
-        return {QStringLiteral("✖"), QColor(0xc6, 0x28, 0x28),
+        return {QStringLiteral("✖"), ThemeColours::bad(palette),
                 SiteStatusPanel::tr("Halo has not heard from Halo Link: queries fail until the "
                                     "practice's server is back.")};
     case Availability::Unreachable:
-        return {QStringLiteral("▲"), QColor(0xb2, 0x54, 0x00),
+        return {QStringLiteral("▲"), ThemeColours::warning(palette),
                 SiteStatusPanel::tr("Halo Link has not answered lately: immediate queries may "
                                     "time out.")};
     case Availability::Unknown:
         break;
     }
-    return {QStringLiteral("?"), QColor(0x75, 0x75, 0x75), QString()};
+    return {QStringLiteral("?"), ThemeColours::muted(palette), QString()};
 }
 
 using AccessibleControls::makeSelectable;
@@ -178,11 +179,7 @@ void SiteStatusPanel::buildHeader()
     m_notice->setAccessibleName(tr("Access refused notice"));
     m_notice->setFrameShape(QFrame::StyledPanel);
     m_notice->setAutoFillBackground(true);
-    // Fixed colours for both background and text, so the notice reads in light and dark themes.
-    QPalette palette = m_notice->palette();
-    palette.setColor(QPalette::Window, QColor(0xff, 0xf3, 0xe0));
-    palette.setColor(QPalette::WindowText, QColor(0x4e, 0x34, 0x2e));
-    m_notice->setPalette(palette);
+    showNoticeColours();
     auto *noticeLayout = new QHBoxLayout(m_notice);
     auto *icon = new QLabel(m_notice);
     icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(32, 32));
@@ -463,11 +460,32 @@ void SiteStatusPanel::showStatus()
     m_clock->start();
 }
 
+void SiteStatusPanel::showNoticeColours()
+{
+    // Its own background and text, light or dark with the theme (ThemeColours::notice).
+    const ThemeColours::Band band = ThemeColours::notice(palette());
+    QPalette palette = m_notice->palette();
+    palette.setColor(QPalette::Window, band.background);
+    palette.setColor(QPalette::WindowText, band.text);
+    palette.setColor(QPalette::Text, band.text);
+    m_notice->setPalette(palette);
+}
+
+void SiteStatusPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange && event->type() != QEvent::ApplicationPaletteChange)
+        return;
+    if (m_notice)
+        showNoticeColours();
+    showAvailability();
+}
+
 void SiteStatusPanel::showAvailability()
 {
     if (!m_hasStatus)
         return;
-    const AvailabilityLook look = lookOf(m_site.availability);
+    const AvailabilityLook look = lookOf(m_site.availability, palette());
     QString text =
         tr("%1 %2 — %3")
             .arg(look.symbol, Halo::availabilityText(m_site.availability),

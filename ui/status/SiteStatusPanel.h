@@ -51,7 +51,11 @@ signals:
     void statusFetched(const Halo::SiteInfo &site);
     void siteUpdated(const Halo::SiteRecord &old, const Halo::SiteRecord &updated);
 
+protected:
+    void changeEvent(QEvent *event) override; // a new palette: the status colours again
+
 private:
+    void showNoticeColours();
     struct IdentityRow {
         QLabel *recorded = nullptr;
         QLabel *current = nullptr;

@@ -1,6 +1,7 @@
 #include "widgets/ProductionMarker.h"
 
 #include "widgets/AccessibleControls.h"
+#include "widgets/ThemeColours.h"
 
 ProductionMarker::ProductionMarker(const Halo::Endpoint &destination, QWidget *parent)
     : QLabel(parent)
@@ -10,7 +11,7 @@ ProductionMarker::ProductionMarker(const Halo::Endpoint &destination, QWidget *p
     AccessibleControls::makeSelectable(this);
     setToolTip(tr("Production: this reaches a live practice."));
     // Red in light and dark themes alike; the word itself carries the meaning for everyone else.
-    setStyleSheet(QStringLiteral("QLabel { color: #c62828; font-weight: bold; }"));
+    ThemeColours::styleLabel(this, ThemeColours::Role::Bad, QStringLiteral("font-weight: bold; "));
     if (!Halo::isProduction(destination))
         hide();
 }

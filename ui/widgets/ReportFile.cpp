@@ -13,10 +13,10 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ReportFile", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ReportFile)
+};
 
 // The report page printed to a PDF file in a private temporary folder, read back: QPrinter
 // writes only to a named file, and the user's file is replaced atomically afterwards.
@@ -24,7 +24,7 @@ bool printToPdf(const QByteArray &html, QByteArray *pdf, QString *error)
 {
     QTemporaryDir dir;
     if (!dir.isValid()) {
-        *error = tr("no temporary folder to print in: %1").arg(dir.errorString());
+        *error = Text::tr("no temporary folder to print in: %1").arg(dir.errorString());
         return false;
     }
     const QString printed = dir.filePath(QStringLiteral("report.pdf"));
@@ -34,7 +34,7 @@ bool printToPdf(const QByteArray &html, QByteArray *pdf, QString *error)
     // Portrait: each site's evidence is a block of narrow tables that wraps to the page.
     printer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
                                       QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
-    printer.setDocName(tr("Halo site verification"));
+    printer.setDocName(Text::tr("Halo site verification"));
     printer.setCreator(QCoreApplication::applicationName());
     QTextDocument document;
     document.setMetaInformation(QTextDocument::CssMedia, QStringLiteral("print"));
@@ -42,12 +42,12 @@ bool printToPdf(const QByteArray &html, QByteArray *pdf, QString *error)
     document.print(&printer);
     QFile file(printed);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("the report could not be printed to PDF: %1").arg(file.errorString());
+        *error = Text::tr("the report could not be printed to PDF: %1").arg(file.errorString());
         return false;
     }
     *pdf = file.readAll();
     if (!pdf->startsWith("%PDF")) {
-        *error = tr("the report could not be printed to PDF");
+        *error = Text::tr("the report could not be printed to PDF");
         return false;
     }
     return true;
@@ -73,7 +73,7 @@ bool ReportFile::write(const QString &path, const Halo::VerificationRun &run, QS
 
 QString ReportFile::fileFilters()
 {
-    return tr("HTML report (*.html);;JSON report (*.json);;PDF report (*.pdf)");
+    return Text::tr("HTML report (*.html);;JSON report (*.json);;PDF report (*.pdf)");
 }
 
 QString ReportFile::suggestedName(const Halo::VerificationRun &run, const QString &what)

@@ -10,10 +10,10 @@ namespace Halo::AnswerReading {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Halo::AnswerReading", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Halo::AnswerReading)
+};
 
 // Just enough JSON to step over values: strings (with escapes), objects and arrays (by depth)
 // and scalars. Never builds anything, so megabytes of base64 cost one pass over the bytes.
@@ -117,13 +117,13 @@ ApiError readObject(const QByteArray &body, QJsonObject *object)
     if (error.error != QJsonParseError::NoError) {
         const QByteArray start = body.trimmed().left(1);
         if (start == "{" || start == "[")
-            return ApiError::badAnswer(tr("the answer is broken JSON (%1 at byte %2)")
+            return ApiError::badAnswer(Text::tr("the answer is broken JSON (%1 at byte %2)")
                                            .arg(error.errorString())
                                            .arg(error.offset));
         return ApiError::notJson(body);
     }
     if (!document.isObject())
-        return ApiError::badAnswer(tr("the answer is JSON but not an object"));
+        return ApiError::badAnswer(Text::tr("the answer is JSON but not an object"));
     *object = document.object();
     return ApiError();
 }
@@ -143,7 +143,7 @@ bool looksLikeJson(const QByteArray &body)
 
 ApiError missing(const QString &field)
 {
-    return ApiError::badAnswer(tr("the answer has no usable “%1”").arg(field));
+    return ApiError::badAnswer(Text::tr("the answer has no usable “%1”").arg(field));
 }
 
 bool isWellFormedId(const QString &id)

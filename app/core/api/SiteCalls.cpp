@@ -11,10 +11,10 @@ namespace Halo {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Halo::SiteCalls", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Halo::SiteCalls)
+};
 
 QString encoded(const QString &value)
 {
@@ -37,7 +37,7 @@ ApiError readSite(const QByteArray &body, SiteInfo *site)
     if (const ApiError error = AnswerReading::readObject(body, &json); error.isError())
         return error;
     if (json.isEmpty())
-        return ApiError::badAnswer(tr("no site in the answer"));
+        return ApiError::badAnswer(Text::tr("no site in the answer"));
     *site = SiteInfo::fromJson(json);
     return ApiError();
 }
@@ -64,11 +64,11 @@ ApiError FindSitesCall::readAnswer(const QByteArray &body)
         return error;
     const QJsonValue list = json.value(QLatin1String("sites"));
     if (!list.isArray())
-        return ApiError::badAnswer(tr("no “sites” list in the answer"));
+        return ApiError::badAnswer(Text::tr("no “sites” list in the answer"));
     QList<SiteInfo> sites;
     for (const QJsonValue &entry : list.toArray()) {
         if (!entry.isObject())
-            return ApiError::badAnswer(tr("an entry of “sites” is not a site"));
+            return ApiError::badAnswer(Text::tr("an entry of “sites” is not a site"));
         sites.append(SiteInfo::fromJson(entry.toObject()));
     }
     m_sites = sites;

@@ -10,10 +10,10 @@ namespace Halo {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Halo::ApiError", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Halo::ApiError)
+};
 
 bool isFailedQueryStatus(const QString &status)
 {
@@ -26,10 +26,10 @@ bool isFailedQueryStatus(const QString &status)
 QString waitText(int seconds)
 {
     if (seconds < 120)
-        return tr("%1 s").arg(seconds);
+        return Text::tr("%1 s").arg(seconds);
     if (seconds < 2 * 3600)
-        return tr("%1 min").arg((seconds + 59) / 60);
-    return tr("%1 h").arg((seconds + 3599) / 3600);
+        return Text::tr("%1 min").arg((seconds + 59) / 60);
+    return Text::tr("%1 h").arg((seconds + 3599) / 3600);
 }
 
 } // namespace
@@ -83,7 +83,7 @@ ApiError ApiError::badAnswer(const QString &what)
 ApiError ApiError::notJson(const QByteArray &body)
 {
     if (body.trimmed().isEmpty())
-        return badAnswer(tr("the answer is empty"));
+        return badAnswer(Text::tr("the answer is empty"));
     // Only printable characters, so a binary or hostile answer cannot garble what is shown.
     constexpr qsizetype kShownChars = 60;
     QString shown;
@@ -96,74 +96,74 @@ ApiError ApiError::notJson(const QByteArray &body)
     if (body.size() > kShownChars || shown.size() >= kShownChars)
         shown += QStringLiteral("…");
     return badAnswer(
-        tr("the answer is not JSON — a proxy or portal page? It begins “%1”.").arg(shown));
+        Text::tr("the answer is not JSON — a proxy or portal page? It begins “%1”.").arg(shown));
 }
 
 QString ApiError::title() const
 {
     switch (kind) {
     case Kind::None:
-        return tr("No error");
+        return Text::tr("No error");
     case Kind::QueryFailed:
         if (errorType == QLatin1String("mssql") || errorType == QLatin1String("fbsql"))
-            return tr("The database rejected the query");
+            return Text::tr("The database rejected the query");
         if (errorCode == 413)
-            return tr("The result is too large for an immediate query");
+            return Text::tr("The result is too large for an immediate query");
         if (queryStatus == QLatin1String("expiredInQueue"))
-            return tr("The query waited too long in the queue");
+            return Text::tr("The query waited too long in the queue");
         if (queryStatus.startsWith(QLatin1String("initialisationFailed")))
-            return tr("The query could not start at the site");
-        return tr("The query failed");
+            return Text::tr("The query could not start at the site");
+        return Text::tr("The query failed");
     case Kind::Fhir:
-        return tr("The FHIR server reported a problem");
+        return Text::tr("The FHIR server reported a problem");
     case Kind::Network:
-        return tr("Could not reach Halo Cloud");
+        return Text::tr("Could not reach Halo Cloud");
     case Kind::Timeout:
-        return tr("No answer in time");
+        return Text::tr("No answer in time");
     case Kind::Tls:
-        return tr("Secure connection failed");
+        return Text::tr("Secure connection failed");
     case Kind::Redirect:
-        return tr("Redirected to another host");
+        return Text::tr("Redirected to another host");
     case Kind::Cancelled:
-        return tr("Cancelled");
+        return Text::tr("Cancelled");
     case Kind::OutcomeUnknown:
-        return tr("Outcome unknown");
+        return Text::tr("Outcome unknown");
     case Kind::TooLarge:
-        return tr("The answer is too large");
+        return Text::tr("The answer is too large");
     case Kind::BadResponse:
-        return tr("Unexpected answer");
+        return Text::tr("Unexpected answer");
     case Kind::CutOff:
-        return tr("The answer was cut off");
+        return Text::tr("The answer was cut off");
     case Kind::Refused:
-        return tr("Not sent");
+        return Text::tr("Not sent");
     case Kind::Http:
         break;
     }
     switch (httpStatus) {
     case 400:
-        return tr("Bad request");
+        return Text::tr("Bad request");
     case 401:
-        return tr("Wrong key or wrong environment");
+        return Text::tr("Wrong key or wrong environment");
     case 403:
-        return tr("Access refused");
+        return Text::tr("Access refused");
     case 404:
-        return tr("Not found");
+        return Text::tr("Not found");
     case 410:
-        return tr("Results no longer available");
+        return Text::tr("Results no longer available");
     case 413:
-        return tr("The result is too large for an immediate query");
+        return Text::tr("The result is too large for an immediate query");
     case 429:
-        return tr("Rate limit reached");
+        return Text::tr("Rate limit reached");
     case 500:
-        return tr("Halo Cloud had an internal error");
+        return Text::tr("Halo Cloud had an internal error");
     case 502:
-        return tr("The practice software answered unexpectedly");
+        return Text::tr("The practice software answered unexpectedly");
     case 503:
-        return tr("Site offline");
+        return Text::tr("Site offline");
     case 504:
-        return tr("Site unreachable or query too slow");
+        return Text::tr("Site unreachable or query too slow");
     default:
-        return tr("HTTP error %1").arg(httpStatus);
+        return Text::tr("HTTP error %1").arg(httpStatus);
     }
 }
 
@@ -172,35 +172,37 @@ QString ApiError::explanation() const
     switch (kind) {
     case Kind::QueryFailed:
         if (errorType == QLatin1String("mssql"))
-            return tr("SQL Server reported an error in the query.");
+            return Text::tr("SQL Server reported an error in the query.");
         if (errorType == QLatin1String("fbsql"))
-            return tr("Firebird reported an error in the query.");
+            return Text::tr("Firebird reported an error in the query.");
         if (errorType == QLatin1String("haloLink"))
-            return tr("Halo Link hit an unexpected error while transferring the query.");
-        return tr("The site could not complete the query.");
+            return Text::tr("Halo Link hit an unexpected error while transferring the query.");
+        return Text::tr("The site could not complete the query.");
     case Kind::Fhir:
-        return tr("The practice's FHIR facade could not answer this request.");
+        return Text::tr("The practice's FHIR facade could not answer this request.");
     case Kind::Network:
-        return tr("The connection could not be made (%1).").arg(detail);
+        return Text::tr("The connection could not be made (%1).").arg(detail);
     case Kind::Timeout:
-        return tr("Halo Cloud did not answer within the time allowed.");
+        return Text::tr("Halo Cloud did not answer within the time allowed.");
     case Kind::Tls:
-        return tr("The server's certificate or the TLS handshake failed: %1").arg(detail);
+        return Text::tr("The server's certificate or the TLS handshake failed: %1").arg(detail);
     case Kind::Redirect:
-        return tr("The server asked to continue at %1. Following it would send the subscription "
-                  "key to another host.")
+        return Text::tr(
+                   "The server asked to continue at %1. Following it would send the subscription "
+                   "key to another host.")
             .arg(detail);
     case Kind::Cancelled:
-        return tr("The request was cancelled before it completed.");
+        return Text::tr("The request was cancelled before it completed.");
     case Kind::OutcomeUnknown:
-        return tr("The connection was lost after the query was sent, so it may or may not have "
-                  "run. It was not sent again, because that could run it twice.");
+        return Text::tr(
+            "The connection was lost after the query was sent, so it may or may not have "
+            "run. It was not sent again, because that could run it twice.");
     case Kind::TooLarge:
-        return tr("The answer is larger than Halo Explorer accepts (%1).").arg(detail);
+        return Text::tr("The answer is larger than Halo Explorer accepts (%1).").arg(detail);
     case Kind::BadResponse:
-        return tr("The answer does not match the Halo Cloud API description: %1").arg(detail);
+        return Text::tr("The answer does not match the Halo Cloud API description: %1").arg(detail);
     case Kind::CutOff:
-        return tr("Only part of the answer arrived: %1").arg(detail);
+        return Text::tr("Only part of the answer arrived: %1").arg(detail);
     case Kind::Refused:
         return detail; // the safety policy's own words: what was refused and how to allow it
     case Kind::None:
@@ -209,36 +211,38 @@ QString ApiError::explanation() const
     }
     switch (httpStatus) {
     case 400:
-        return tr("Halo Cloud rejected the request as invalid.");
+        return Text::tr("Halo Cloud rejected the request as invalid.");
     case 401:
-        return tr("The subscription key is missing, wrong, or belongs to another environment "
-                  "(Production keys do not work on Stage, and the reverse).");
+        return Text::tr("The subscription key is missing, wrong, or belongs to another environment "
+                        "(Production keys do not work on Stage, and the reverse).");
     case 403:
-        return tr("Halo Cloud refused access: your IP address may not be allowed, the site may not "
-                  "be paired, or this Halo GUID is no longer authoritative for the practice (after "
-                  "a reinstall or server move).");
+        return Text::tr(
+            "Halo Cloud refused access: your IP address may not be allowed, the site may not "
+            "be paired, or this Halo GUID is no longer authoritative for the practice (after "
+            "a reinstall or server move).");
     case 404:
-        return tr("The site, query or resource does not exist.");
+        return Text::tr("The site, query or resource does not exist.");
     case 410:
-        return tr("Async results are cached for about 24 hours; these have expired.");
+        return Text::tr("Async results are cached for about 24 hours; these have expired.");
     case 413:
-        return tr("Immediate query results are limited to 8 MB.");
+        return Text::tr("Immediate query results are limited to 8 MB.");
     case 429:
-        return retryAfterSeconds >= 0
-                   ? tr("Too many requests; Halo Cloud asks to wait %1 s.").arg(retryAfterSeconds)
-                   : tr("Too many requests in a short time.");
+        return retryAfterSeconds >= 0 ? Text::tr("Too many requests; Halo Cloud asks to wait %1 s.")
+                                            .arg(retryAfterSeconds)
+                                      : Text::tr("Too many requests in a short time.");
     case 500:
-        return tr("Something failed inside Halo Cloud.");
+        return Text::tr("Something failed inside Halo Cloud.");
     case 502:
-        return tr("The practice management software returned an unexpected result.");
+        return Text::tr("The practice management software returned an unexpected result.");
     case 503:
-        return tr(
+        return Text::tr(
             "The practice's server could not be contacted; it may be switched off or offline.");
     case 504:
-        return tr("The site went offline during the request, or the query took longer than about "
-                  "30 seconds.");
+        return Text::tr(
+            "The site went offline during the request, or the query took longer than about "
+            "30 seconds.");
     default:
-        return tr("Halo Cloud answered with HTTP status %1.").arg(httpStatus);
+        return Text::tr("Halo Cloud answered with HTTP status %1.").arg(httpStatus);
     }
 }
 
@@ -247,42 +251,46 @@ QString ApiError::nextStep() const
     switch (kind) {
     case Kind::QueryFailed:
         if (queryStatus.startsWith(QLatin1String("initialisationFailed")))
-            return tr("Check that the site is online, then run the query again.");
+            return Text::tr("Check that the site is online, then run the query again.");
         if (queryStatus == QLatin1String("expiredInQueue"))
-            return tr("Run it again with a longer maximum time in queue, or when the site is less "
-                      "busy.");
+            return Text::tr(
+                "Run it again with a longer maximum time in queue, or when the site is less "
+                "busy.");
         if (queryStatus == QLatin1String("uploadFailed"))
-            return tr("Run the query again; narrow it if it keeps failing.");
+            return Text::tr("Run the query again; narrow it if it keeps failing.");
         if (errorCode == 413)
-            return tr("Narrow the query, or run it as an async query.");
+            return Text::tr("Narrow the query, or run it as an async query.");
         if (errorType == QLatin1String("mssql") || errorType == QLatin1String("fbsql"))
-            return tr("Correct the SQL and run it again.");
+            return Text::tr("Correct the SQL and run it again.");
         if (errorType == QLatin1String("haloLink"))
-            return tr("Try again later; contact Halo support if it persists.");
-        return tr("Try again later, or run it as an async query.");
+            return Text::tr("Try again later; contact Halo support if it persists.");
+        return Text::tr("Try again later, or run it as an async query.");
     case Kind::Fhir:
-        return tr("Check the resource type and search parameters against the site's "
-                  "CapabilityStatement.");
+        return Text::tr("Check the resource type and search parameters against the site's "
+                        "CapabilityStatement.");
     case Kind::Network:
-        return tr("Check the network, proxy settings and the base URL.");
+        return Text::tr("Check the network, proxy settings and the base URL.");
     case Kind::Timeout:
-        return tr("Try again; for long queries use an async query.");
+        return Text::tr("Try again; for long queries use an async query.");
     case Kind::Tls:
-        return tr("Check the system clock, proxy and certificates; Halo Explorer never ignores "
-                  "certificate errors.");
+        return Text::tr(
+            "Check the system clock, proxy and certificates; Halo Explorer never ignores "
+            "certificate errors.");
     case Kind::Redirect:
-        return tr("Check the base URL; use the address the redirect points to if you trust it.");
+        return Text::tr(
+            "Check the base URL; use the address the redirect points to if you trust it.");
     case Kind::Cancelled:
         return QString();
     case Kind::OutcomeUnknown:
-        return tr("Check the site's recent queries before running it again.");
+        return Text::tr("Check the site's recent queries before running it again.");
     case Kind::TooLarge:
-        return tr("Narrow the query or fetch the results page by page.");
+        return Text::tr("Narrow the query or fetch the results page by page.");
     case Kind::BadResponse:
-        return tr("Look at the request log for the exact answer.");
+        return Text::tr("Look at the request log for the exact answer.");
     case Kind::CutOff:
-        return tr("Try again; if it keeps happening, a proxy or the network is cutting answers "
-                  "short.");
+        return Text::tr(
+            "Try again; if it keeps happening, a proxy or the network is cutting answers "
+            "short.");
     case Kind::Refused:
         return QString(); // the detail already says how
     case Kind::None:
@@ -291,30 +299,32 @@ QString ApiError::nextStep() const
     }
     switch (httpStatus) {
     case 400:
-        return tr("Correct the request and send it again.");
+        return Text::tr("Correct the request and send it again.");
     case 401:
-        return tr("Check that the key is for this environment, or set it again.");
+        return Text::tr("Check that the key is for this environment, or set it again.");
     case 403:
-        return tr("Re-resolve the Halo GUID from the practice's PMS ID; if it has not changed, "
-                  "check pairing and your IP allow-list.");
+        return Text::tr(
+            "Re-resolve the Halo GUID from the practice's PMS ID; if it has not changed, "
+            "check pairing and your IP allow-list.");
     case 404:
-        return tr("Check the Halo GUID or id.");
+        return Text::tr("Check the Halo GUID or id.");
     case 410:
-        return tr("Run the query again.");
+        return Text::tr("Run the query again.");
     case 413:
-        return tr("Narrow the query, or run it as an async query.");
+        return Text::tr("Narrow the query, or run it as an async query.");
     case 429:
         // Only a statement of what Halo asked: whether anything waits is the caller's business.
-        return retryAfterSeconds >= 0 ? tr("Try again in %1.").arg(waitText(retryAfterSeconds))
-                                      : tr("Wait a little and try again.");
+        return retryAfterSeconds >= 0
+                   ? Text::tr("Try again in %1.").arg(waitText(retryAfterSeconds))
+                   : Text::tr("Wait a little and try again.");
     case 500:
-        return tr("Try again later; contact Halo support if it persists.");
+        return Text::tr("Try again later; contact Halo support if it persists.");
     case 502:
-        return tr("Check the pairing details with the practice and try again.");
+        return Text::tr("Check the pairing details with the practice and try again.");
     case 503:
-        return tr("Try again later, or ask the practice whether the server is on.");
+        return Text::tr("Try again later, or ask the practice whether the server is on.");
     case 504:
-        return tr("Try again later, or run the query as an async query.");
+        return Text::tr("Try again later, or run the query as an async query.");
     default:
         return QString();
     }
@@ -324,7 +334,7 @@ QString ApiError::oneLine() const
 {
     // A failed query can arrive in a 200 answer: the HTTP status then says nothing useful.
     const bool httpFailed = httpStatus >= 300 || (httpStatus > 0 && httpStatus < 200);
-    QString line = httpFailed ? tr("HTTP %1 — %2").arg(httpStatus).arg(title()) : title();
+    QString line = httpFailed ? Text::tr("HTTP %1 — %2").arg(httpStatus).arg(title()) : title();
     if (!serverMessage.isEmpty())
         line += QStringLiteral(": ") + serverMessage;
     else if (kind != Kind::Http && kind != Kind::Cancelled)

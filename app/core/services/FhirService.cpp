@@ -10,10 +10,10 @@ namespace Halo {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Halo::FhirService", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Halo::FhirService)
+};
 
 bool isAbsoluteLink(const QString &line)
 {
@@ -22,7 +22,7 @@ bool isAbsoluteLink(const QString &line)
 
 QString postProblem(const QString &line)
 {
-    return tr("POST needs a search on a resource type, like 'Patient?family=Smith', not '%1'")
+    return Text::tr("POST needs a search on a resource type, like 'Patient?family=Smith', not '%1'")
         .arg(line);
 }
 
@@ -51,13 +51,13 @@ bool FhirService::offersFhir(const QString &pmsType)
 
 QString FhirService::noFhirHeadline(const QString &practice)
 {
-    return tr("%1 has no FHIR API.").arg(practice);
+    return Text::tr("%1 has no FHIR API.").arg(practice);
 }
 
 QString FhirService::noFhirDetail(const QString &pmsType)
 {
-    return tr("Halo Cloud offers FHIR R4 for Best Practice (Bp Premier) practices only; this "
-              "practice runs %1.")
+    return Text::tr("Halo Cloud offers FHIR R4 for Best Practice (Bp Premier) practices only; this "
+                    "practice runs %1.")
         .arg(pmsDisplayName(pmsType));
 }
 
@@ -66,7 +66,7 @@ FhirPlan FhirService::plan(const QString &line, FhirMethod method, const Endpoin
     FhirPlan plan;
     plan.line = line.trimmed();
     if (plan.line.isEmpty()) {
-        plan.problem = tr("the FHIR request is empty");
+        plan.problem = Text::tr("the FHIR request is empty");
         return plan;
     }
     // A Bundle's link goes as it is; so does a line the reader refuses, for the server to judge.

@@ -8,10 +8,10 @@ namespace Halo {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Halo::SafetyPolicy", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Halo::SafetyPolicy)
+};
 
 } // namespace
 
@@ -28,9 +28,9 @@ SafetyDecision SafetyPolicy::decide(const QueryCommand &command, const Endpoint 
     if (ReadOnlySettings().isReadOnly(decision.environment)) {
         decision.verdict = SafetyDecision::Verdict::Blocked;
         const QString lift = m_remedies.liftReadOnly.isEmpty()
-                                 ? tr("Turn off “Read-only for %1” to send it.").arg(name)
+                                 ? Text::tr("Turn off “Read-only for %1” to send it.").arg(name)
                                  : m_remedies.liftReadOnly;
-        decision.text = tr("%1 is read-only, and this query may change data (%2). %3")
+        decision.text = Text::tr("%1 is read-only, and this query may change data (%2). %3")
                             .arg(name, decision.writeReason, lift);
         return decision;
     }
@@ -51,11 +51,11 @@ QString SafetyPolicy::refusal(const SafetyDecision &decision, const SafetyApprov
     case SafetyDecision::Verdict::NeedsConfirmation:
         if (approval.productionConfirmed)
             return {};
-        return tr("%1 needs confirmation before this query reaches the practice “%2”: it may "
-                  "change data (%3). %4")
+        return Text::tr("%1 needs confirmation before this query reaches the practice “%2”: it may "
+                        "change data (%3). %4")
             .arg(environmentDisplayName(decision.environment), decision.practice,
                  decision.writeReason,
-                 m_remedies.confirm.isEmpty() ? tr("Confirm sending it when asked.")
+                 m_remedies.confirm.isEmpty() ? Text::tr("Confirm sending it when asked.")
                                               : m_remedies.confirm);
     }
     return {};

@@ -9,10 +9,10 @@ namespace Halo {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Halo::SiteService", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Halo::SiteService)
+};
 
 int authorityRank(const SiteInfo &site)
 {
@@ -49,41 +49,44 @@ ReResolveDecision decideReResolve(const QString &guid, const QString &pmsId,
         decision.outcome = sites.isEmpty() ? Outcome::NotFound : Outcome::NoneAuthoritative;
         const QString why =
             sites.isEmpty()
-                ? tr("Halo knows no install of it: check the PMS ID and PMS type with the "
-                     "practice.")
-                : tr("Halo knows %1 of it and none is authoritative: the new install may still "
-                     "be starting up. Try again later, or contact Halo support.")
-                      .arg(sites.size() == 1 ? tr("one install")
-                                             : tr("%1 installs").arg(sites.size()));
-        decision.message = tr("No authoritative install of PMS ID %1 was found. %2").arg(id, why);
+                ? Text::tr("Halo knows no install of it: check the PMS ID and PMS type with the "
+                           "practice.")
+                : Text::tr(
+                      "Halo knows %1 of it and none is authoritative: the new install may still "
+                      "be starting up. Try again later, or contact Halo support.")
+                      .arg(sites.size() == 1 ? Text::tr("one install")
+                                             : Text::tr("%1 installs").arg(sites.size()));
+        decision.message =
+            Text::tr("No authoritative install of PMS ID %1 was found. %2").arg(id, why);
         return decision;
     }
     if (chosen.size() > 1) {
         decision.outcome = Outcome::SeveralAuthoritative;
-        decision.message = tr("Halo reports %1 authoritative installs of PMS ID %2; which one is "
-                              "the practice cannot be told from here. Contact Halo support.")
-                               .arg(chosen.size())
-                               .arg(id);
+        decision.message =
+            Text::tr("Halo reports %1 authoritative installs of PMS ID %2; which one is "
+                     "the practice cannot be told from here. Contact Halo support.")
+                .arg(chosen.size())
+                .arg(id);
         return decision;
     }
     const SiteInfo &candidate = chosen.first();
     if (!isValidHaloGuid(candidate.guid)) {
         decision.outcome = Outcome::InvalidGuid;
         decision.message =
-            tr("Halo answered the lookup of PMS ID %1 with an invalid Halo GUID (\"%2\").")
+            Text::tr("Halo answered the lookup of PMS ID %1 with an invalid Halo GUID (\"%2\").")
                 .arg(id, candidate.guid);
         return decision;
     }
     decision.authoritative = candidate;
     if (normalisedGuid(candidate.guid) == normalisedGuid(guid)) {
         decision.outcome = Outcome::StillAuthoritative;
-        decision.message = tr("Halo GUID %1 is still the authoritative install of PMS ID %2.")
+        decision.message = Text::tr("Halo GUID %1 is still the authoritative install of PMS ID %2.")
                                .arg(normalisedGuid(guid), id);
         return decision;
     }
     decision.outcome = Outcome::Moved;
-    decision.message = tr("Halo GUID %1 is not the authoritative install of PMS ID %2; the "
-                          "authoritative install is %3.")
+    decision.message = Text::tr("Halo GUID %1 is not the authoritative install of PMS ID %2; the "
+                                "authoritative install is %3.")
                            .arg(guid.trimmed(), id, normalisedGuid(candidate.guid));
     // The old install, when Halo still lists it, tells what changed with the move.
     for (const SiteInfo &site : sites) {

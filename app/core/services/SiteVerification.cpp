@@ -13,10 +13,10 @@ namespace Halo {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Halo::SiteVerification", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Halo::SiteVerification)
+};
 
 QString availabilityId(SiteInfo::Availability availability)
 {
@@ -57,9 +57,9 @@ struct Finding {
 QString differenceText(const IdentityDifference &difference)
 {
     if (difference.current.isEmpty())
-        return tr("%1: recorded “%2”, not reported now.")
+        return Text::tr("%1: recorded “%2”, not reported now.")
             .arg(difference.field, difference.recorded);
-    return tr("%1: recorded “%2”, now “%3”.")
+    return Text::tr("%1: recorded “%2”, now “%3”.")
         .arg(difference.field, difference.recorded, difference.current);
 }
 
@@ -208,11 +208,12 @@ void SiteVerification::judge(const QList<SiteInfo> &installs, const SiteInfo *st
         result->recordedHaloLinkVersion = compared.haloLinkVersion;
         const QString heard = lastHeardText(status->heartbeatAt, now);
         if (status->availability == SiteInfo::Availability::Offline)
-            findings.append(
-                {Verdict::Offline, tr("The authoritative install is offline (%1).").arg(heard)});
+            findings.append({Verdict::Offline,
+                             Text::tr("The authoritative install is offline (%1).").arg(heard)});
         if (status->availability == SiteInfo::Availability::Unreachable)
-            findings.append({Verdict::Unreachable,
-                             tr("The authoritative install is unreachable (%1).").arg(heard)});
+            findings.append(
+                {Verdict::Unreachable,
+                 Text::tr("The authoritative install is unreachable (%1).").arg(heard)});
         // Halo Link updates itself: a changed Halo Link version is evidence, not a verdict.
         RecordedIdentity name;
         name.practiceName = compared.practiceName;
@@ -230,8 +231,8 @@ void SiteVerification::judge(const QList<SiteInfo> &installs, const SiteInfo *st
         return verdicts;
     }());
     if (findings.isEmpty()) {
-        result->message = tr("Halo GUID %1 is the authoritative install of PMS ID %2 and its "
-                             "identifiers are as expected.")
+        result->message = Text::tr("Halo GUID %1 is the authoritative install of PMS ID %2 and its "
+                                   "identifiers are as expected.")
                               .arg(result->guid, input.pmsId);
         return;
     }
@@ -244,7 +245,7 @@ void SiteVerification::judge(const QList<SiteInfo> &installs, const SiteInfo *st
     }
     if (!others.isEmpty())
         result->message +=
-            QLatin1Char(' ') + tr("Also: %1.").arg(others.join(QStringLiteral(", ")));
+            QLatin1Char(' ') + Text::tr("Also: %1.").arg(others.join(QStringLiteral(", ")));
 }
 
 } // namespace Halo

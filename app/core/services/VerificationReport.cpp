@@ -12,10 +12,10 @@ namespace Halo {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Halo::VerificationReport", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Halo::VerificationReport)
+};
 
 // Text for HTML: made safe to show, then escaped.
 QString h(const QString &text)
@@ -54,7 +54,7 @@ QString siteTitle(const VerificationResult &row)
 {
     QStringList parts;
     if (row.input.line > 0)
-        parts << tr("Line %1").arg(row.input.line);
+        parts << Text::tr("Line %1").arg(row.input.line);
     parts << QStringLiteral("%1 %2").arg(row.input.pms, row.input.pmsId).trimmed();
     return h(parts.join(QStringLiteral(" · ")));
 }
@@ -82,20 +82,20 @@ QString heardText(const VerificationResult &row)
 {
     if (row.heartbeatAgeSeconds < 0)
         return QString();
-    return tr("%1 s ago (%2)").arg(row.heartbeatAgeSeconds).arg(timeText(row.heartbeatAt));
+    return Text::tr("%1 s ago (%2)").arg(row.heartbeatAgeSeconds).arg(timeText(row.heartbeatAt));
 }
 
 QString requestRow(const VerificationRequest &request)
 {
-    QString time = tr("%1 ms").arg(request.durationMs);
+    QString time = Text::tr("%1 ms").arg(request.durationMs);
     if (request.attempts > 1)
-        time += tr(" (%1 attempts)").arg(request.attempts);
+        time += Text::tr(" (%1 attempts)").arg(request.attempts);
     QString html = QStringLiteral("<tr>");
     html += cell(QStringLiteral("%1 %2").arg(QString::fromLatin1(request.method), request.path),
                  QStringLiteral("path"));
-    html += cell(request.httpStatus ? QString::number(request.httpStatus) : tr("no answer"));
+    html += cell(request.httpStatus ? QString::number(request.httpStatus) : Text::tr("no answer"));
     html += cell(time);
-    html += cell(request.logId ? tr("request log #%1").arg(request.logId) : QString());
+    html += cell(request.logId ? Text::tr("request log #%1").arg(request.logId) : QString());
     html += cell(request.serverRequestId, QStringLiteral("guid"));
     return html + QStringLiteral("</tr>\n");
 }
@@ -108,21 +108,24 @@ QString evidenceHtml(const VerificationResult &row)
     if (!row.message.isEmpty())
         html += QStringLiteral("<p>%1</p>\n").arg(h(row.message));
     html += QStringLiteral("<table class=\"identifiers\" width=\"100%\" cellspacing=\"0\">\n");
-    html += headerRow({QString(), tr("Expected or recorded"), tr("Now")});
-    html += evidenceRow(tr("Halo GUID"), row.input.expectedGuid, row.guid, QStringLiteral("guid"));
-    html += evidenceRow(tr("Practice name"), row.recordedName, row.practiceName);
-    html += evidenceRow(tr("PMS version"), row.recordedPmsVersion, row.pmsVersion);
-    html += evidenceRow(tr("Halo Link version"), row.recordedHaloLinkVersion, row.haloLinkVersion);
+    html += headerRow({QString(), Text::tr("Expected or recorded"), Text::tr("Now")});
+    html += evidenceRow(Text::tr("Halo GUID"), row.input.expectedGuid, row.guid,
+                        QStringLiteral("guid"));
+    html += evidenceRow(Text::tr("Practice name"), row.recordedName, row.practiceName);
+    html += evidenceRow(Text::tr("PMS version"), row.recordedPmsVersion, row.pmsVersion);
+    html += evidenceRow(Text::tr("Halo Link version"), row.recordedHaloLinkVersion,
+                        row.haloLinkVersion);
     QStringList availability{row.availability, row.status};
     availability.removeAll(QString());
-    html += evidenceRow(tr("Availability"), QString(), availability.join(QStringLiteral(", ")));
-    html += evidenceRow(tr("Last heard"), QString(), heardText(row));
-    html += evidenceRow(tr("Checked"), QString(), timeText(row.checkedAt));
+    html +=
+        evidenceRow(Text::tr("Availability"), QString(), availability.join(QStringLiteral(", ")));
+    html += evidenceRow(Text::tr("Last heard"), QString(), heardText(row));
+    html += evidenceRow(Text::tr("Checked"), QString(), timeText(row.checkedAt));
     html += QStringLiteral("</table>\n");
     if (!row.requests.isEmpty()) {
         html += QStringLiteral("<table class=\"requests\" width=\"100%\" cellspacing=\"0\">\n");
-        html += headerRow(
-            {tr("Request"), tr("Status"), tr("Time"), tr("Request log"), tr("Server request id")});
+        html += headerRow({Text::tr("Request"), Text::tr("Status"), Text::tr("Time"),
+                           Text::tr("Request log"), Text::tr("Server request id")});
         for (const VerificationRequest &request : row.requests)
             html += requestRow(request);
         html += QStringLiteral("</table>\n");
@@ -131,7 +134,8 @@ QString evidenceHtml(const VerificationResult &row)
 }
 
 // Made for browsers and for Qt's rich text alike (the PDF is printed from this page): plain
-// tables at full width, no grid or flex layout.
+// tables at full width, no grid or flex layout. Its colours are fixed on purpose, not taken from
+// the desktop theme (ui/widgets/ThemeColours): the report is a document read on white paper.
 const char *kStyle = R"(body{font-family:sans-serif;font-size:10pt;margin:1.5em}
 table{border-collapse:collapse;margin-bottom:6px}
 th,td{border:1px solid #999;padding:3px 5px;vertical-align:top;text-align:left}
@@ -169,22 +173,22 @@ QByteArray VerificationReport::html(const VerificationRun &run)
     QString html =
         QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                        "<title>%1</title><style>")
-            .arg(h(tr("Halo site verification")));
+            .arg(h(Text::tr("Halo site verification")));
     html += QString::fromLatin1(kStyle);
-    html +=
-        QStringLiteral("</style></head><body>\n<h1>%1</h1>\n").arg(h(tr("Halo site verification")));
+    html += QStringLiteral("</style></head><body>\n<h1>%1</h1>\n")
+                .arg(h(Text::tr("Halo site verification")));
     const QList<QPair<QString, QString>> facts{
-        {tr("Environment"), run.environment},
-        {tr("Sites from"), run.source},
-        {tr("Run by"), run.user.isEmpty() ? tr("not known") : run.user},
-        {tr("Started"), timeText(run.startedAt)},
-        {tr("Finished"), timeText(run.finishedAt)},
-        {tr("Rows"), tr("%1 checked of %2; %3 ok, %4 need attention")
-                         .arg(run.rows.size())
-                         .arg(run.total)
-                         .arg(ok)
-                         .arg(run.rows.size() - ok)},
-        {tr("Halo Explorer version"), run.appVersion},
+        {Text::tr("Environment"), run.environment},
+        {Text::tr("Sites from"), run.source},
+        {Text::tr("Run by"), run.user.isEmpty() ? Text::tr("not known") : run.user},
+        {Text::tr("Started"), timeText(run.startedAt)},
+        {Text::tr("Finished"), timeText(run.finishedAt)},
+        {Text::tr("Rows"), Text::tr("%1 checked of %2; %3 ok, %4 need attention")
+                               .arg(run.rows.size())
+                               .arg(run.total)
+                               .arg(ok)
+                               .arg(run.rows.size() - ok)},
+        {Text::tr("Halo Explorer version"), run.appVersion},
     };
     html += QStringLiteral("<table class=\"facts\">\n");
     for (const auto &fact : facts)
@@ -192,23 +196,25 @@ QByteArray VerificationReport::html(const VerificationRun &run)
             QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(h(fact.first), h(fact.second));
     html += QStringLiteral("</table>\n");
     if (run.cancelled)
-        html += QStringLiteral("<p><strong>%1</strong></p>\n")
-                    .arg(h(tr("The run was stopped before every row was checked: only the rows "
-                              "below were checked.")));
+        html +=
+            QStringLiteral("<p><strong>%1</strong></p>\n")
+                .arg(h(Text::tr("The run was stopped before every row was checked: only the rows "
+                                "below were checked.")));
     html += QStringLiteral("<h2>%1</h2>\n<table class=\"summary\" width=\"100%\" "
                            "cellspacing=\"0\">\n<thead>")
-                .arg(h(tr("Verdicts")));
-    html += headerRow({tr("Line"), tr("PMS"), tr("PMS ID"), tr("Verdict"), tr("Halo GUID now"),
-                       tr("Practice name now"), tr("Availability")});
+                .arg(h(Text::tr("Verdicts")));
+    html += headerRow({Text::tr("Line"), Text::tr("PMS"), Text::tr("PMS ID"), Text::tr("Verdict"),
+                       Text::tr("Halo GUID now"), Text::tr("Practice name now"),
+                       Text::tr("Availability")});
     html += QStringLiteral("</thead>\n<tbody>\n");
     for (const VerificationResult &row : run.rows)
         html += summaryRow(row);
-    html += QStringLiteral("</tbody></table>\n<h2>%1</h2>\n").arg(h(tr("Evidence")));
+    html += QStringLiteral("</tbody></table>\n<h2>%1</h2>\n").arg(h(Text::tr("Evidence")));
     for (const VerificationResult &row : run.rows)
         html += evidenceHtml(row);
     html += QStringLiteral("<p>%1</p>\n</body></html>\n")
-                .arg(h(tr("Requests are shown without their headers: the subscription key is "
-                          "never part of this report.")));
+                .arg(h(Text::tr("Requests are shown without their headers: the subscription key is "
+                                "never part of this report.")));
     return html.toUtf8();
 }
 

@@ -106,7 +106,7 @@ QVariant SiteListModel::data(const QModelIndex &index, int role) const
         if ((role == Qt::DisplayRole || role == Qt::AccessibleTextRole) &&
             index.column() == PracticeColumn) {
             const auto environment = environmentFromId(group.environment);
-            return tr("%1 (%n sites)", nullptr, int(group.sites.size()))
+            return tr("%1 (%n site(s))", nullptr, int(group.sites.size()))
                 .arg(environment ? environmentDisplayName(*environment) : group.environment);
         }
         return {};

@@ -10,10 +10,10 @@ namespace Halo {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Halo::VerificationCsv", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Halo::VerificationCsv)
+};
 
 // One record of the file: its fields and the line it starts on, or what is wrong with it.
 struct CsvRecord {
@@ -72,17 +72,17 @@ public:
                 if (field.isEmpty() && !wasQuoted) {
                     quoted = wasQuoted = true;
                 } else if (record.problem.isEmpty()) {
-                    record.problem = tr("a double quote inside a field that is not quoted");
+                    record.problem = Text::tr("a double quote inside a field that is not quoted");
                 }
             } else if (wasQuoted) {
                 if (record.problem.isEmpty())
-                    record.problem = tr("text after the closing double quote of a field");
+                    record.problem = Text::tr("text after the closing double quote of a field");
             } else {
                 field += c;
             }
         }
         if (quoted)
-            record.problem = tr("a double quote that is never closed");
+            record.problem = Text::tr("a double quote that is never closed");
         record.fields.append(field);
         return record;
     }
@@ -101,7 +101,7 @@ bool isBlank(const CsvRecord &record)
 
 QString lineProblem(int line, const QString &what)
 {
-    return tr("line %1: %2").arg(line).arg(what);
+    return Text::tr("line %1: %2").arg(line).arg(what);
 }
 
 VerificationInput rowFrom(const CsvRecord &record, const QHash<QString, int> &columns,
@@ -125,15 +125,17 @@ VerificationInput rowFrom(const CsvRecord &record, const QHash<QString, int> &co
 
     QString what = record.problem;
     if (what.isEmpty() && record.fields.size() > headerFields)
-        what = tr("%1 fields where the header has %2").arg(record.fields.size()).arg(headerFields);
+        what = Text::tr("%1 fields where the header has %2")
+                   .arg(record.fields.size())
+                   .arg(headerFields);
     else if (what.isEmpty() && row.pms.isEmpty())
-        what = tr("the PMS is empty (Best Practice, Zedmed or D4w)");
+        what = Text::tr("the PMS is empty (Best Practice, Zedmed or D4w)");
     else if (what.isEmpty() && row.pmsType.isEmpty())
-        what = tr("“%1” is not a PMS (Best Practice, Zedmed or D4w)").arg(row.pms);
+        what = Text::tr("“%1” is not a PMS (Best Practice, Zedmed or D4w)").arg(row.pms);
     else if (what.isEmpty() && row.pmsId.isEmpty())
-        what = tr("the PMS ID is empty");
+        what = Text::tr("the PMS ID is empty");
     else if (what.isEmpty() && !guid.isEmpty() && row.expectedGuid.isEmpty())
-        what = tr("“%1” is not a Halo GUID").arg(guid);
+        what = Text::tr("“%1” is not a Halo GUID").arg(guid);
     if (!what.isEmpty()) {
         row.expectedGuid = row.expectedGuid.isEmpty() ? guid : row.expectedGuid;
         row.problem = lineProblem(record.line, what);
@@ -166,11 +168,13 @@ VerificationInputs VerificationCsv::parse(const QByteArray &csv)
     while (!splitter.atEnd() && isBlank(header = splitter.next())) {
     }
     if (header.fields.isEmpty() || isBlank(header)) {
-        inputs.usageError = tr("the file is empty: it needs a header row with pms and pms_id");
+        inputs.usageError =
+            Text::tr("the file is empty: it needs a header row with pms and pms_id");
         return inputs;
     }
     if (!header.problem.isEmpty()) {
-        inputs.usageError = tr("the header row: %1").arg(lineProblem(header.line, header.problem));
+        inputs.usageError =
+            Text::tr("the header row: %1").arg(lineProblem(header.line, header.problem));
         return inputs;
     }
     QHash<QString, int> columns;
@@ -178,9 +182,10 @@ VerificationInputs VerificationCsv::parse(const QByteArray &csv)
         columns.insert(header.fields.at(i).trimmed().toLower(), i);
     for (const char *required : {"pms", "pms_id"}) {
         if (!columns.contains(QLatin1String(required))) {
-            inputs.usageError = tr("the header row has no %1 column (it needs pms,pms_id and may "
-                                   "add expected_guid,expected_name)")
-                                    .arg(QLatin1String(required));
+            inputs.usageError =
+                Text::tr("the header row has no %1 column (it needs pms,pms_id and may "
+                         "add expected_guid,expected_name)")
+                    .arg(QLatin1String(required));
             return inputs;
         }
     }
@@ -197,7 +202,7 @@ VerificationInputs VerificationCsv::readFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         VerificationInputs inputs;
-        inputs.usageError = tr("cannot read %1: %2").arg(path, file.errorString());
+        inputs.usageError = Text::tr("cannot read %1: %2").arg(path, file.errorString());
         return inputs;
     }
     return parse(file.readAll());
@@ -215,9 +220,9 @@ QList<VerificationInput> verificationInputsFrom(const QList<SiteRecord> &sites)
         row.expectedName = site.recorded.practiceName;
         row.recorded = site.recorded;
         if (VerificationCsv::pmsTypeFor(site.pmsType).isEmpty())
-            row.problem = tr("saved site %1: “%2” is not a PMS").arg(site.guid, site.pmsType);
+            row.problem = Text::tr("saved site %1: “%2” is not a PMS").arg(site.guid, site.pmsType);
         else if (row.pmsId.isEmpty())
-            row.problem = tr("saved site %1: no PMS ID was saved").arg(site.guid);
+            row.problem = Text::tr("saved site %1: no PMS ID was saved").arg(site.guid);
         rows.append(row);
     }
     return rows;

@@ -14,10 +14,10 @@ namespace {
 
 using detail::SqlWords;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Halo::WriteGuard", text);
-}
+// lupdate files these strings under the context that the run time looks up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Halo::WriteGuard)
+};
 
 // The words of `text`, separated by spaces.
 QSet<QString> wordSet(const char *text)
@@ -151,34 +151,35 @@ bool WriteGuard::needsConfirmation(const QueryCommand &command, Environment envi
 QString WriteGuard::writeReason(const QueryCommand &command)
 {
     if (isNonQuery(command))
-        return tr("it runs as a nonQuery, the mode for INSERT, UPDATE and DELETE");
+        return Text::tr("it runs as a nonQuery, the mode for INSERT, UPDATE and DELETE");
     if (isStoredProcedure(command))
-        return tr("it calls the stored procedure “%1”, which may change data")
+        return Text::tr("it calls the stored procedure “%1”, which may change data")
             .arg(command.text.trimmed());
     if (isPlainSelect(command.text))
         return {};
     const SqlWords lexed = detail::lexSql(command.text);
     if (lexed.problem == SqlWords::Problem::Unterminated)
-        return tr("a comment or quoted text in it never ends, so it cannot be read safely");
+        return Text::tr("a comment or quoted text in it never ends, so it cannot be read safely");
     if (lexed.problem == SqlWords::Problem::NestedComment)
-        return tr("a comment in it opens another comment, which database engines read "
-                  "differently, so it cannot be read safely");
+        return Text::tr("a comment in it opens another comment, which database engines read "
+                        "differently, so it cannot be read safely");
     if (lexed.statements > 1)
-        return tr("it holds %1 statements, not one plain SELECT").arg(lexed.statements);
+        return Text::tr("it holds %1 statements, not one plain SELECT").arg(lexed.statements);
     const QString word = firstDisallowedWord(lexed);
     if (!word.isEmpty())
-        return tr("it contains %1, which can change data or start another statement").arg(word);
+        return Text::tr("it contains %1, which can change data or start another statement")
+            .arg(word);
     if (lexed.mainSelects > 1)
-        return tr("it holds more than one SELECT statement, not one plain SELECT");
-    return tr("it is not a plain SELECT");
+        return Text::tr("it holds more than one SELECT statement, not one plain SELECT");
+    return Text::tr("it is not a plain SELECT");
 }
 
 QString WriteGuard::confirmationText(const QueryCommand &command, const QString &practiceName,
                                      Environment environment)
 {
-    return tr("This query goes to %1, to the live database of the practice “%2”.\n\n"
-              "It may change data: %3.\n\n"
-              "Send it to %2 on %1?")
+    return Text::tr("This query goes to %1, to the live database of the practice “%2”.\n\n"
+                    "It may change data: %3.\n\n"
+                    "Send it to %2 on %1?")
         .arg(environmentDisplayName(environment), practiceName, writeReason(command));
 }
 
@@ -196,8 +197,8 @@ void ReadOnlySettings::setReadOnly(Environment environment, bool readOnly)
 
 QString ReadOnlySettings::blockedText(const QueryCommand &command, Environment environment)
 {
-    return tr("Not sent: %1 is read-only, and this query may change data (%2). Turn off "
-              "“Read-only for %1” to send it.")
+    return Text::tr("Not sent: %1 is read-only, and this query may change data (%2). Turn off "
+                    "“Read-only for %1” to send it.")
         .arg(environmentDisplayName(environment), WriteGuard::writeReason(command));
 }
 
