@@ -20,7 +20,7 @@ struct ComponentVersion {
 // the display platform) with add().
 class BuildInfo
 {
-    Q_DECLARE_TR_FUNCTIONS(BuildInfo)
+    Q_DECLARE_TR_FUNCTIONS(Halo::BuildInfo)
 public:
     static BuildInfo current();
 

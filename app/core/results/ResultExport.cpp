@@ -320,9 +320,12 @@ ResultExport::Outcome ResultExport::writeFile(const QString &path, Format format
     // they save would (the program's own files are private: writeFileAtomically). Whoever
     // exports patient rows decides where they go and who may read them.
     QSaveFile file(path);
+    std::optional<ZipStreamWriter> zip; // Excel: a zip of XML parts
     const auto failed = [&] {
-        outcome.error =
-            tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        // The zip's own problem (deflate, a 4 GiB limit) when it has one, else the file's.
+        const QString why =
+            zip && !zip->errorString().isEmpty() ? zip->errorString() : file.errorString();
+        outcome.error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), why);
         file.cancelWriting();
         return outcome;
     };
@@ -333,8 +336,7 @@ ResultExport::Outcome ResultExport::writeFile(const QString &path, Format format
     };
     if (!file.open(QIODevice::WriteOnly))
         return failed();
-    // Excel: a zip of XML parts, the sheet deflated as its rows come.
-    std::optional<ZipStreamWriter> zip;
+    // Excel: the sheet deflated as its rows come.
     if (format == Format::Xlsx) {
         zip.emplace(&file);
         for (const auto &[name, bytes] : detail::xlsxFixedParts()) {
