@@ -25,7 +25,8 @@ IRREGULAR = {"entry(s)": ("entry", "entries"), "query(s)": ("query", "queries"),
 SPELLING = [
     (re.compile(r"\b(\w{2,})iz(e|ed|es|ing|ation|ations)\b"), r"\1is\2"),
     (re.compile(r"\b([Cc])olor"), r"\1olour"),
-    (re.compile(r"\b([Ll])icense\b(?!d)"), r"\1icence"),
+    # The GNU licences keep their names: "General Public License" is a title, not a spelling.
+    (re.compile(r"(?<!Public )\b([Ll])icense\b(?!d)"), r"\1icence"),
     (re.compile(r"\b([Bb])ehavior"), r"\1ehaviour"),
 ]
 # Words that end in -ize in Australian English too.

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_AU">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Halo Explorer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Halo Explorer %1&lt;/b&gt;&lt;br&gt;A desktop explorer for the Halo Cloud API: sites, SQL and FHIR queries, and what went over the wire.&lt;br&gt;Free software under the GNU General Public License, version 3 or later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Halo Explorer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Operating system</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GNU General Public License, version 3 or later: https://www.gnu.org/licenses/gpl-3.0.html</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Qt (LGPL-3.0), QScintilla (GPL-3.0), QtKeychain (BSD), SQLite (public domain).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>About sections</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Versions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Versions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Licence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Licence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Third-party notices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Third-party notices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Copy versions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy versions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>AccessibleControls</name>
         <message>
             <source>%1 text</source>
@@ -1215,6 +1282,21 @@
         </message>
     </context>
     <context>
+        <name>CopyAsButton</name>
+        <message>
+            <source>Copy &amp;as</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy as</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the request as code for your own program; the key is read from the HALO_KEY environment variable, never copied</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>EnvironmentBanner</name>
         <message>
             <source>Environment banner</source>
@@ -2037,6 +2119,10 @@ Sites cannot be added or changed until the file is repaired or moved away.</sour
             <source>Saved to %1.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Copied as %1; set HALO_KEY before running it.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Halo</name>
@@ -2484,6 +2570,33 @@ Sites cannot be added or changed until the file is repaired or moved away.</sour
         <name>Halo::BatchStatusCall</name>
         <message>
             <source>an entry of “results” is not a query status</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Halo::BuildInfo</name>
+        <message>
+            <source>%1 (built with %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Operating system</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Locale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Environment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Base URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(set when the sandbox starts)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3961,6 +4074,45 @@ Send it to %2 on %1?</source>
         </message>
     </context>
     <context>
+        <name>HelpMenu</name>
+        <message>
+            <source>&amp;Help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Report a Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the versions and the environment in use (never the key), to paste into a problem report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;About Halo Explorer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Display platform</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Privacy mode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied the versions and the environment in use to the clipboard, to paste into a problem report. The subscription key is not in it.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>HistoryPanel</name>
         <message>
             <source>Immediate</source>
@@ -4301,22 +4453,6 @@ Send it to %2 on %1?</source>
         </message>
         <message>
             <source>Which Halo Cloud environment requests go to</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;About Halo Explorer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>About Halo Explorer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&lt;b&gt;Halo Explorer&lt;/b&gt; %1&lt;br&gt;A desktop explorer for the Halo Cloud API: sites, SQL and FHIR queries, and what went over the wire.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6456,11 +6592,11 @@ Send it to %2 on %1?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>CSV (*.csv);;JSON (*.json)</source>
+            <source>There are no results to export yet.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>There are no results to export yet.</source>
+            <source>CSV (*.csv);;JSON (*.json);;Excel (.xlsx) (*.xlsx)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -6608,6 +6744,14 @@ Send it to %2 on %1?</source>
         </message>
         <message>
             <source>Type a query first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a site first: the request is for one site.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied as %1; set HALO_KEY before running it.</source>
             <translation type="unfinished" />
         </message>
     </context>
