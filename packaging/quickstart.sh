@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sets up Halo Explorer from source on Debian 12 (or newer) and then runs it or its tests.
 #   packaging/quickstart.sh run    install what is missing, build, start on the embedded sandbox
 #   packaging/quickstart.sh test   install what is missing, build, run every test (CTest)

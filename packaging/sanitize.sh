@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds Halo Explorer with AddressSanitizer and UBSan (HALO_ASAN) into build-asan/ and runs
 # every test there; any sanitizer report fails the test it came from. Meant to run after
 # ./packaging/quickstart.sh test, which installs the Debian packages this needs.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halo-explorer: parses the command line and starts a session.
 #include "ExplorerSession.h"
 #include "MainWindow.h"

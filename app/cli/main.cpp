@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halo-cli: the command-line twin of Halo Explorer, over the same app/core model.
 #include "CliCommands.h"
 #include "CommandLine.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The facade's CapabilityStatement: every supported resource with its search parameters, sort
 // keys and operations, as FhirSearch describes them.
 #include "FhirFacade_p.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Request parameters: decoding them, the page size and format they ask for, and the problems a
 // search can meet. The resources are in FhirSearchSpecs.cpp, the SQL in FhirSearchFilter.cpp.
 #include "FhirSearch.h"

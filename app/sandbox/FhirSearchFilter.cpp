@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Turning search parameters into SQL: one condition per value, ORed within a parameter and
 // ANDed across parameters, with every value bound.
 #include "FhirSearch.h"

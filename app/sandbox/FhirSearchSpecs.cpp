@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The supported resources and their search parameters. Table and column names in this table are
 // the only text that goes into SQL; every value from a request is bound.
 #include "FhirSearch.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The front of the Integrator API: which endpoint a method and path reach, whether the site may
 // be asked at all, and the error envelope. The endpoint groups are in IntegratorApi*.cpp.
 #include "IntegratorApi.h"

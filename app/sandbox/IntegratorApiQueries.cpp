@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Running SQL: immediate queries answer with their result; async ones are remembered and walk
 // through their states by the clock (QueryStore).
 #include "IntegratorApi.h"

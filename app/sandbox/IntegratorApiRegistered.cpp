@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Registered queries: created once, run by the site on a schedule, read and cancelled later.
 #include "IntegratorApi.h"
 

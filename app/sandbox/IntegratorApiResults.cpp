@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What queries leave behind: a query's status, the batch status of async queries, and the
 // pages of an async result.
 #include "IntegratorApi.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The sites endpoints: finding sites by PMS ID, reading one, and pairing.
 #include "IntegratorApi.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Pieces of the Integrator API's JSON that more than one endpoint group of IntegratorApi

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The small tables of a site's other catalogues: a drug list, an audit trail, notes.
 #include "SampleFiller_p.h"
 #include "SampleWords_p.h"

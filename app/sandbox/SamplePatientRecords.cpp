@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What happened to the patients: appointments and recorded allergies.
 #include "SampleFiller_p.h"
 #include "SampleWords_p.h"

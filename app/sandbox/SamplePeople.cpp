@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The practice, its practitioners and its patients.
 #include "SampleFiller_p.h"
 #include "SampleWords_p.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The tables of a site's default catalogue and the stored procedures it offers: the fixed
 // definitions, as opposed to the generated rows.
 #include "SampleFiller_p.h"

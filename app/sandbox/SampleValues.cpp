@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Synthetic values for the sample data: dates in ISO form and Australian identifiers with valid
 // check digits.
 #include "SampleFiller_p.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Word lists for the sample data (all synthetic combinations; suburbs, states and postcodes are

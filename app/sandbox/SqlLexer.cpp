@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A small SQL lexer: just enough to rewrite T-SQL conveniences outside literals and comments,
 // and to split a batch into statements.
 #include "SqlLexer_p.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The sandbox's reading of SQL text for SqlRunner: tokens (SqlLexer.cpp), statements split at

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // T-SQL conveniences rewritten to SQLite: GETDATE(), N'text', SELECT TOP n, @parameters, and
 // Firebird's one-row table.
 #include "SqlLexer_p.h"

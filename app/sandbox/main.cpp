@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halo-sandbox: the local Halo Cloud as a standalone program.
 #include "SandboxOptions.h"
 #include "SandboxServer.h"

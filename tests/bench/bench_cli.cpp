@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halo-cli's result path end to end, against the tools a script would otherwise use, in one run:
 //   halo-cli --base-url URL query GUID --format csv SQL > file
 //   curl ... | jq -r .result.data | base64 -d | jq -r '... @csv' > file

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A baseline for bench_cli: an immediate query's rows as CSV with Python's standard library.
 
 Usage: HALO_KEY=... bench_cli.py URL SQL > rows.csv

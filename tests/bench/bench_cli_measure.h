@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Measuring a command for bench_cli: one run of it, medians, and how busy the machine was.

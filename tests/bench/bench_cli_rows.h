@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The rows each bench_cli contender wrote, read back as RFC 4180, and compared with halo-cli's.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs one command for bench_cli and reports what the kernel counted for it:
 //   bench_cli_run OUT ERR COMMAND [ARGUMENT...]
 // with the command's standard output in the file OUT and its standard error in ERR. Prints

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // bench_cli's answer: asked of halo-sandbox once, then served, as sent, by a canned server.

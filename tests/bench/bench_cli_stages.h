@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Where halo-cli's time goes inside the process, on the same bytes: the envelope, the decoder,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How long a FHIR answer takes from bytes to what the FHIR tab shows, and which part of it runs
 // on the GUI thread. Pages come from the sandbox (100 Patients, its largest page) and are
 // repeated to make Bundles larger than any server page, to see where the time goes.

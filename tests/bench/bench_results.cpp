@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Speed of SQL results, from bytes to a grid, against Python's standard library doing the same
 // decoding in the same run:
 //   (a) an 8 MB immediate query answer, from bytes in memory to a populated ResultTableModel;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Realistic bodies for bench_results, shaped like the sandbox's encoder: base64 of a JSON array

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // (c) of bench_results: pages decoded on a worker, appended on the GUI thread into a visible

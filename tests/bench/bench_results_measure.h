@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Measuring for bench_results: medians, peak memory, and Python's figure on the same bytes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // bench_results' table of figures: each line's figure, ours, Python's, the ratio and the target.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Speed of wide results: pages with tens of thousands of columns, from base64 to a table and
 // a grid model, one page and two pages appended. Every step should grow linearly with the
 // number of columns; a quadratic step shows as a 100-fold time for a 10-fold width.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the halo-cli suites check in a run: its exit status, and that a failure is one line.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs halo-cli and halo-sandbox as separate processes, as a script or CI job would.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the tst_cli suites share: a halo-sandbox process with a key of its own, started once per
 // suite, and halo-cli run against it with that key in HALO_KEY.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halo-cli's queries end to end, as scripts and CI use them: the real executable against a
 // halo-sandbox process (--base-url with HALO_KEY), in every format and mode, async, and failing.
 // Checks what reaches stdout, what reaches stderr, and the exit code. The command line itself:

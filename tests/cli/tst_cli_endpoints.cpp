@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halo-cli end to end against a halo-sandbox process (--base-url with HALO_KEY): sites found
 // by PMS ID, site status as text and JSON, pairing, a registered query from create to cancel,
 // FHIR by GET and by POST. Checks what reaches stdout, what reaches stderr, and the exit code.

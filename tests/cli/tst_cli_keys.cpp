@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halo-cli and the subscription key, end to end: a wrong key explained, the embedded sandbox
 // without a key, the keychain key used until it is forgotten (in isolated.sh's private
 // keyring), an empty key refused, Stage and Production without a key, no keychain at all.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halo-cli's result formats byte for byte (CSV, JSON and the people's table), from results the
 // core's decoder built, written through a Console as main() wires it; and large results through
 // the real executable against a halo-sandbox process, where the output is written in chunks.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halo-cli at parity with the window, run exactly as scripts run it: async queries submitted
 // and read later by id, batch status, re-resolving a GUID, FHIR by GET or POST and refused for a
 // PMS without FHIR, the heartbeat's age in site status, and pairing failures without advice

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halo-cli's query options against the sandbox it embeds (--environment sandbox): typed input
 // parameters, a value that does not fit its type refused before anything is sent, output
 // parameters printed after the rows, stored procedures, and the maximum time in queue reaching

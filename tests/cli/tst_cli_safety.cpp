@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halo-cli's safety on Production, end to end: the real executable with HALO_KEY, on
 // --environment production and on a --base-url on the Production host, with https_proxy
 // pointing at a recording proxy in this test. Every command that may write is refused without

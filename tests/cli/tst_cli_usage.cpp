@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halo-cli's command line, as scripts and CI use it: help at every level of commands, and a
 // wrong command line refused with exit 2 in one line on stderr.
 #include "CliSuite.h"

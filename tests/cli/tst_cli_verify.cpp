@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `halo-cli verify` as scripts run it: the real executable against a halo-sandbox process (a CSV
 // with one row per verdict) and against the sandbox it embeds (the window's saved sites). Exit
 // codes 0, 1 and 2, the JSON fields, the CSV format, a line per site on stderr, and the report,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The subscription key never leaves memory and the keychain. A whole halo-cli session and a whole
 // in-process model session run with a recognisable key; then every file under the private HOME,
 // everything the processes printed, every message logged and the request log are searched for

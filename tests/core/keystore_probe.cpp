@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A second process for tst_keystore: runs KeyStore steps and prints what came back, with a
 // SHA-256 of any key read instead of the key itself.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Finding a query answer's base64 `data` without parsing it: the scanner must step over strings
 // with escaped quotes and backslashes exactly as a JSON parser would, or it would cut the
 // envelope in the wrong place. Each case is checked against QJsonDocument's reading.

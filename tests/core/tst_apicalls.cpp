@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The typed calls (api/*Calls.h), one per Integrator API endpoint, against a real sandbox on
 // loopback: each call's typed value is compared with what the test reads from the raw body
 // itself (QJsonDocument and a base64 decode, not the app's parsers). The other suites: broken

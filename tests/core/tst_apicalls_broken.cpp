@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Broken answers to the typed calls are errors: answers the sandbox cannot give (an HTML page,
 // the wrong shape, an empty id) come from a tiny canned HTTP server, and each must finish as an
 // error, never as an empty success. A result page is read bare or in its envelope.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Large answers to the typed calls are read on a worker, off the calling thread: finished()
 // comes after the read, and cancelling or deleting a call while it reads is safe. The answers
 // come from a tiny canned HTTP server.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HaloApiClient's errors against a real sandbox on loopback: every error shape ApiError reads,
 // and what the sandbox answers a missing or wrong key, an unknown, offline or unreachable site,
 // a result over the immediate limit and a SQL error. The other suites (tst_apiclient_*.cpp):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HaloApiClient's FHIR calls against a real sandbox on loopback: the CapabilityStatement, a
 // search by GET and by POST (search values out of the URL), a Bundle's absolute next link, and
 // an absolute URL off the site's FHIR base refused before anything is sent.

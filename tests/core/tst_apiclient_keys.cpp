@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the client refuses to send, before any connection: a call without a subscription key, a
 // key off the base URL (scheme, host, port) it was given for, a key over plain HTTP to a host
 // off this machine unless the user opted in. A loopback server (tests/support/HostileServer.h)

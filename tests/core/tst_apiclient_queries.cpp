@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HaloApiClient's SQL calls against a real sandbox on loopback: immediate queries in every
 // execution mode, with parameters and on a chosen catalogue; an async query submitted, polled,
 // paged and batch-reported; a registered query created, listed, read and cancelled.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where HaloApiClient's requests and the subscription key may go, against a real sandbox on
 // loopback: a redirect to another host is refused and the key stays home, one to the same origin
 // is followed; an answer over the size limit is refused; the request log records every exchange

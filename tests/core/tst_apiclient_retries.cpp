@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HaloApiClient's rules for sending again and for giving up, against a real sandbox on loopback:
 // a rate-limited or unavailable GET is retried and a query POST never is; cancelling, the
 // inactivity timeout and the deadline end a call; an immediate query that timed out or lost its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HaloApiClient's site calls against a real sandbox on loopback: finding the installs of a PMS
 // ID, a site's status into every SiteInfo field, identifiers kept as single URL values, pairing.
 #include "ApiClientRig.h"

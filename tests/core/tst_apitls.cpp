@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TLS failures are reported as such and never ignored: a server with a self-signed certificate
 // (made for this test only, for a name that cannot exist) must not get the request, let alone
 // the key.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // AsyncQueryRunner against a real sandbox on loopback: the states an async query walks through,
 // its result pages, stopping and resuming, failure statuses. The journal that lets a query be
 // picked up again after a restart: tst_asyncrunner_journal.

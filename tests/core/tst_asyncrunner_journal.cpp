@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // AsyncQueryJournal, the file that lets an async query be picked up again after a restart: what
 // a runner records in it, reloading, expiry, and writes that fail without losing the old file;
 // the runner against a real sandbox on loopback carries on when the journal cannot be written.

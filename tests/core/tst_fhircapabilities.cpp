@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a site's CapabilityStatement says, read from the sandbox and from a hand-written statement,
 // and the warnings it predicts for a request before it is sent.
 #include "FailOnWarning.h"

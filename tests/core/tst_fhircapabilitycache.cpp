@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The CapabilityStatement cache on disk: what it stores, finds and forgets, and what a bad file or
 // a failed write leaves behind.
 #include "FailOnWarning.h"

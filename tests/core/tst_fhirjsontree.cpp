@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The FHIR tab's JSON tree: resource type and id first, paths and values, contained resources
 // and references, Bundle fullUrls, paths that round-trip, and copy text. The answers are real ones
 // from an embedded sandbox over loopback.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FHIR answers as the FHIR tab reads them: FhirResponse (Bundles, resources, OperationOutcomes,
 // anything else) and the entry table's columns per resource type; the JSON tree is
 // tst_fhirjsontree. The answers are real ones from an embedded sandbox over loopback; only

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Back and Forward through FHIR answers: a browser's rules, a bounded count and memory.
 #include "FailOnWarning.h"
 #include "fhir/FhirNavigation.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The FHIR tab's request model: the query line and the form as two views of one FhirRequest, and
 // the URL and form encodings it sends. What a sandbox makes of them is tst_fhirrequest_sandbox;
 // the CapabilityStatement is tst_fhircapabilities and tst_fhircapabilitycache.

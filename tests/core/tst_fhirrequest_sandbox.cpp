@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FHIR requests as a real sandbox on loopback answers them (it was written separately from the
 // client): GET and POST find the same, values arrive as typed, and the issues of an
 // OperationOutcome reach the error.

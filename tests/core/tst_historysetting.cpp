@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Keeping a query history is a choice per environment (AppSettings): on unless turned off. Off,
 // neither the SQL nor the FHIR history records anything for that environment, and the async
 // query journal keeps ids but not SQL; what was recorded before stays until it is cleared.

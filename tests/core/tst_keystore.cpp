@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The subscription-key store against a real gnome-keyring in the private D-Bus session that
 // tests/support/isolated.sh --keyring sets up: nothing here can reach the user's own keyring.
 #include "FailOnWarning.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Availability refresh across environments: with the user's consent, the saved sites of every
 // other environment that has a key in the (real, private) keyring are refreshed through their
 // own key; environments without a key are skipped and said so, and nothing reaches them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Privacy mode's rules: which SQL columns and FHIR elements are patient data; the mask model
 // hides those columns' cells and nothing else, leaving the source as it is; JSON shown as text
 // and logged bodies hide patient values (or the whole body when it cannot be masked member by

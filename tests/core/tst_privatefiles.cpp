@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Who may read what the program writes. Its own files hold SQL and FHIR text with patient names,
 // so every one of them is 0600 in folders that are 0700, whatever the umask: the site list, both
 // histories, snippets, async query ids, the FHIR CapabilityStatement cache and the settings file.

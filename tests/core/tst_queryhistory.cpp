@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Query history and snippets as files on disk: what is kept, what is never kept (result data),
 // the cap, search, and that a failed write leaves the previous file as it was.
 #include "FailOnWarning.h"

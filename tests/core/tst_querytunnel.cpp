@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A query POST through an HTTPS proxy tunnel, told apart by whether it can have run: a proxy
 // that refuses the tunnel (403 or 502 to CONNECT) means nothing reached Halo, a plain network
 // error; a tunnel that stood, a TLS handshake with the server and a request read by it before

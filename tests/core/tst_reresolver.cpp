@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Re-resolving a Halo GUID from its PMS ID after a 403 (GuidReResolver) against a real sandbox
 // on loopback, with the site list in a temporary file; and the "last heard" heartbeat text.
 #include "FailOnWarning.h"

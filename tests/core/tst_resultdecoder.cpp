@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ResultDecoder: the shapes of a table it reads, the values of its cells, pages appended, volume
 // and worker threads; and how parameter values show. What it opens or falls back on when the data
 // is not a plain table is tst_resultdecoder_fallbacks.

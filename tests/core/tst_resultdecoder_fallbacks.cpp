@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ResultDecoder on data that is not a plain table: the wrappers it opens (a DataSet, a page
 // envelope, JSON or base64 inside a JSON string, a byte-order mark) and what it shows as raw text
 // or bytes instead of failing.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Copying and exporting results: TSV of a selection, exact CSV and JSON, chunks with progress,
 // cancelling, failures that leave the existing file, and export on a worker thread.
 #include "FailOnWarning.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Pages of one result put together: wide pages (tens of thousands of columns) decode and append
 // in time that grows with their size, not its square; columns match by name and occurrence; and
 // an async result whose later page has other columns than the first is an error, over loopback

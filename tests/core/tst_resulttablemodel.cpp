@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The result grid's model: NULLs, typed roles, sort, filter (on a worker too), pages streaming
 // in; and the table storage and decoding it relies on for speed. Export is tst_resultexport.
 #include "FailOnWarning.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one safety policy for SQL, and QueryService that applies it: what each command may do on
 // each destination (Production by name or by host), the read-only switch, and that a refused
 // command sends nothing at all (no request, not even a connection) while an approved one goes

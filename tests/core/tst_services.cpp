@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The use cases both faces share (services/), against a real sandbox on loopback: async queries
 // submitted, followed to their deadline, gathered and read by id. FHIR GET or POST by
 // destination: tst_services_fhir; sites looked up and re-resolved: tst_services_sites.

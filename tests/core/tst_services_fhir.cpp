@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FhirService against a real sandbox on loopback: GET or POST by destination, a search posted
 // on Production, a PMS without FHIR refused before any FHIR request, Bundle links followed.
 #include "FailOnWarning.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SiteService against a real sandbox on loopback: sites looked up (authoritative first), their
 // status compared with the record, GUIDs re-resolved by PMS ID.
 #include "FailOnWarning.h"

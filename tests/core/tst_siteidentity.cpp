@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Site identity: which GUIDs are valid, and what differs between what was recorded for a site and
 // what Halo says about it now.
 #include "FailOnWarning.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The site list managed by its user: label, notes and tags kept (and old files still read),
 // remove with undo, CSV import with bad rows, export of chosen sites that imports again.
 #include "FailOnWarning.h"

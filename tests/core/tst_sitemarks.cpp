@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Marks in the site list: what makes a site need attention (SiteMarks), how the model shows it
 // in words (display, accessible text, tool tip) and the Needs attention filter.
 #include "FailOnWarning.h"

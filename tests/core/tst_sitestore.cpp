@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The site list on disk: round trips, restarts, failed writes, read-only after a bad file,
 // validation, updates, import and export. Site identity checks are tst_siteidentity.
 #include "FailOnWarning.h"

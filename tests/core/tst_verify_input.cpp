@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The bulk verification CSV: RFC 4180 quoting, PMS names as people write them, a bad row that
 // names its line while the others stay, and a header without the required columns refused.
 #include "FailOnWarning.h"

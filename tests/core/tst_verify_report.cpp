@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The evidence of a bulk run as HTML and JSON: who, when, where, each row and its requests; never
 // the key, never patient data, and server text made safe before it is written.
 #include "FailOnWarning.h"

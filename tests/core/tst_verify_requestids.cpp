@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Each request of a verification names what the user can find again: the request log's entry
 // ("#17" in the window) with the same method, path and status, and the server's own request id
 // when its answer carries one, made safe to show and carried into the JSON and HTML evidence.

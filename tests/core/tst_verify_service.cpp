@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Bulk verification against a real sandbox on loopback: one row per verdict, the evidence each
 // row carries, at most four requests in flight at the server, 429s waited out, and a cancelled
 // run that keeps the rows it finished.

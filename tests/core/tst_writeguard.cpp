@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What counts as a write before a query reaches a practice: the plain-SELECT check, the
 // confirmation rule for Production and the per-environment read-only switch.
 #include "FailOnWarning.h"

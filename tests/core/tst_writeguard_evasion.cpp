@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Text built to slip a write past the plain-SELECT check: keywords glued to numbers, money and
 // comments that T-SQL ends at a carriage return, statements T-SQL starts with unreserved words,
 // comments that nest, and every writing keyword after every separator. And what must still pass:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Replays a fuzz target's corpus as an ordinary test: every file under the folders (or the
 // files) named on the command line goes once through LLVMFuzzerTestOneInput. Built with every
 // compiler, so a corpus regression fails CI without clang or libFuzzer.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Error answers: ApiError::fromResponse with an arbitrary status, Retry-After and body (the
 // first three bytes of the input choose the status and the Retry-After), and every text made
 // from the result. Reading the same answer twice gives the same error.

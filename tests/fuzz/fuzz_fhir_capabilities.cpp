@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CapabilityStatements: FhirCapabilities::parse on arbitrary bytes, what the FHIR tab asks of
 // the result, warnings for a few requests, and the per-site cache: what was stored reads back
 // the same from its file.

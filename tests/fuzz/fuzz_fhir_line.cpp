@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The FHIR query line: parseFhirLine on arbitrary text. A line that parses must print back
 // (toLine) as a line that parses to the same request, and every view of the request must build.
 #include "FuzzSupport.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FHIR answers: FhirResponse::parse on arbitrary bytes, then everything the FHIR tab builds from
 // it: the entry table, the JSON tree (every node's data and path), summaries and issues. A
 // node's path must lead back to the node.

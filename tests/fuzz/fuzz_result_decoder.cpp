@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The result decoder on arbitrary bytes, as a response body, as `data` and as decoded text, with
 // two differential checks: our fast base64 against Qt's decoder, and our JSON table reading
 // against QJsonDocument's reading of the same text. Any disagreement aborts.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The site list file: SiteStore::load on arbitrary bytes (written to a temporary file). A list
 // that loads must export and load again to the same sites, and import whole into an empty list.
 #include "FuzzSupport.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The write guard on arbitrary SQL text. Properties: the answer is deterministic; a plain SELECT
 // stays one with a trailing ';', line break or leading space; anything followed by a line with a
 // DELETE may write; ASCII case does not matter; writeReason() is empty exactly when the text may

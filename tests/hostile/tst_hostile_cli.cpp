@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // halo-cli, run as a script would run it, against a hostile network: a broken answer exits 1
 // with a line that says what happened, never 0 with blank or partial output; nothing waits for
 // ever; no escape sequence a server sent reaches the terminal.

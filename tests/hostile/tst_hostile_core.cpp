@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The core against a hostile network (tests/support/HostileServer.h): every broken answer is an
 // ApiError that says what happened, nothing hangs, retries happen only for reads and only for
 // the statuses that deserve them, and no size limit is passed while an answer arrives.

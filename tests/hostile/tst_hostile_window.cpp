@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window against a hostile network (tests/support/HostileServer.h): a broken answer is shown
 // as an error where the user asked (the status panel, the SQL tab, the FHIR tab), without the
 // control characters a server put in its message, and nothing the user typed is lost.

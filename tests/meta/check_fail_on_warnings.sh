@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every Qt Test suite under tests/ makes unexpected warnings fail: it includes FailOnWarning.h
 # and calls HaloTest::failOnWarnings() from init(). Lists the suites that do not.
 set -eu

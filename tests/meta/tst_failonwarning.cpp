@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The suites' guard against unexpected warnings (tests/support/FailOnWarning.h) works: a test
 // function that warns fails, one that announced the warning with QTest::ignoreMessage passes.
 // The warning is raised in a child run of this suite, so that this run itself stays clean.

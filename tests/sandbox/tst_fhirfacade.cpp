@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FhirFacade called directly (no HTTP): the CapabilityStatement, reads, $summary and the shapes
 // of the resources, and what a site without FHIR or an unknown resource gets. Searches are
 // tst_fhirfacade_search, paging tst_fhirfacade_paging.

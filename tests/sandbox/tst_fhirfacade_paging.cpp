@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FhirFacade paging: next and previous links visit every match once, POST _search pages like GET,
 // unknown tokens are gone, and a _count above the largest page is reduced with a notice.
 #include "FailOnWarning.h"

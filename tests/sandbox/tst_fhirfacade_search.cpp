@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FhirFacade searches: string modifiers, dates with prefixes, identifiers, sort and OR, and the
 // OperationOutcomes of unknown parameters and bad values.
 #include "FailOnWarning.h"

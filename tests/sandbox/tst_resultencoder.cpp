@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The sandbox's ResultEncoder: the decoded JSON of result data, its order, escapes, value types and
 // slices, and its speed.
 #include "FailOnWarning.h"

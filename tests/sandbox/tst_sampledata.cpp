@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The sandbox's sample practices and their databases: identifiers, scenarios, row counts, the
 // awkward values on purpose, determinism and per-thread connections.
 #include "FailOnWarning.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HTTP conformance of the sandbox, the parts every endpoint shares: the shape checks themselves,
 // authentication and routing, and the gateway's rate limit, faults and latency. The endpoint
 // groups are in tst_sandboxapi_*.cpp; SandboxHttp.h says how they talk to the sandbox.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HTTP conformance of the sandbox: async queries through every status, their result pages, and
 // the batch status.
 #include "FailOnWarning.h"

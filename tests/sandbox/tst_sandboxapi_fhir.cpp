@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HTTP conformance of the sandbox's FHIR endpoints as the Integrator API routes them: the
 // facade's own behaviour is tst_fhirfacade.
 #include "ApiShapesFhir.h"

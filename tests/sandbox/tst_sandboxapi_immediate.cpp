@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HTTP conformance of the sandbox: immediate queries, their results, limits and refusals.
 #include "FailOnWarning.h"
 #include "SandboxHttp.h"

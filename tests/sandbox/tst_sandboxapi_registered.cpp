@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HTTP conformance of the sandbox: registered queries from creation to cancellation.
 #include "FailOnWarning.h"
 #include "SandboxHttp.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The halo-sandbox executable as a user runs it: options, exit codes, --print-sites, and the
 // server it starts (key handling, latency, rate limit, faults), spoken to over loopback.
 #include "FailOnWarning.h"

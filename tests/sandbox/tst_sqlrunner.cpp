@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The sandbox's SqlRunner on the sample databases: execution modes, parameters, stored procedures,
 // the T-SQL it accepts, SQL Server-like errors and batches.
 #include "FailOnWarning.h"

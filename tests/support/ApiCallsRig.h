@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the typed-call suites (tst_apicalls*.cpp) share: the sandbox they start, typed waiting,

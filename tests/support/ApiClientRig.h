@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the HaloApiClient suites (tst_apiclient*.cpp) share: the sandbox they start, faults it

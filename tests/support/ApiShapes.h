@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Hand-written shape checks for Halo Cloud Integrator API responses, taken from the OpenAPI

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Shape checks for the FHIR answers the Integrator API passes through (see ApiShapes.h).

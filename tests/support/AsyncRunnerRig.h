@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the AsyncQueryRunner suites (tst_asyncrunner*.cpp) share: the sandbox they start and a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A tiny HTTP server on 127.0.0.1 that gives one canned answer to every request, once the

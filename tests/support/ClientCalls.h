@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Waiting for HaloApiClient calls in tests, and saying what came back when a check fails.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Real FHIR answers for the FHIR model tests (tst_fhirmodels, tst_fhirjsontree): one embedded

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // FhirFacade called directly (no HTTP), as the facade tests (tst_fhirfacade*.cpp) call it: the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the FHIR request tests share (tst_fhirrequest*.cpp, tst_fhircapabilities*.cpp): readable

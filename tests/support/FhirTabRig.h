@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the FHIR tab suites (tst_fhirtab*.cpp) share: a sandbox, a client and a FHIR tab with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A loopback HTTP server that misbehaves on purpose, as a broken proxy, a captive portal or a
 // hostile network would: answers cut short, connections reset mid-body, stalls after the
 // headers, endless streams, gzip bombs, redirect loops, absurd Retry-After values. It runs on a

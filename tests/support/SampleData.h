@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Sample sites by scenario, and single values read from their databases, for the tests of the

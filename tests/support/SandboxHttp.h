@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The sandbox's HTTP conformance tests (tests/sandbox/tst_sandboxapi*.cpp): a real SandboxServer

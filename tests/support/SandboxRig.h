@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A sandbox on 127.0.0.1 and a client pointed at it, both in the test thread.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What tests against a sandbox ask of its sample practices: the practice playing a scenario,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The core objects a MainWindow is made of (WindowParts) over a sandbox on loopback that takes
 // `key`, and the sandbox's sample practices to save in the list as the window records them.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the services suites (tst_services*.cpp) share: the sandbox they start, its sample sites

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A complete site record, as the site list tests (tst_sitestore, tst_siteidentity) start from.

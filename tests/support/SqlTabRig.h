@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the SQL tab suites (tst_sqltab*.cpp) share: a sandbox, a client pointed at it (labelled

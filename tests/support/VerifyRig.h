@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the verification suites share: a sandbox, the client, and one input row per verdict,

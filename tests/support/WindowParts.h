@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The core objects a MainWindow is made of, their files in a test's temporary folder, over a
 // client the test points wherever it wants (a sandbox, a hostile server).
 #pragma once

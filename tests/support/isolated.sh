@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs one test with a private HOME and XDG folders, and with --keyring inside a private D-Bus
 # session whose gnome-keyring is unlocked with a throwaway password: nothing a test writes,
 # and no key it stores, can touch the real user's files or keyring.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a screen reader is told, read the way it reads it: through the accessibility interfaces
 // Qt's AT-SPI bridge hands over one for one (name, value, text, state), found by walking the
 // tree down from the window. The window runs against a sandbox on loopback.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Adding a site as the Getting started guide recommends, driven by keyboard and mouse against the
 // embedded sandbox: look the GUID up by PMS ID, confirm the right install by its secondary
 // identifiers, save it, and run a test query; also by GUID and by pairing, with errors in place.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The FHIR tab against a sandbox over loopback, driven through its widgets by accessible name:
 // the types and parameters from the CapabilityStatement and its cache, names for every control,
 // the form and the query line in sync, a bad line said in place, a site without FHIR, keyboard

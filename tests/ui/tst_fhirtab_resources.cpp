@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The FHIR tab's answers against a sandbox over loopback, driven through its widgets by
 // accessible name: references followed with Back and Forward (answers let go are asked for
 // again), absolute references, a long text filled in slices, the JSON tree of a rich Patient,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The FHIR tab's searches against a sandbox over loopback, driven through its widgets by
 // accessible name: by GET and by POST (the default on Production), paging forward and back,
 // OperationOutcome issues (alone or inside a Bundle), a read by id and an operation.

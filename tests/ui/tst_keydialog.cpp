@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The subscription key dialog against the embedded sandbox and a real gnome-keyring (in the
 // private D-Bus session that tests/support/isolated.sh --keyring sets up): a wrong key is
 // explained in place, the right one is tested, saved and read back, and the key never shows up

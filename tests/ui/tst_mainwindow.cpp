@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window people live in, driven as a user would: against the embedded sandbox, a sandbox
 // posing as a custom environment, and a real keyring (see tests/support/isolated.sh).
 #include "ExplorerSession.h"

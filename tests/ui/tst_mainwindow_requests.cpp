@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What selecting a site sends, counted where it arrives (a sandbox in this thread, per method
 // and path): one status read per selection; the registered-queries list only while its panel is
 // shown, read again when shown for another site; an offline site's list read tried once, its

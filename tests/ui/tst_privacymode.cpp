@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Privacy mode in the window, for screen sharing: one toggle (toolbar, View menu, Ctrl+Shift+P)
 // hides patient data in the SQL grid, the FHIR table and JSON views and the request log's
 // bodies, and says so in the title; copy, export and save ask before revealing it; the choice is

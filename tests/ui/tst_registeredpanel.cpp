@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The SQL tab's side panels as a user drives them: registered queries against a real sandbox on
 // loopback, the query history, snippets and the recent async queries. Widgets are found by
 // accessible name.

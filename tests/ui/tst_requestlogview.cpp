@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Log tab against the embedded sandbox: every exchange is listed with its outcome (200, 401,
 // 404 and one with no HTTP answer), the details and "copy as cURL" never carry the key, and the
 // filter and "Clear log" work. The model runs under QAbstractItemModelTester throughout.

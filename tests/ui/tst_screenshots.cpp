@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The README's pictures of bulk verification, made from real runs against a sandbox on
 // loopback: the dialog after checking one CSV row per verdict, and that run's report. Each run is
 // checked before it is pictured; the pictures land in the build's tests/ui/artefacts folder.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The site list managed from the window, as a keyboard user would: remove and undo, the label,
 // notes and tags, the Needs attention filter over the sandbox's sample sites, and importing a
 // file dropped on the window. Controls are found by accessible name.

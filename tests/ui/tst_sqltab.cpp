@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The SQL tab as an integrator uses it, against a real sandbox on loopback: run a query and read
 // NULLs, unicode and line breaks; errors in place; the editor's keys; copy and export. Production
 // safety (confirmation, read-only): tst_sqltab_safety; 413 offered as async, async followed state

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The SQL tab's async queries, against a real sandbox on loopback: a 413 offered as async and
 // run; an async query followed state by state to its last page, stopped, and reopened from the
 // journal; a large result filtered off the GUI thread. Widgets are found by accessible name.

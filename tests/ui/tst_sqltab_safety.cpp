@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The SQL tab's Production safety, against a real sandbox on loopback (labelled Production):
 // a command that may write asks for confirmation and is not sent without it; the read-only
 // switch is on for Production and blocks writes; a custom URL on the Production host is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The status panel and the re-resolve dialog as a support person uses them, against a real
 // sandbox on loopback and a site list in a temporary file. Widgets are found by accessible name.
 #include "FailOnWarning.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The status panel's Save report, in the window as a support person uses it, against a sandbox
 // on loopback: after a SQL query has brought a patient into the same session, the site is
 // verified and its evidence saved as HTML, JSON and PDF. Each holds the site's identifiers

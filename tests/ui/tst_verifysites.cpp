@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Bulk verification in the window, against a real sandbox on loopback: the saved sites are
 // checked with progress and a verdict per row, a CSV's bad row names its line while the others
 // are checked, Stop keeps what was found and sends nothing more, an unusable file loses nothing,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "RegisteredQueryForm.h"
 
 #include "sql/RegisteredQueryListModel.h"

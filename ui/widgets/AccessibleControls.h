@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Screen readers see controls through Qt's accessibility interfaces. Two of Qt's own fall short

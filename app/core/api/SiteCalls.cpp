@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "api/SiteCalls.h"
 
 #include "api/AnswerReading.h"

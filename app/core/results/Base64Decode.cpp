@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "results/Base64Decode_p.h"
 
 #include "net/HugePages.h"

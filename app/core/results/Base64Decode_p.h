@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Strict base64 for result data: the common case (unbroken, padded) fast, anything unusual

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // ISO-8601 dates and datetimes in result text: what ResultTable classifies as Date or DateTime

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The result decoder's JSON reader: a pull reader over UTF-8 JSON text that writes cells straight

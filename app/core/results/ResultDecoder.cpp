@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a result's data holds: the shape of the top-level value (rows, columns and rows, a
 // DataSet, a page envelope, a scalar) and the fallbacks when it is no table. The JSON reader is
 // JsonReader_p.h, the rows ResultRows_p.h, base64 Base64Decode.cpp.

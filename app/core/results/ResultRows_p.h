@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Rows of a result into a ResultTable: arrays of row objects (keyed) or of row arrays

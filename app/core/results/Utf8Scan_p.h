@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // UTF-8 checks and scans for the result decoder's JSON reader: checked and copied a machine word

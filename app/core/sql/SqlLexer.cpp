@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How the write guard splits SQL text into words: T-SQL's rules (Halo's PMSs run SQL Server,
 // Sybase and Firebird), read cautiously. Wherever the rules are unclear, the text is split into
 // more words rather than fewer, or not read at all: a word seen too many only asks a question

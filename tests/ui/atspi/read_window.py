@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """What a screen reader is told about Halo Explorer's window, read over AT-SPI (pyatspi):
 combo boxes report their contract names, named values expose their text, and choosing a
 site in the list the way assistive technology does shows its status in readable values."""

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Starts halo-explorer on its embedded sandbox on a virtual display, with Qt's AT-SPI bridge on
 # and a private accessibility bus, then reads the window as a screen reader does
 # (read_window.py, through pyatspi). Run inside a private D-Bus session (isolated.sh --keyring).
