@@ -5,12 +5,12 @@
 // out to a real sandbox over loopback.
 #include "ClientCalls.h"
 #include "FailOnWarning.h"
-#include "api/QueryCalls.h"
 #include "SampleSites.h"
 #include "SandboxOptions.h"
 #include "SandboxRig.h"
 #include "SandboxServer.h"
 #include "api/HaloApiClient.h"
+#include "api/QueryCalls.h"
 #include "net/ApiCall.h"
 #include "net/Environment.h"
 #include "net/RequestLog.h"

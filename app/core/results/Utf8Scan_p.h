@@ -16,7 +16,7 @@
 // SSE2 where every CPU of the target has it (x86-64; 32-bit x86 built for SSE2); elsewhere
 // (ARM64: Apple Silicon, Windows on ARM) and with HALO_NO_SIMD, the portable loops alone,
 // which tests build and run on x86-64 too (tst_resultdecoder_portable).
-#if !defined(HALO_NO_SIMD) &&                                                                  \
+#if !defined(HALO_NO_SIMD) &&                                                                      \
     (defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2))
 #include <emmintrin.h>
 #define HALO_DECODER_SSE2 1
