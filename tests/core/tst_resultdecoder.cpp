@@ -488,6 +488,17 @@ void TestResultDecoder::takingTheBodyFreesItAndDecodesAlike()
     QCOMPARE(taken.table.cell(0, 0).toInteger(), 1);
     QVERIFY(taken.table.cell(1, 1).isNull());
 
+    // Escaped in the JSON string (line-wrapped base64, an escaped slash): the reader unescapes
+    // it into a buffer of its own, which must outlive the decoding (ASan caught a view of it
+    // used after the reader was gone).
+    QByteArray wrapped = rows.toBase64();
+    wrapped.insert(16, "\\n");
+    wrapped.replace("/", "\\/");
+    const QByteArray escaped = R"({"result":{"data":")" + wrapped + R"("}})";
+    QByteArray escapedBody = escaped;
+    QCOMPARE(Halo::ResultDecoder::takeResponseBody(escapedBody).table.rowCount(), 2);
+    QCOMPARE(Halo::ResultDecoder::decodeResponseBody(escaped).table.rowCount(), 2);
+
     // Without data, or with data that is not base64, nothing is taken and the fallbacks apply.
     QByteArray empty = R"({"result":{"rows":0}})";
     QCOMPARE(Halo::ResultDecoder::takeResponseBody(empty).shape, Halo::DecodedResult::Empty);

@@ -8,7 +8,6 @@
 #include "results/JsonReader_p.h"
 #include "results/ResultRows_p.h"
 
-#include <optional>
 #include <vector>
 
 namespace Halo {
@@ -298,8 +297,19 @@ DecodedResult ResultDecoder::decode(const QByteArray &base64Data)
 
 namespace {
 
-// The `data` string of an answer body (an immediate query's result or a page), or nothing.
-std::optional<QByteArrayView> responseData(const QByteArray &body)
+DecodedResult noData()
+{
+    DecodedResult decoded;
+    decoded.shape = DecodedResult::Empty;
+    decoded.note =
+        translated(QT_TRANSLATE_NOOP("Halo::ResultDecoder", "The result holds no data."));
+    return decoded;
+}
+
+// Runs `use` on the `data` string of an answer body (an immediate query's result or a page):
+// a view that lives only during the call (an escaped string is unescaped into the reader's own
+// buffer, which dies with it). noData() when there is none.
+template <typename Use> DecodedResult withResponseData(const QByteArray &body, Use &&use)
 {
     const char *origin = body.constData();
     JsonReader top(origin, origin + body.size(), origin);
@@ -318,41 +328,30 @@ std::optional<QByteArrayView> responseData(const QByteArray &body)
         }
     }
     if (!found)
-        return std::nullopt;
+        return noData();
     JsonReader dataReader = top.part(begin, end);
     QByteArrayView data;
     dataReader.readString(&data);
-    return data;
-}
-
-DecodedResult noData()
-{
-    DecodedResult decoded;
-    decoded.shape = DecodedResult::Empty;
-    decoded.note =
-        translated(QT_TRANSLATE_NOOP("Halo::ResultDecoder", "The result holds no data."));
-    return decoded;
+    return use(data);
 }
 
 } // namespace
 
 DecodedResult ResultDecoder::decodeResponseBody(const QByteArray &body)
 {
-    const std::optional<QByteArrayView> data = responseData(body);
-    return data ? decodeData(*data) : noData();
+    return withResponseData(body, [](QByteArrayView data) { return decodeData(data); });
 }
 
 DecodedResult ResultDecoder::takeResponseBody(QByteArray &body)
 {
-    const std::optional<QByteArrayView> data = responseData(body);
-    if (!data)
-        return noData();
-    bool isBase64 = false;
-    const QByteArray bytes = strictBase64(*data, &isBase64);
-    if (!isBase64)
-        return decodeData(*data); // the fallbacks read the text itself
-    body = QByteArray();
-    return decodeText(bytes, kUnwrapLevels);
+    return withResponseData(body, [&body](QByteArrayView data) {
+        bool isBase64 = false;
+        const QByteArray bytes = strictBase64(data, &isBase64);
+        if (!isBase64)
+            return decodeData(data); // the fallbacks read the text itself
+        body = QByteArray(); // `data` is not read again: the decoded bytes are all that is left
+        return decodeText(bytes, kUnwrapLevels);
+    });
 }
 
 DecodedResult ResultDecoder::decodeJson(const QByteArray &json)
