@@ -20,16 +20,8 @@ set_target_properties(halo-explorer PROPERTIES
 # CMakeLists.txt), so macdeployqt points them at its frameworks; a user links them onto PATH
 # (ln -s "/Applications/Halo Explorer.app/Contents/MacOS/halo-cli" /usr/local/bin/).
 
-if(COMMAND qt_generate_deploy_app_script)
-    if(QT_VERSION VERSION_GREATER_EQUAL 6.5)
-        qt_generate_deploy_app_script(TARGET halo-explorer OUTPUT_SCRIPT halo_deploy_script
-            NO_UNSUPPORTED_PLATFORM_ERROR)
-    else()
-        qt_generate_deploy_app_script(TARGET halo-explorer FILENAME_VARIABLE halo_deploy_script
-            NO_UNSUPPORTED_PLATFORM_ERROR)
-    endif()
-    install(SCRIPT ${halo_deploy_script})
-endif()
+include(${PROJECT_SOURCE_DIR}/packaging/cmake/HaloQtDeploy.cmake)
+halo_install_qt_runtime(halo-explorer)
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/resources/legal/third-party-notices.txt
     DESTINATION "Halo Explorer.app/Contents/Resources")
 

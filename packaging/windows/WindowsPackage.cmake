@@ -8,16 +8,8 @@
 
 # windeployqt for the window: Qt's DLLs, the platform, style, image-format (SVG), SQL (SQLite,
 # for the embedded sandbox) and TLS plugins. halo-cli and halo-sandbox use a subset of the same.
-if(COMMAND qt_generate_deploy_app_script)
-    if(QT_VERSION VERSION_GREATER_EQUAL 6.5)
-        qt_generate_deploy_app_script(TARGET halo-explorer OUTPUT_SCRIPT halo_deploy_script
-            NO_UNSUPPORTED_PLATFORM_ERROR)
-    else()
-        qt_generate_deploy_app_script(TARGET halo-explorer FILENAME_VARIABLE halo_deploy_script
-            NO_UNSUPPORTED_PLATFORM_ERROR)
-    endif()
-    install(SCRIPT ${halo_deploy_script})
-endif()
+include(${PROJECT_SOURCE_DIR}/packaging/cmake/HaloQtDeploy.cmake)
+halo_install_qt_runtime(halo-explorer)
 
 # DLLs that are not Qt's (QtKeychain, QScintilla) are not windeployqt's business.
 install(FILES $<TARGET_RUNTIME_DLLS:halo-explorer> DESTINATION ${CMAKE_INSTALL_BINDIR}

@@ -114,6 +114,20 @@ void compareRows(const Halo::ResultTable &grid, const QJsonArray &rows)
     }
 }
 
+// Saves `code` in `dir` as the language's file; the command that runs it, or empty when this
+// machine has no runtime for it.
+QStringList saveSnippet(const QTemporaryDir &dir, SnippetLanguage language, const QString &code)
+{
+    const QString path = dir.filePath(QStringLiteral("snippet.") + extensionFor(language));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(code.toUtf8()) != code.toUtf8().size()) {
+        QTest::qFail("could not save the snippet", __FILE__, __LINE__);
+        return {};
+    }
+    file.close();
+    return runnerFor(language, path);
+}
+
 // Runs a saved snippet with the key in HALO_KEY while the test's event loop (and so the
 // sandbox) runs; its standard output. Fails the test when it does not end well.
 QByteArray runSnippet(const QStringList &runner, const QString &folder, const QString &code)
@@ -185,12 +199,9 @@ private slots:
         }
 
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("snippet.") + extensionFor(language));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(code.toUtf8());
-        file.close();
-        const QStringList runner = runnerFor(language, path);
+        const QStringList runner = saveSnippet(dir, language, code);
+        if (QTest::currentTestFailed())
+            return;
         if (runner.isEmpty())
             QSKIP("this machine has no runtime for this language: its text was checked only");
 
@@ -244,12 +255,9 @@ private slots:
         QCOMPARE(code.contains(QStringLiteral("application/x-www-form-urlencoded")), post);
 
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("snippet.") + extensionFor(language));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(code.toUtf8());
-        file.close();
-        const QStringList runner = runnerFor(language, path);
+        const QStringList runner = saveSnippet(dir, language, code);
+        if (QTest::currentTestFailed())
+            return;
         if (runner.isEmpty())
             QSKIP("this machine has no runtime for this language: its text was checked only");
         const QByteArray output = runSnippet(runner, dir.path(), code);
