@@ -58,7 +58,7 @@ void FhirNavigator::send(const Halo::FhirRequest &request, bool postChosen)
     pending.recordInHistory = true;
     pending.visit.title = request.title();
     pending.visit.line = request.toLine();
-    pending.visit.post = request.canPost() && (request.usePost || postChosen);
+    pending.visit.post = request.sentAsPost(postChosen);
     Halo::FhirCall *call = nullptr;
     if (pending.visit.post) {
         pending.visit.url = request.resourceType + QStringLiteral("/_search");

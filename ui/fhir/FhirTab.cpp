@@ -255,31 +255,33 @@ void FhirTab::capabilitiesChanged()
 // ------------------------------------------------------------------------------------------
 // Requests
 
-void FhirTab::search()
+const Halo::FhirRequest *FhirTab::requestOnLine()
 {
     if (!offersFhir() || m_site.guid.isEmpty())
-        return;
+        return nullptr;
     const Halo::FhirLineParse &parsed = m_queryBar->parsed();
     if (!parsed.request) {
         m_queryBar->showUnreadablePart();
-        return;
+        return nullptr;
     }
-    m_navigator->send(*parsed.request, m_queryBar->postChosen());
+    return &*parsed.request;
+}
+
+void FhirTab::search()
+{
+    if (const Halo::FhirRequest *request = requestOnLine())
+        m_navigator->send(*request, m_queryBar->postChosen());
 }
 
 void FhirTab::copyAs(Halo::SnippetLanguage language)
 {
-    if (!offersFhir() || m_site.guid.isEmpty())
+    const Halo::FhirRequest *line = requestOnLine();
+    if (!line)
         return;
-    const Halo::FhirLineParse &parsed = m_queryBar->parsed();
-    if (!parsed.request) {
-        m_queryBar->showUnreadablePart();
-        return;
-    }
     // The request Search would send (built, never sent): GET, or POST _search as chosen.
-    const Halo::FhirRequest &request = *parsed.request;
+    const Halo::FhirRequest &request = *line;
     const QUrl base = m_client->fhirBase(m_site.guid);
-    const bool post = request.canPost() && (request.usePost || m_queryBar->postChosen());
+    const bool post = request.sentAsPost(m_queryBar->postChosen());
     const std::unique_ptr<Halo::FhirCall> call =
         post ? std::make_unique<Halo::FhirCall>(base, request.resourceType, request.form())
              : std::make_unique<Halo::FhirCall>(base, request.relativeUrl());

@@ -65,6 +65,8 @@ public:
     void setQueryLine(const QString &line); // as if typed
     void search();                          // sends what the query line says
     void copyAs(Halo::SnippetLanguage language); // the request Search would send, as code
+    // The request the query line holds, or null (after saying what is wrong with the line).
+    const Halo::FhirRequest *requestOnLine();
     void refreshCapabilities();
     void goBack();
     void goForward();

@@ -56,6 +56,8 @@ struct FhirRequest {
     QUrlQuery form() const;
     // For Search: whether sending it by POST keeps values out of the URL (false for others).
     bool canPost() const { return kind == Kind::Search && !resourceType.isEmpty(); }
+    // Sent as POST {type}/_search: a search whose line or whose sender (`postChosen`) asks.
+    bool sentAsPost(bool postChosen) const { return canPost() && (usePost || postChosen); }
     // A short title for history and Back/Forward menus: the line, or "Patient/1".
     QString title() const { return toLine(); }
 

@@ -93,7 +93,7 @@ FhirPlan FhirService::plan(const QString &line, FhirMethod method, const Endpoin
         break;
     case FhirMethod::Default:
         // "Patient/_search?..." typed means POST wherever it is sent.
-        plan.post = request.canPost() && (request.usePost || postByDefault(endpoint));
+        plan.post = request.sentAsPost(postByDefault(endpoint));
         break;
     }
     return plan;
