@@ -14,6 +14,7 @@
 #include "sql/AsyncQueryJournal.h"
 #include "sql/QueryHistory.h"
 #include "sql/SnippetStore.h"
+#include "sql/SqlEditorSession.h"
 #include "storage/AppSettings.h"
 
 #include <QMessageBox>
@@ -31,11 +32,12 @@ ExplorerSession::ExplorerSession(const QString &siteFile, QObject *parent)
     , m_fhirCapabilities(
           new Halo::FhirCapabilityCache(Halo::FhirCapabilityCache::defaultDirectory(), this))
     , m_snippets(new Halo::SnippetStore(Halo::SnippetStore::defaultPath(), this))
+    , m_sqlEditors(new Halo::SqlEditorSession(Halo::SqlEditorSession::defaultPath(), this))
     , m_journal(std::make_unique<Halo::AsyncQueryJournal>())
 {
     m_window = std::make_unique<MainWindow>(
         MainWindow::Parts{m_client, m_store, m_sites, m_monitor, m_history, m_snippets,
-                          m_journal.get(), m_fhirHistory, m_fhirCapabilities});
+                          m_journal.get(), m_fhirHistory, m_fhirCapabilities, m_sqlEditors});
     connect(m_window.get(), &MainWindow::environmentRequested, this, &ExplorerSession::switchTo);
     connect(m_window.get(), &MainWindow::setKeyRequested, this, &ExplorerSession::askForKey);
     connect(m_window.get(), &MainWindow::forgetKeyRequested, this, &ExplorerSession::forgetKey);
@@ -74,6 +76,8 @@ void ExplorerSession::start(const Halo::Endpoint &endpoint)
     m_history->load();
     m_fhirHistory->load();
     m_snippets->load();
+    if (!m_sqlEditors->load(&error))
+        m_window->showMessage(error); // the editors start empty; the file stays as it was
     if (!m_store->load(&error))
         QMessageBox::warning(m_window.get(), tr("Site list"),
                              tr("%1\n\nSites cannot be added or changed until the file is "

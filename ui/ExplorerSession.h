@@ -14,6 +14,7 @@ class AvailabilityMonitor;
 class FhirCapabilityCache;
 class QueryHistory;
 class SnippetStore;
+class SqlEditorSession;
 class HaloApiClient;
 class KeyStore;
 class SiteListModel;
@@ -67,6 +68,7 @@ private:
     Halo::QueryHistory *m_fhirHistory;
     Halo::FhirCapabilityCache *m_fhirCapabilities;
     Halo::SnippetStore *m_snippets;
+    Halo::SqlEditorSession *m_sqlEditors;
     std::unique_ptr<Halo::AsyncQueryJournal> m_journal;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<Sandbox::EmbeddedSandbox> m_sandbox;

@@ -16,7 +16,6 @@
 #include "sites/SiteListPanel.h"
 #include "sites/SiteStore.h"
 #include "sites/VerifySitesDialog.h"
-#include "sql/SqlTab.h"
 #include "sql/SqlWorkspace.h"
 #include "status/SiteStatusPanel.h"
 #include "storage/AppSettings.h"
@@ -51,8 +50,8 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     , m_otherEnvironment(new QWidget(this))
     , m_otherEnvironmentText(new QLabel(this))
     , m_statusPanel(new SiteStatusPanel(parts.client, parts.store, this))
-    , m_sqlWorkspace(
-          new SqlWorkspace(parts.client, parts.history, parts.snippets, parts.journal, this))
+    , m_sqlWorkspace(new SqlWorkspace(parts.client, parts.history, parts.snippets, parts.journal,
+                                      parts.sqlEditors, this))
     , m_fhirTab(new FhirTab(parts.client, parts.fhirCapabilities, parts.fhirHistory, this))
     , m_logView(new RequestLogView(parts.client->requestLog(), this))
     , m_statusLabel(new QLabel(this))
@@ -130,7 +129,7 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
                 // The catalogues arrive with the status: give them to the SQL tab.
                 if (const Halo::SiteRecord *record = m_siteList->selectedRecord();
                     record && record->guid == site.guid)
-                    m_sqlWorkspace->sqlTab()->setSite(*record, &site);
+                    m_sqlWorkspace->setLiveStatus(*record, &site);
             });
     connect(m_statusPanel, &SiteStatusPanel::siteUpdated, this,
             [this](const Halo::SiteRecord &, const Halo::SiteRecord &updated) {
@@ -425,7 +424,7 @@ void MainWindow::updateTitle()
 void MainWindow::applyPrivacy(bool on)
 {
     m_privacyAction->setChecked(on);
-    m_sqlWorkspace->sqlTab()->setPrivacy(on);
+    m_sqlWorkspace->setPrivacy(on);
     m_fhirTab->setPrivacy(on);
     m_logView->setPrivacy(on);
     updateTitle();

@@ -26,6 +26,7 @@ class PrivacyMode;
 class AsyncQueryJournal;
 class AvailabilityMonitor;
 class FhirCapabilityCache;
+class SqlEditorSession;
 class QueryHistory;
 class SnippetStore;
 class HaloApiClient;
@@ -51,6 +52,7 @@ public:
         Halo::AsyncQueryJournal *journal = nullptr;
         Halo::QueryHistory *fhirHistory = nullptr; // FHIR query lines
         Halo::FhirCapabilityCache *fhirCapabilities = nullptr;
+        Halo::SqlEditorSession *sqlEditors = nullptr; // null: editors not kept between sessions
     };
     explicit MainWindow(const Parts &parts, QWidget *parent = nullptr);
     ~MainWindow() override;

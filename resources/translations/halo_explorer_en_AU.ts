@@ -1928,6 +1928,14 @@ Sites cannot be added or changed until the file is repaired or moved away.</sour
             <source>Loading the text… %1%</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Show in SQL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a SQL editor on this patient's row and run it</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>FhirResultsPanel</name>
@@ -3708,6 +3716,21 @@ Sites cannot be added or changed until the file is repaired or moved away.</sour
         </message>
     </context>
     <context>
+        <name>Halo::SqlEditorSession</name>
+        <message>
+            <source>The SQL editors of the last session could not be read from %1: %2. The file is left as it is.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a file of SQL editors this version understands</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The SQL editors were not saved. %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Halo::SubmitAsyncCall</name>
         <message>
             <source>the query was sent, but the answer has no usable query id (“%1”); look for it in the site's recent queries before running it again</source>
@@ -4542,6 +4565,10 @@ Send it to %2 on %1?</source>
                 <numerusform>Exported %n sites to %1</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Patient %1 has no row this site's SQL can find.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ParametersTable</name>
@@ -4603,6 +4630,29 @@ Send it to %2 on %1?</source>
         </message>
         <message>
             <source>Add parameter</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PatientLinkActions</name>
+        <message>
+            <source>Open FHIR Patient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Patient id columns…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open this patient in the FHIR tab (Ctrl+click, or Ctrl+Shift+F on the current cell)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Patient id columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Result columns that hold the patient's internal id, separated by commas (case and underscores do not matter; empty restores %1):</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -6779,6 +6829,26 @@ Send it to %2 on %1?</source>
         </message>
         <message>
             <source>Latest results of the registered query.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Editor tabs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New editor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open another SQL editor for this site (Ctrl+T)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Query %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -12,6 +12,7 @@
 #include "sql/AsyncQueryJournal.h"
 #include "sql/QueryHistory.h"
 #include "sql/SnippetStore.h"
+#include "sql/SqlEditorSession.h"
 
 #include <QString>
 
@@ -27,6 +28,7 @@ struct WindowParts {
         , snippets(dir + QStringLiteral("/snippets.json"))
         , journal(dir + QStringLiteral("/async.json"))
         , capabilities(dir + QStringLiteral("/capabilities"))
+        , sqlEditors(dir + QStringLiteral("/sql-editors.json"))
     {}
     // The window goes first: its views still hold calls of the client.
     ~WindowParts() { window.reset(); }
@@ -34,9 +36,9 @@ struct WindowParts {
     // A window over these parts, on the client's endpoint, shown.
     MainWindow *openWindow()
     {
-        window = std::make_unique<MainWindow>(MainWindow::Parts{&client, &store, &sites, &monitor,
-                                                                &history, &snippets, &journal,
-                                                                &fhirHistory, &capabilities});
+        window = std::make_unique<MainWindow>(
+            MainWindow::Parts{&client, &store, &sites, &monitor, &history, &snippets, &journal,
+                              &fhirHistory, &capabilities, &sqlEditors});
         window->setEndpoint(client.endpoint());
         window->show();
         return window.get();
@@ -51,5 +53,6 @@ struct WindowParts {
     Halo::SnippetStore snippets;
     Halo::AsyncQueryJournal journal;
     Halo::FhirCapabilityCache capabilities;
+    Halo::SqlEditorSession sqlEditors;
     std::unique_ptr<MainWindow> window;
 };

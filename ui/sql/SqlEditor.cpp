@@ -3,6 +3,8 @@
 
 #include "widgets/ThemeColours.h"
 
+#include <Qsci/qscicommand.h>
+#include <Qsci/qscicommandset.h>
 #include <Qsci/qscilexersql.h>
 #include <Qsci/qsciscintilla.h>
 
@@ -109,6 +111,24 @@ SqlEditor::SqlEditor(QWidget *parent)
             [this]() { m_findText->setStyleSheet(QString()); });
 }
 
+// The keys that open, close and switch editor tabs work from inside the editor too: Scintilla
+// gives up its own uses of them (line transpose and line copy).
+void SqlEditor::releaseTabKeys()
+{
+    QsciCommandSet *commands = m_editor->standardCommands();
+    for (const QKeyCombination keys :
+         {Qt::CTRL | Qt::Key_T, Qt::CTRL | Qt::SHIFT | Qt::Key_T, Qt::CTRL | Qt::Key_W,
+          Qt::CTRL | Qt::Key_PageUp, Qt::CTRL | Qt::Key_PageDown}) {
+        const int key = keys.toCombined();
+        while (QsciCommand *command = commands->boundTo(key)) {
+            if (command->key() == key)
+                command->setKey(0);
+            else
+                command->setAlternateKey(0);
+        }
+    }
+}
+
 void SqlEditor::setUpEditor()
 {
     m_editor->setAccessibleName(tr("SQL editor"));
@@ -137,6 +157,7 @@ void SqlEditor::setUpEditor()
     m_editor->setIndentationsUseTabs(false);
     m_editor->setTabWidth(4);
     m_editor->setCaretLineVisible(true);
+    releaseTabKeys();
     applyPalette();
     m_editor->installEventFilter(this);
 }

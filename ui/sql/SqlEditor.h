@@ -37,6 +37,7 @@ protected:
 
 private:
     void setUpEditor();
+    void releaseTabKeys();
     void applyPalette(); // the editor's colours from the current palette
     void hideFindBar();
 
