@@ -16,6 +16,8 @@
 #include "sites/SiteListPanel.h"
 #include "sites/SiteStore.h"
 #include "sites/VerifySitesDialog.h"
+#include "sql/PatientLinks.h"
+#include "sql/SqlTab.h"
 #include "sql/SqlWorkspace.h"
 #include "status/SiteStatusPanel.h"
 #include "storage/AppSettings.h"
@@ -136,6 +138,13 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
                 m_siteList->selectSite(updated.environment, updated.guid);
             });
     connect(m_parts.client, &Halo::HaloApiClient::callFinished, this, &MainWindow::reportCall);
+    // One patient between the practice's SQL and its FHIR facade, both ways.
+    connect(m_sqlWorkspace, &SqlWorkspace::openFhirPatientRequested, this,
+            [this](const QString &fhirId) {
+                m_tabs->setCurrentWidget(m_fhirTab);
+                m_fhirTab->openPatient(fhirId);
+            });
+    connect(m_fhirTab, &FhirTab::showInSqlRequested, this, &MainWindow::showPatientInSql);
 
     // A .csv or site list dropped anywhere on the window is imported, as Import sites would.
     auto *drop = new SiteFileDrop(this);
@@ -572,6 +581,20 @@ void MainWindow::exportSites()
     else
         showMessage(
             tr("Exported %n site(s) to %1", nullptr, int(m_parts.store->sites().size())).arg(path));
+}
+
+void MainWindow::showPatientInSql(const QString &fhirId)
+{
+    const Halo::SiteRecord *record = m_siteList->selectedRecord();
+    const QString sql =
+        record ? Halo::PatientLinks::sqlForPatient(record->pmsType, fhirId) : QString();
+    if (sql.isEmpty()) {
+        showMessage(tr("Patient %1 has no row this site's SQL can find.").arg(fhirId));
+        return;
+    }
+    SqlTab *editor = m_sqlWorkspace->newEditor(sql);
+    m_tabs->setCurrentWidget(m_sqlWorkspace);
+    editor->runAll();
 }
 
 void MainWindow::restoreLayout()

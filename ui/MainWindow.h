@@ -78,6 +78,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void showPatientInSql(const QString &fhirId); // a SQL editor on its row, run
     void createActions();
     void createMenusAndToolbar();
     void addSite();

@@ -163,6 +163,7 @@ struct Filler {
     QVariantList patient(int id);
     void appointments();
     void allergies();
+    void bestPracticeViews();
     void storedProcedures();
     void drugs();
     void auditLog();

@@ -36,6 +36,8 @@ void Filler::fillDefault(const QString &catalogue)
         "CREATE TABLE allergies(id INTEGER PRIMARY KEY, patient_id INTEGER, substance TEXT, "
         "reaction TEXT NULL, severity TEXT NULL, criticality TEXT, recorded_date TEXT)"));
     run(QStringLiteral("CREATE TABLE stored_procedures(name TEXT PRIMARY KEY, sql TEXT)"));
+    if (site.pmsType == QLatin1String("BestPractice"))
+        bestPracticeViews();
     catalogueInfo(
         catalogue,
         QStringLiteral("Synthetic practice data for %1 (%2)").arg(site.practiceName, site.pmsName));
@@ -45,6 +47,24 @@ void Filler::fillDefault(const QString &catalogue)
     appointments();
     allergies();
     storedProcedures();
+}
+
+// Best Practice's reporting views name the patient's id InternalID; it is the FHIR Patient id,
+// as on a real practice, so a row can be opened as FHIR and a FHIR Patient found in SQL.
+void Filler::bestPracticeViews()
+{
+    run(QStringLiteral(
+        "CREATE VIEW BPS_Patients AS SELECT id AS InternalID, title AS Title, "
+        "first_name AS FirstName, middle_name AS MiddleName, surname AS Surname, "
+        "preferred_name AS PreferredName, date_of_birth AS DOB, sex AS Sex, "
+        "medicare_no AS MedicareNo, medicare_irn AS MedicareLineNo, address_line1 AS Address1, "
+        "suburb AS City, postcode AS Postcode, phone_mobile AS MobilePhone, email AS Email, "
+        "CASE is_active WHEN 1 THEN 'Active' ELSE 'Inactive' END AS StatusText "
+        "FROM patients"));
+    run(QStringLiteral(
+        "CREATE VIEW BPS_Appointments AS SELECT id AS RecordID, patient_id AS InternalID, "
+        "practitioner_id AS UserID, start_time AS AppointmentDate, duration_min AS Duration, "
+        "status AS AppointmentStatus, reason AS Reason FROM appointments"));
 }
 
 void Filler::storedProcedures()

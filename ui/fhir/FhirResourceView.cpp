@@ -124,6 +124,7 @@ FhirResourceView::FhirResourceView(QWidget *parent)
     , m_expand(new QPushButton(tr("E&xpand all"), this))
     , m_collapse(new QPushButton(tr("Colla&pse all"), this))
     , m_save(new QPushButton(tr("Save reso&urce…"), this))
+    , m_showInSql(new QPushButton(tr("Show in SQL"), this))
 {
     auto *proxy = new ReferenceStyleProxy(this);
     proxy->setSourceModel(m_model);
@@ -217,6 +218,14 @@ FhirResourceView::FhirResourceView(QWidget *parent)
     connect(m_expand, &QPushButton::clicked, m_tree, &QTreeView::expandAll);
     connect(m_collapse, &QPushButton::clicked, m_tree, &QTreeView::collapseAll);
     connect(m_save, &QPushButton::clicked, this, &FhirResourceView::saveRequested);
+    m_showInSql->setObjectName(QStringLiteral("showInSqlButton"));
+    m_showInSql->setAccessibleName(tr("Show in SQL"));
+    m_showInSql->setToolTip(tr("Open a SQL editor on this patient's row and run it"));
+    connect(m_showInSql, &QPushButton::clicked, this, [this]() {
+        const QString id = shownPatientId();
+        if (!id.isEmpty())
+            emit showInSqlRequested(id);
+    });
     connect(m_tree, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
         if (!index.data(Halo::FhirJsonTreeModel::ReferenceRole).toString().isEmpty())
             followSelected();
@@ -228,6 +237,7 @@ FhirResourceView::FhirResourceView(QWidget *parent)
     buttons->addWidget(m_copyValue);
     buttons->addWidget(m_copyPath);
     buttons->addWidget(m_follow);
+    buttons->addWidget(m_showInSql);
     buttons->addStretch(1);
     buttons->addWidget(m_expand);
     buttons->addWidget(m_collapse);
@@ -470,6 +480,19 @@ void FhirResourceView::loadNextSlice()
     });
 }
 
+void FhirResourceView::setShowInSqlOffered(bool offered)
+{
+    m_showInSqlOffered = offered;
+    updateActions();
+}
+
+QString FhirResourceView::shownPatientId() const
+{
+    if (m_json.value(QLatin1String("resourceType")).toString() != QLatin1String("Patient"))
+        return {};
+    return m_json.value(QLatin1String("id")).toString();
+}
+
 void FhirResourceView::updateActions()
 {
     const QModelIndex index = m_tree->currentIndex();
@@ -482,5 +505,6 @@ void FhirResourceView::updateActions()
     m_expand->setEnabled(!m_json.isEmpty());
     m_collapse->setEnabled(!m_json.isEmpty());
     m_save->setEnabled(hasContent);
+    m_showInSql->setVisible(m_showInSqlOffered && !shownPatientId().isEmpty());
     m_path->setText(hasNode ? index.data(Halo::FhirJsonTreeModel::PathRole).toString() : QString());
 }

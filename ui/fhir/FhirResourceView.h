@@ -40,6 +40,9 @@ public:
     bool selectContained(const QString &id); // "#id" references land here
     // Privacy mode: values of patient elements hidden in the tree and the text; copying one asks.
     void setPrivacy(bool on);
+    // Whether the site links FHIR Patients to SQL rows: "Show in SQL" appears on a Patient.
+    void setShowInSqlOffered(bool offered);
+    QString shownPatientId() const; // the id of the Patient shown, or empty
     void copySelectedValue();
     void copySelectedPath();
     void followSelected(); // emits referenceActivated for a selected reference node
@@ -57,6 +60,8 @@ signals:
     void textLoaded();
     void referenceActivated(const QString &reference);
     void saveRequested();
+    // "Show in SQL" on a Patient: its id, for a SQL editor on its row.
+    void showInSqlRequested(const QString &patientId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -89,4 +94,6 @@ private:
     QPushButton *m_expand;
     QPushButton *m_collapse;
     QPushButton *m_save;
+    QPushButton *m_showInSql;
+    bool m_showInSqlOffered = false;
 };

@@ -13,6 +13,7 @@
 #include "privacy/JsonMasking.h"
 #include "privacy/RevealConsent.h"
 #include "services/FhirService.h"
+#include "sql/PatientLinks.h"
 #include "storage/AtomicFile.h"
 #include "storage/PortableFileName.h"
 #include "widgets/AccessibleControls.h"
@@ -109,6 +110,7 @@ FhirTab::FhirTab(Halo::HaloApiClient *client, Halo::FhirCapabilityCache *capabil
     connect(m_results, &FhirResultsPanel::saveResponseRequested, this, &FhirTab::saveResponse);
     connect(m_resource, &FhirResourceView::referenceActivated, this, &FhirTab::followReference);
     connect(m_resource, &FhirResourceView::saveRequested, this, &FhirTab::saveResource);
+    connect(m_resource, &FhirResourceView::showInSqlRequested, this, &FhirTab::showInSqlRequested);
     connect(m_navigator, &FhirNavigator::navigationChanged, this, &FhirTab::updateNavigation);
     connect(m_navigator, &FhirNavigator::answered, m_parser, &FhirAnswerParser::read);
     connect(m_parser, &FhirAnswerParser::ready, this, &FhirTab::showParsed);
@@ -149,6 +151,7 @@ void FhirTab::setSite(const Halo::SiteRecord &record)
     m_queryBar->setSite(record);
     m_navigator->setSite(record);
     m_capabilitiesBar->setSite(record);
+    m_resource->setShowInSqlOffered(Halo::PatientLinks::linksPatients(record.pmsType));
     if (sameSite)
         return;
 
@@ -271,6 +274,12 @@ void FhirTab::search()
 {
     if (const Halo::FhirRequest *request = requestOnLine())
         m_navigator->send(*request, m_queryBar->postChosen());
+}
+
+void FhirTab::openPatient(const QString &fhirId)
+{
+    setQueryLine(QStringLiteral("Patient/%1").arg(fhirId));
+    search();
 }
 
 void FhirTab::copyAs(Halo::SnippetLanguage language)

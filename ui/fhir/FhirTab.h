@@ -60,10 +60,11 @@ public:
     void setSite(const Halo::SiteRecord &record);
     void setSavePathChooser(SavePathChooser chooser) { m_choosePath = std::move(chooser); }
 
-    bool offersFhir() const;                // the site's PMS has a FHIR API
-    bool isBusy() const;                    // a request (not the CapabilityStatement) is running
-    void setQueryLine(const QString &line); // as if typed
-    void search();                          // sends what the query line says
+    bool offersFhir() const;                 // the site's PMS has a FHIR API
+    bool isBusy() const;                     // a request (not the CapabilityStatement) is running
+    void setQueryLine(const QString &line);  // as if typed
+    void search();                           // sends what the query line says
+    void openPatient(const QString &fhirId); // reads Patient/{id}, as if typed and searched
     void copyAs(Halo::SnippetLanguage language); // the request Search would send, as code
     // The request the query line holds, or null (after saying what is wrong with the line).
     const Halo::FhirRequest *requestOnLine();
@@ -93,6 +94,8 @@ public:
 signals:
     void busyChanged(bool busy);
     void answerShown(); // an answer (new, or by Back/Forward) is on screen
+    // "Show in SQL" on a Patient of a site whose SQL rows link to FHIR Patients.
+    void showInSqlRequested(const QString &patientId);
 
 private:
     void readRequested();

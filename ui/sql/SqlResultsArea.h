@@ -32,6 +32,7 @@ public:
     void setPrivacy(bool on);
     ResultSummary *summary() const { return m_summary; }
     ProblemLabel *problem() const { return m_problem; }
+    ResultGrid *grid() const { return m_grid; }
     QPushButton *stopButton() const { return m_stop; }
 
     void clear(); // the results, the summary and any problem

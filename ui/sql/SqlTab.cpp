@@ -2,7 +2,9 @@
 #include "SqlTab.h"
 
 #include "ParametersTable.h"
+#include "PatientLinkActions.h"
 #include "QueryOptionsBar.h"
+#include "ResultGrid.h"
 #include "SqlEditor.h"
 #include "SqlResultsArea.h"
 #include "SqlRunController.h"
@@ -60,6 +62,7 @@ SqlTab::SqlTab(Halo::HaloApiClient *client, QWidget *parent)
     , m_readOnly(new QCheckBox(this))
     , m_results(new SqlResultsArea(this))
     , m_runs(new SqlRunController(m_queries, m_results, this))
+    , m_patientLinks(new PatientLinkActions(m_results->grid()))
 {
     setAccessibleName(tr("SQL tab"));
 
@@ -109,6 +112,8 @@ SqlTab::SqlTab(Halo::HaloApiClient *client, QWidget *parent)
     connect(m_runs, &SqlRunController::runningChanged, this, &SqlTab::setRunning);
     connect(m_runs, &SqlRunController::asyncSubmitted, this, &SqlTab::asyncSubmitted);
     connect(m_runs, &SqlRunController::queryFinished, this, &SqlTab::queryFinished);
+    connect(m_patientLinks, &PatientLinkActions::openPatientRequested, this,
+            &SqlTab::openFhirPatientRequested);
 
     refreshEnvironment();
     m_results->setStatus(tr("Ready."));
@@ -158,6 +163,7 @@ void SqlTab::setSite(const Halo::SiteRecord &record, const Halo::SiteInfo *live)
     if (!record.sameSite(m_record))
         stop();
     m_record = record;
+    m_patientLinks->setPmsType(record.pmsType);
     m_livePracticeName = live ? live->practiceName : QString();
     m_options->setCatalogues(live ? live->catalogues : QList<Halo::SiteInfo::Catalogue>(),
                              live != nullptr);

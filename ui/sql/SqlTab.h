@@ -15,6 +15,7 @@ class QPushButton;
 class QToolButton;
 class CopyAsButton;
 class ParametersTable;
+class PatientLinkActions;
 class ProductionMarker;
 class QueryOptionsBar;
 class SqlEditor;
@@ -78,6 +79,8 @@ signals:
                        const QString &status, qint64 rows, qint64 durationMs);
     void asyncSubmitted(const QString &queryId, const QString &sql);
     void sqlTextChanged();
+    // "Open FHIR Patient" on a result cell that holds a patient's id (Best Practice).
+    void openFhirPatientRequested(const QString &fhirId);
     // An export ended; `error` is empty when the file was written.
     void exportFinished(const QString &path, const QString &error);
 
@@ -107,6 +110,7 @@ private:
     QCheckBox *m_readOnly;
     SqlResultsArea *m_results;
     SqlRunController *m_runs;
+    PatientLinkActions *m_patientLinks;
 
     Halo::SiteRecord m_record;
     QString m_livePracticeName;

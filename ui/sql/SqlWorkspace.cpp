@@ -142,6 +142,8 @@ SqlTab *SqlWorkspace::addEditor(const QString &title, const QString &sql)
     m_editors->setTabToolTip(index, title);
 
     connect(editor, &SqlTab::queryFinished, m_history, &HistoryPanel::recordFinished);
+    connect(editor, &SqlTab::openFhirPatientRequested, this,
+            &SqlWorkspace::openFhirPatientRequested);
     // The journal has no change signal: re-read it when an async query starts or ends.
     connect(editor, &SqlTab::asyncSubmitted, m_recent, &RecentAsyncPanel::refresh);
     connect(editor, &SqlTab::queryFinished, m_recent, &RecentAsyncPanel::refresh);

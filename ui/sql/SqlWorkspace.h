@@ -60,6 +60,10 @@ public:
     // Brings back the editor closed last on this site, with its text.
     bool reopenClosedEditor();
 
+signals:
+    // "Open FHIR Patient" in one of the editors' results.
+    void openFhirPatientRequested(const QString &fhirId);
+
 private:
     SqlTab *addEditor(const QString &title, const QString &sql);
     QString nextTitle() const;
