@@ -101,7 +101,9 @@ MainWindow::MainWindow(const Parts &parts, QWidget *parent)
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({560, 720});
+    // The site list's two columns at the left; the SQL tab's editor, results and tools need
+    // the rest at the default 1280 wide.
+    m_splitter->setSizes({360, 920});
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);

@@ -7,6 +7,7 @@
 #include "privacy/PatientDataRules.h"
 #include "privacy/RevealConsent.h"
 #include "widgets/AccessibleControls.h"
+#include "widgets/FlowLayout.h"
 
 #include <QAction>
 #include <QApplication>
@@ -233,21 +234,15 @@ FhirResourceView::FhirResourceView(QWidget *parent)
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &FhirResourceView::updateActions);
 
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_copyValue);
-    buttons->addWidget(m_copyPath);
-    buttons->addWidget(m_follow);
-    buttons->addWidget(m_showInSql);
-    buttons->addStretch(1);
-    buttons->addWidget(m_expand);
-    buttons->addWidget(m_collapse);
-    buttons->addWidget(m_save);
+    // Wraps when the view is narrow rather than widen the window.
+    QWidget *buttons = FlowLayout::row(
+        this, {m_copyValue, m_copyPath, m_follow, m_showInSql, m_expand, m_collapse, m_save});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_views, 1);
     layout->addWidget(m_path);
-    layout->addLayout(buttons);
+    layout->addWidget(buttons);
     updateActions();
 }
 

@@ -4,6 +4,7 @@
 #include "FhirIssuesView.h"
 #include "fhir/FhirEntryTableModel.h"
 #include "privacy/PatientDataMaskModel.h"
+#include "widgets/FlowLayout.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -61,19 +62,15 @@ FhirResultsPanel::FhirResultsPanel(QWidget *parent)
     connect(m_whole, &QPushButton::clicked, this, &FhirResultsPanel::wholeResponseRequested);
     connect(m_save, &QPushButton::clicked, this, &FhirResultsPanel::saveResponseRequested);
 
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_previous);
-    buttons->addWidget(m_next);
-    buttons->addStretch(1);
-    buttons->addWidget(m_whole);
-    buttons->addWidget(m_save);
+    // Wraps when the panel is narrow rather than widen the window.
+    QWidget *buttons = FlowLayout::row(this, {m_previous, m_next, m_whole, m_save});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_issues);
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
-    layout->addLayout(buttons);
+    layout->addWidget(buttons);
     clear();
 }
 

@@ -2,6 +2,7 @@
 #include "HistoryPanel.h"
 
 #include "sql/QueryHistory.h"
+#include "widgets/FlowLayout.h"
 #include "widgets/ProblemLabel.h"
 
 #include <QHBoxLayout>
@@ -92,23 +93,27 @@ HistoryPanel::HistoryPanel(Halo::QueryHistory *history, QWidget *parent)
     m_view->setUniformRowHeights(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->header()->setStretchLastSection(true);
+    // The panel is narrow: the SQL comes right after the time, at a width the user can drag,
+    // and the other columns fit their contents, scrolled to sideways; none is squeezed.
+    QHeaderView *header = m_view->header();
+    header->setStretchLastSection(false);
     for (int column = TimeColumn; column < SqlColumn; ++column)
-        m_view->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(SqlColumn, QHeaderView::Interactive);
+    header->resizeSection(SqlColumn, 240);
+    header->moveSection(header->visualIndex(SqlColumn), 1);
 
     m_rerun->setAccessibleName(tr("Run again"));
     m_rerun->setToolTip(tr("Runs the selected query again (Enter or double-click)."));
     m_clear->setAccessibleName(tr("Clear history"));
 
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_rerun);
-    buttons->addStretch(1);
-    buttons->addWidget(m_clear);
+    // Wraps: the panel is narrow, at the side of the SQL tab.
+    QWidget *buttons = FlowLayout::row(this, {m_rerun, m_clear});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_search);
     layout->addWidget(m_problem);
     layout->addWidget(m_view, 1);
-    layout->addLayout(buttons);
+    layout->addWidget(buttons);
 
     connect(m_search, &QLineEdit::textChanged, this, &HistoryPanel::reload);
     connect(m_view, &QAbstractItemView::activated, this, &HistoryPanel::rerunCurrent);

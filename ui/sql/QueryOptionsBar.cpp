@@ -2,6 +2,7 @@
 #include "QueryOptionsBar.h"
 
 #include "widgets/AccessibleControls.h"
+#include "widgets/FlowLayout.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -29,6 +30,19 @@ QLabel *labelFor(const QString &text, QWidget *buddy, QWidget *parent)
     auto *label = new QLabel(text, parent);
     label->setBuddy(buddy);
     return label;
+}
+
+// A label and its field as one piece of a wrapping row.
+QWidget *pair(QLabel *label, QWidget *field, QWidget *parent)
+{
+    auto *piece = new QWidget(parent);
+    auto *layout = new QHBoxLayout(piece);
+    layout->setContentsMargins(0, 0, 0, 0);
+    label->setParent(piece);
+    field->setParent(piece);
+    layout->addWidget(label);
+    layout->addWidget(field);
+    return piece;
 }
 
 } // namespace
@@ -70,18 +84,20 @@ QueryOptionsBar::QueryOptionsBar(QWidget *parent)
     m_async->setToolTip(tr("Submit as an async query: no 8 MB or 30 s limit, results in pages, "
                            "kept about 24 hours"));
 
-    auto *layout = new QHBoxLayout(this);
+    // Each label stays beside its field; the pairs wrap to a second line in a narrow window
+    // rather than cut the catalogue's name off or push the window wider.
+    auto *layout = new FlowLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(labelFor(tr("&Mode:"), m_mode, this));
-    layout->addWidget(m_mode);
-    layout->addWidget(labelFor(tr("&Type:"), m_type, this));
-    layout->addWidget(m_type);
-    layout->addWidget(labelFor(tr("&Catalogue:"), m_catalogue, this));
-    layout->addWidget(m_catalogue);
-    layout->addWidget(labelFor(tr("Max time in &queue:"), m_maxTimeInQueue, this));
-    layout->addWidget(m_maxTimeInQueue);
+    layout->addWidget(pair(labelFor(tr("&Mode:"), m_mode, this), m_mode, this));
+    layout->addWidget(pair(labelFor(tr("&Type:"), m_type, this), m_type, this));
+    layout->addWidget(pair(labelFor(tr("&Catalogue:"), m_catalogue, this), m_catalogue, this));
+    layout->addWidget(
+        pair(labelFor(tr("Max time in &queue:"), m_maxTimeInQueue, this), m_maxTimeInQueue, this));
     layout->addWidget(m_async);
-    layout->addStretch(1);
+    setTabOrder(m_mode, m_type);
+    setTabOrder(m_type, m_catalogue);
+    setTabOrder(m_catalogue, m_maxTimeInQueue);
+    setTabOrder(m_maxTimeInQueue, m_async);
 
     connect(m_async, &QCheckBox::toggled, this, [this](bool async) {
         m_maxTimeInQueue->setMaximum(async ? kAsyncMaxQueueMs : kImmediateMaxQueueMs);

@@ -4,6 +4,7 @@
 #include "sql/AsyncQueryJournal.h"
 #include "sql/QueryHistory.h"
 #include "widgets/AccessibleControls.h"
+#include "widgets/FlowLayout.h"
 #include "widgets/ProblemLabel.h"
 
 #include <QHBoxLayout>
@@ -66,16 +67,13 @@ RecentAsyncPanel::RecentAsyncPanel(Halo::AsyncQueryJournal *journal, QWidget *pa
     m_forget->setToolTip(tr("Removes it from this list; the query at Halo is not affected."));
     m_refresh->setAccessibleName(tr("Refresh recent async queries"));
 
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_reopen);
-    buttons->addWidget(m_forget);
-    buttons->addStretch(1);
-    buttons->addWidget(m_refresh);
+    // Wraps: the panel is narrow, at the side of the SQL tab.
+    QWidget *buttons = FlowLayout::row(this, {m_reopen, m_forget, m_refresh});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_empty);
     layout->addWidget(m_problem);
-    layout->addLayout(buttons);
+    layout->addWidget(buttons);
 
     connect(m_list, &QTreeWidget::itemActivated, this, &RecentAsyncPanel::reopenCurrent);
     connect(m_list, &QTreeWidget::currentItemChanged, this, &RecentAsyncPanel::updateButtons);

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <utility>
@@ -46,14 +47,25 @@ RegisteredQueriesPanel::RegisteredQueriesPanel(Halo::HaloApiClient *client, QWid
     connect(m_form, &RegisteredQueryForm::createRequested, this,
             &RegisteredQueriesPanel::createQuery);
 
-    auto *lower = new QHBoxLayout;
-    lower->addWidget(m_details, 1);
-    lower->addWidget(m_form, 1);
+    // The details, then the form, scrolled as one: the panel sits at the side of the SQL tab
+    // and is narrow, so they go one above the other instead of widening the window.
+    auto *lower = new QWidget(this);
+    auto *lowerLayout = new QVBoxLayout(lower);
+    lowerLayout->setContentsMargins(0, 0, 0, 0);
+    lowerLayout->addWidget(m_details);
+    lowerLayout->addWidget(m_form);
+    lowerLayout->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("registeredQueryDetailsScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(lower);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildList(), 2);
     layout->addWidget(m_progress);
     layout->addWidget(m_problem);
-    layout->addLayout(lower, 3);
+    layout->addWidget(scroll, 3);
 
     m_details->clear();
     updateButtons();

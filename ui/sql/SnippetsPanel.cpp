@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SnippetsPanel.h"
 
+#include "widgets/FlowLayout.h"
 #include "widgets/ProblemLabel.h"
 
 #include <QCheckBox>
@@ -67,20 +68,16 @@ SnippetsPanel::SnippetsPanel(Halo::SnippetStore *store, QWidget *parent)
     m_save->setAccessibleName(tr("Save snippet"));
     m_save->setToolTip(tr("Saves the SQL now in the editor under this name."));
 
-    auto *listButtons = new QHBoxLayout;
-    listButtons->addWidget(m_insert);
-    listButtons->addWidget(m_delete);
-    listButtons->addStretch(1);
-    auto *saveRow = new QHBoxLayout;
-    saveRow->addWidget(m_name, 1);
-    saveRow->addWidget(m_forThisPms);
-    saveRow->addWidget(m_save);
+    // Rows that wrap: the panel is narrow, at the side of the SQL tab.
+    QWidget *listButtons = FlowLayout::row(this, {m_insert, m_delete});
+    QWidget *saveRow = FlowLayout::row(this, {m_forThisPms, m_save});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_preview);
-    layout->addLayout(listButtons);
+    layout->addWidget(listButtons);
     layout->addWidget(m_problem);
-    layout->addLayout(saveRow);
+    layout->addWidget(m_name);
+    layout->addWidget(saveRow);
 
     connect(m_list, &QTreeWidget::currentItemChanged, this, &SnippetsPanel::showCurrent);
     connect(m_list, &QTreeWidget::itemActivated, this, &SnippetsPanel::insertCurrent);

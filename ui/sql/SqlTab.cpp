@@ -14,6 +14,7 @@
 #include "services/QueryService.h"
 #include "sites/SiteInfo.h"
 #include "widgets/CopyAsButton.h"
+#include "widgets/FlowLayout.h"
 #include "widgets/ProblemLabel.h"
 #include "widgets/ProductionMarker.h"
 
@@ -124,15 +125,9 @@ SqlTab::~SqlTab() = default;
 
 void SqlTab::buildLayout()
 {
-    auto *runRow = new QHBoxLayout;
-    runRow->addWidget(m_run);
-    runRow->addWidget(m_runSelection);
-    runRow->addWidget(m_copyAs);
-    runRow->addWidget(m_production);
-    runRow->addSpacing(12);
-    runRow->addWidget(m_readOnly);
-    runRow->addStretch(1);
-    runRow->addWidget(m_parametersToggle);
+    // Wraps in a narrow window instead of cutting a control off.
+    QWidget *runRow = FlowLayout::row(
+        this, {m_run, m_runSelection, m_copyAs, m_production, m_readOnly, m_parametersToggle});
 
     auto *editorArea = new QWidget(this);
     auto *editorLayout = new QVBoxLayout(editorArea);
@@ -148,13 +143,14 @@ void SqlTab::buildLayout()
     splitter->setStretchFactor(1, 3);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(runRow);
+    layout->addWidget(runRow);
     layout->addWidget(m_options);
     layout->addWidget(splitter, 1);
 
     // Keyboard order follows reading order: run row, options, editor, parameters, results.
     setTabOrder(m_run, m_runSelection);
-    setTabOrder(m_runSelection, m_readOnly);
+    setTabOrder(m_runSelection, m_copyAs);
+    setTabOrder(m_copyAs, m_readOnly);
     setTabOrder(m_readOnly, m_parametersToggle);
 }
 

@@ -56,6 +56,8 @@ SqlWorkspace::SqlWorkspace(Halo::HaloApiClient *client, Halo::QueryHistory *hist
 
     m_side->setObjectName(QStringLiteral("sqlSideTabs"));
     m_side->setAccessibleName(tr("SQL tools"));
+    // Down the side, the tools' names read whole however narrow the panel is.
+    m_side->setTabPosition(QTabWidget::West);
     m_side->addTab(m_history, tr("History"));
     m_side->addTab(m_snippets, tr("Snippets"));
     m_side->addTab(m_recent, tr("Async"));
@@ -68,7 +70,7 @@ SqlWorkspace::SqlWorkspace(Halo::HaloApiClient *client, Halo::QueryHistory *hist
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({820, 280});
+    splitter->setSizes({640, 300});
     m_side->setMinimumWidth(220);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
