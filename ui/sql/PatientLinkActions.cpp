@@ -32,6 +32,7 @@ QString realText(const QModelIndex &index)
 PatientLinkActions::PatientLinkActions(QAbstractItemView *grid)
     : QObject(grid)
     , m_grid(grid)
+    , m_viewport(grid->viewport())
     , m_separator(new QAction(this))
     , m_open(new QAction(tr("Open FHIR Patient"), this))
     , m_columns(new QAction(tr("Patient id columns…"), this))
@@ -45,7 +46,7 @@ PatientLinkActions::PatientLinkActions(QAbstractItemView *grid)
     m_grid->addAction(m_open);
     m_grid->addAction(m_columns);
     m_grid->installEventFilter(this);
-    m_grid->viewport()->installEventFilter(this);
+    m_viewport->installEventFilter(this);
     connect(m_open, &QAction::triggered, this, &PatientLinkActions::openCurrent);
     connect(m_columns, &QAction::triggered, this, &PatientLinkActions::chooseColumns);
     // The action says at all times whether the current cell links, so its shortcut and the
@@ -107,7 +108,9 @@ void PatientLinkActions::chooseColumns()
 
 bool PatientLinkActions::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched != m_grid && watched != m_grid->viewport())
+    // Compares against pointers kept from the start: the filter also sees the events a grid
+    // sends while it is being destroyed, when calling into it is no longer allowed.
+    if (watched != m_grid && watched != m_viewport)
         return QObject::eventFilter(watched, event);
     switch (event->type()) {
     case QEvent::ContextMenu:
@@ -124,7 +127,7 @@ bool PatientLinkActions::eventFilter(QObject *watched, QEvent *event)
     }
     case QEvent::MouseButtonRelease: {
         const auto *mouse = static_cast<QMouseEvent *>(event);
-        if (watched == m_grid->viewport() && mouse->button() == Qt::LeftButton &&
+        if (watched == m_viewport && mouse->button() == Qt::LeftButton &&
             (mouse->modifiers() & Qt::ControlModifier)) {
             const QString id = patientIdAt(m_grid->indexAt(mouse->position().toPoint()));
             if (!id.isEmpty()) {

@@ -35,6 +35,7 @@ private:
     void chooseColumns();
 
     QAbstractItemView *m_grid;
+    QObject *m_viewport; // compared only, never called: see eventFilter()
     QAction *m_separator;
     QAction *m_open;
     QAction *m_columns;
