@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SampleDatabase.h"
 
+#include "SampleCatalogueViews_p.h"
 #include "SampleFiller_p.h"
 #include "SampleSites.h"
 
@@ -91,9 +92,12 @@ QSqlDatabase SampleDatabase::open(const SampleSite &site, const QString &catalog
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
     db.setDatabaseName(QStringLiteral(":memory:"));
-    if (!db.open() || !fill(db, site, name, index)) {
+    QString viewsError;
+    if (!db.open() || !fill(db, site, name, index) ||
+        !detail::installCatalogueViews(db, site, name, &viewsError)) {
         qWarning("halo-sandbox: could not prepare the sample database %s: %s",
-                 qPrintable(connection), qPrintable(db.lastError().text()));
+                 qPrintable(connection),
+                 qPrintable(viewsError.isEmpty() ? db.lastError().text() : viewsError));
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(connection);
         return QSqlDatabase();

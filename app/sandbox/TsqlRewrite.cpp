@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// T-SQL conveniences rewritten to SQLite: GETDATE(), N'text', SELECT TOP n, @parameters, and
-// Firebird's one-row table.
+// T-SQL conveniences rewritten to SQLite: GETDATE(), N'text', SELECT TOP n, @parameters, the
+// catalogue views (INFORMATION_SCHEMA.TABLES, SYS.SYSCOLUMNS; SampleCatalogueViews.cpp) and the
+// default owner (dbo., DBA.); Firebird's SELECT FIRST n [SKIP m] and its one-row table.
 #include "SqlLexer_p.h"
 
 #include <QRegularExpression>
@@ -118,6 +119,82 @@ void rewriteTop(QList<Token> &tokens, QString *suffix)
     }
 }
 
+// A word or a quoted identifier without its quotes; empty for anything else.
+QString nameOf(const Token &token)
+{
+    if (token.kind == Kind::Word)
+        return token.text;
+    if (token.kind == Kind::Identifier && token.text.size() >= 2)
+        return token.text.mid(1, token.text.size() - 2);
+    return {};
+}
+
+// INFORMATION_SCHEMA.TABLES -> information_schema_tables (a TEMP view of the connection), and
+// likewise INFORMATION_SCHEMA.COLUMNS and SYS.SYSCOLUMNS; dbo.name and DBA.name -> name, the
+// default owner that SQL Server and SQL Anywhere accept before a table's name.
+void rewriteCatalogueNames(QList<Token> &tokens)
+{
+    static const QHash<QString, QString> views{
+        {QStringLiteral("INFORMATION_SCHEMA.TABLES"), QStringLiteral("information_schema_tables")},
+        {QStringLiteral("INFORMATION_SCHEMA.COLUMNS"),
+         QStringLiteral("information_schema_columns")},
+        {QStringLiteral("SYS.SYSCOLUMNS"), QStringLiteral("sys_syscolumns")}};
+    for (qsizetype i = 0; i + 2 < tokens.size(); ++i) {
+        const QString owner = nameOf(tokens.at(i)).toUpper();
+        if (owner.isEmpty() || !isSymbol(tokens.at(i + 1), '.'))
+            continue;
+        if (i > 0 && isSymbol(tokens.at(i - 1), '.'))
+            continue; // the middle of a longer name
+        const QString name = nameOf(tokens.at(i + 2));
+        if (name.isEmpty())
+            continue;
+        const QString view = views.value(owner + QLatin1Char('.') + name.toUpper());
+        if (!view.isEmpty()) {
+            tokens[i].kind = Kind::Word;
+            tokens[i].text = view;
+            tokens[i + 1].text.clear();
+            tokens[i + 2].text.clear();
+        } else if (owner == QLatin1String("DBO") || owner == QLatin1String("DBA")) {
+            tokens[i].text.clear();
+            tokens[i + 1].text.clear();
+        }
+    }
+}
+
+// Firebird's SELECT FIRST n [SKIP m] ... -> SELECT ... LIMIT n [OFFSET m], where the query has
+// no LIMIT of its own and is not compound.
+void rewriteFirst(QList<Token> &tokens, QString *suffix)
+{
+    const QList<int> depths = parenthesisDepths(tokens);
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        if (!isWord(tokens.at(i), "SELECT"))
+            continue;
+        const qsizetype first = nextSignificant(tokens, i);
+        const qsizetype number = nextSignificant(tokens, first);
+        if (first >= tokens.size() || !isWord(tokens.at(first), "FIRST") ||
+            !isNumber(tokens, number))
+            continue;
+        qsizetype last = number;
+        QString offset;
+        const qsizetype skip = nextSignificant(tokens, number);
+        if (skip < tokens.size() && isWord(tokens.at(skip), "SKIP") &&
+            isNumber(tokens, nextSignificant(tokens, skip))) {
+            last = nextSignificant(tokens, skip);
+            offset = QStringLiteral(" OFFSET ") + tokens.at(last).text;
+        }
+        const qsizetype at = limitPosition(tokens, depths, last + 1, depths.at(i));
+        if (at < 0)
+            continue;
+        const QString limit = QStringLiteral(" LIMIT ") + tokens.at(number).text + offset;
+        for (qsizetype j = first; j <= last; ++j)
+            tokens[j].text.clear();
+        if (at == tokens.size())
+            suffix->append(limit);
+        else
+            tokens[at].prefix += limit + QLatin1Char(' ');
+    }
+}
+
 // @name -> :pN. Qt only recognises :name placeholders made of [A-Za-z0-9_], and T-SQL names
 // are case-insensitive, so every distinct name gets a plain synthetic placeholder.
 void rewriteParameters(QList<Token> &tokens, QHash<QString, QString> *placeholders)
@@ -144,8 +221,10 @@ Statement rewrite(QList<Token> tokens, QHash<QString, QString> *placeholders)
     rewriteUnicodeLiterals(tokens);
     rewriteDateFunctions(tokens);
     rewriteParameters(tokens, placeholders);
+    rewriteCatalogueNames(tokens);
     QString suffix;
     rewriteTop(tokens, &suffix);
+    rewriteFirst(tokens, &suffix);
 
     Statement statement;
     for (const Token &token : std::as_const(tokens)) {

@@ -3295,6 +3295,35 @@ Sites cannot be added or changed until the file is repaired or moved away.</sour
         </message>
     </context>
     <context>
+        <name>Halo::SchemaCache</name>
+        <message>
+            <source>Could not create the folder %1.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Halo::SchemaDialect</name>
+        <message>
+            <source>The answer to the catalogue query has no %1, %2 and %3 columns: it is not a schema.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Halo::SchemaReader</name>
+        <message>
+            <source>Choose a site first: the schema is read from the selected site.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No subscription key: add the key for this environment to read the schema.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The catalogue query ended %1.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Halo::SiteCalls</name>
         <message>
             <source>no site in the answer</source>
@@ -5677,6 +5706,163 @@ Send it to %2 on %1?</source>
         </message>
     </context>
     <context>
+        <name>SchemaModel</name>
+        <message>
+            <source>NULL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>NOT NULL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>view</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>table</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n column(s)</source>
+            <translation>
+                <numerusform>%n column</numerusform>
+                <numerusform>%n columns</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nullable</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SchemaPanel</name>
+        <message>
+            <source>Schema problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter schema</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter tables and columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh schema</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ask the practice for its tables and columns (an async query)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Schema age</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Schema</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tables and their columns. Enter or double-click inserts the name into the editor; the context menu offers the table's first rows; Ctrl+C copies.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The schema was read but could not be kept for next time: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The schema could not be read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The schema shown is the one read before.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a site first: the schema is read from the selected site.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Read schema</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the schema from the practice…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a site to see its schema.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not read yet: Read schema asks the practice for its tables.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Read less than a minute ago (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Read %n minute(s) ago (%1)</source>
+            <translation>
+                <numerusform>Read %n minute ago (%1)</numerusform>
+                <numerusform>Read %n minutes ago (%1)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Read %n hour(s) ago (%1)</source>
+            <translation>
+                <numerusform>Read %n hour ago (%1)</numerusform>
+                <numerusform>Read %n hours ago (%1)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Read %n day(s) ago (%1)</source>
+            <translation>
+                <numerusform>Read %n day ago (%1)</numerusform>
+                <numerusform>Read %n days ago (%1)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n table(s)</source>
+            <translation>
+                <numerusform>%n table</numerusform>
+                <numerusform>%n tables</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Schema actions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Insert name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SiteCandidatesPanel</name>
         <message>
             <source>Candidates</source>
@@ -6504,11 +6690,11 @@ Send it to %2 on %1?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The SQL to run. Ctrl+Enter runs all of it, Ctrl+Shift+Enter the selection; Ctrl+F finds; Ctrl+Tab leaves the editor.</source>
+            <source>No match for “%1”</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>No match for “%1”</source>
+            <source>The SQL to run. Ctrl+Enter runs all of it, Ctrl+Shift+Enter the selection; Ctrl+F finds; Ctrl+Space completes names from the schema; Ctrl+Tab leaves the editor.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -6849,6 +7035,10 @@ Send it to %2 on %1?</source>
         </message>
         <message>
             <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Schema</source>
             <translation type="unfinished" />
         </message>
     </context>

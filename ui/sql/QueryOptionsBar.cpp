@@ -103,6 +103,8 @@ QueryOptionsBar::QueryOptionsBar(QWidget *parent)
         m_maxTimeInQueue->setMaximum(async ? kAsyncMaxQueueMs : kImmediateMaxQueueMs);
         emit asyncChanged(async);
     });
+    connect(m_catalogue, &QComboBox::currentTextChanged, this,
+            [this]() { emit catalogueChanged(catalogue()); });
 }
 
 void QueryOptionsBar::setCatalogues(const QList<Halo::SiteInfo::Catalogue> &catalogues, bool known)

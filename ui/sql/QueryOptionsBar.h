@@ -37,6 +37,7 @@ public:
 
 signals:
     void asyncChanged(bool async);
+    void catalogueChanged(const QString &catalogue); // as catalogue() gives it
 
 private:
     QComboBox *m_mode;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SqlEditor.h"
 
+#include "SqlCompletionApis.h"
+
 #include "widgets/ThemeColours.h"
 
 #include <Qsci/qscicommand.h>
@@ -44,7 +46,22 @@ public:
             " fetch next rows only first skip rdb$database merge exec execute";
         return words.constData();
     }
+
+    // Firebird's RDB$ names and T-SQL's #temp and @variables are words too.
+    const char *wordCharacters() const override
+    {
+        return "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$#@";
+    }
+    // "alias." starts completion with that alias's columns.
+    QStringList autoCompletionWordSeparators() const override { return {QStringLiteral(".")}; }
 };
+
+constexpr int kCompletionThreshold = 3; // letters typed before completion offers itself
+
+bool isCompletionKey(const QKeyEvent *event)
+{
+    return event->key() == Qt::Key_Space && (event->modifiers() & Qt::ControlModifier);
+}
 
 bool isRunKey(const QKeyEvent *event)
 {
@@ -134,7 +151,7 @@ void SqlEditor::setUpEditor()
     m_editor->setAccessibleName(tr("SQL editor"));
     m_editor->setAccessibleDescription(
         tr("The SQL to run. Ctrl+Enter runs all of it, Ctrl+Shift+Enter the selection; Ctrl+F "
-           "finds; Ctrl+Tab leaves the editor."));
+           "finds; Ctrl+Space completes names from the schema; Ctrl+Tab leaves the editor."));
     m_editor->setUtf8(true);
 
     const QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -143,6 +160,12 @@ void SqlEditor::setUpEditor()
     lexer->setFont(font, -1);
     lexer->setFoldComments(true);
     m_editor->setLexer(lexer);
+    m_completion = new SqlCompletionApis(lexer, m_editor); // the lexer's from now on
+    m_editor->setAutoCompletionSource(QsciScintilla::AcsAPIs);
+    m_editor->setAutoCompletionCaseSensitivity(false);
+    m_editor->setAutoCompletionThreshold(-1); // until there is a schema: Ctrl+Space and "."
+    m_editor->SendScintilla(QsciScintillaBase::SCI_AUTOCSETORDER,
+                            QsciScintillaBase::SC_ORDER_PERFORMSORT);
 
     m_editor->setMarginType(0, QsciScintilla::NumberMargin);
     m_editor->setMarginLineNumbers(0, true);
@@ -217,6 +240,19 @@ QString SqlEditor::text() const
 void SqlEditor::setText(const QString &text)
 {
     m_editor->setText(text);
+}
+
+void SqlEditor::insertAtCursor(const QString &text)
+{
+    m_editor->replaceSelectedText(text);
+    m_editor->setFocus(Qt::OtherFocusReason);
+}
+
+void SqlEditor::setCompletionSchema(const Halo::SchemaSnapshot &schema,
+                                    Halo::SchemaDialect::Engine engine)
+{
+    m_completion->setSchema(schema, engine);
+    m_editor->setAutoCompletionThreshold(schema.isEmpty() ? -1 : kCompletionThreshold);
 }
 
 QString SqlEditor::selectedText() const
@@ -298,12 +334,15 @@ bool SqlEditor::eventFilter(QObject *watched, QEvent *event)
     const bool run = isRunKey(key);
     const bool leave = isLeaveKey(key);
     const bool escape = key->key() == Qt::Key_Escape && m_findBar->isVisible();
-    if (!find && !run && !leave && !escape)
+    const bool complete = isCompletionKey(key);
+    if (!find && !run && !leave && !escape && !complete)
         return QWidget::eventFilter(watched, event);
     event->accept();
     if (shortcutOverride)
         return true;
-    if (find)
+    if (complete)
+        m_editor->autoCompleteFromAPIs();
+    else if (find)
         showFindBar();
     else if (run && (key->modifiers() & Qt::ShiftModifier))
         emit runSelectionRequested();

@@ -3,13 +3,18 @@
 
 #include <QWidget>
 
+#include "schema/SchemaDialect.h"
+#include "schema/SchemaSnapshot.h"
+
 class QLineEdit;
 class QToolButton;
 class QsciScintilla;
+class SqlCompletionApis;
 
 // The SQL editor: QScintilla with SQL highlighting, line numbers, brace matching, undo and redo,
-// plus a find bar (Ctrl+F). Ctrl+Enter asks to run everything, Ctrl+Shift+Enter the selection.
-// Tab indents; Ctrl+Tab and Ctrl+Shift+Tab leave the editor for keyboard users.
+// plus a find bar (Ctrl+F) and completion from the site's schema (Ctrl+Space). Ctrl+Enter asks to
+// run everything, Ctrl+Shift+Enter the selection. Tab indents; Ctrl+Tab and Ctrl+Shift+Tab leave
+// the editor for keyboard users.
 class SqlEditor : public QWidget
 {
     Q_OBJECT
@@ -23,6 +28,13 @@ public:
     // The selection when there is one, otherwise the whole text.
     QString selectedOrAllText() const;
     QsciScintilla *editor() const { return m_editor; }
+    // Inserts `text` at the cursor (over the selection, if any) and puts the cursor after it.
+    void insertAtCursor(const QString &text);
+    // Completion from this schema (Ctrl+Space; by itself after "alias." and, once there is a
+    // schema, after three letters of a word).
+    void setCompletionSchema(const Halo::SchemaSnapshot &schema,
+                             Halo::SchemaDialect::Engine engine);
+    SqlCompletionApis *completion() const { return m_completion; }
 
     void showFindBar();
     bool findNext(bool backwards = false); // the find bar's text from the cursor, wrapping
@@ -42,6 +54,7 @@ private:
     void hideFindBar();
 
     QsciScintilla *m_editor;
+    SqlCompletionApis *m_completion = nullptr;
     QWidget *m_findBar;
     QLineEdit *m_findText;
     QToolButton *m_findPrevious;

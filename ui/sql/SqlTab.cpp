@@ -110,6 +110,7 @@ SqlTab::SqlTab(Halo::HaloApiClient *client, QWidget *parent)
         m_parameters->setVisible(shown);
         m_parametersToggle->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
     });
+    connect(m_options, &QueryOptionsBar::catalogueChanged, this, &SqlTab::catalogueChanged);
     connect(m_runs, &SqlRunController::runningChanged, this, &SqlTab::setRunning);
     connect(m_runs, &SqlRunController::asyncSubmitted, this, &SqlTab::asyncSubmitted);
     connect(m_runs, &SqlRunController::queryFinished, this, &SqlTab::queryFinished);
@@ -189,6 +190,22 @@ void SqlTab::setSqlText(const QString &sql)
 QString SqlTab::sqlText() const
 {
     return m_editor->text();
+}
+
+void SqlTab::insertAtCursor(const QString &text)
+{
+    m_editor->insertAtCursor(text);
+}
+
+void SqlTab::setCompletionSchema(const Halo::SchemaSnapshot &schema,
+                                 Halo::SchemaDialect::Engine engine)
+{
+    m_editor->setCompletionSchema(schema, engine);
+}
+
+QString SqlTab::currentCatalogue() const
+{
+    return m_options->catalogue();
 }
 
 void SqlTab::setPrivacy(bool on)

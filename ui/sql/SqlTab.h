@@ -6,6 +6,8 @@
 #include <functional>
 #include <optional>
 
+#include "schema/SchemaDialect.h"
+#include "schema/SchemaSnapshot.h"
 #include "sites/SiteRecord.h"
 #include "snippets/CodeSnippet.h"
 #include "sql/QueryTypes.h"
@@ -49,6 +51,12 @@ public:
     void setSite(const Halo::SiteRecord &record, const Halo::SiteInfo *live);
     void setSqlText(const QString &sql);
     QString sqlText() const;
+    // A name from the schema panel, at the editor's cursor.
+    void insertAtCursor(const QString &text);
+    // What the editor completes from: the schema of the site's catalogue.
+    void setCompletionSchema(const Halo::SchemaSnapshot &schema,
+                             Halo::SchemaDialect::Engine engine);
+    QString currentCatalogue() const; // empty: the site's default
     void setConfirmer(Confirmer confirmer);
     // Where async query ids are noted so they can be resumed later (optional).
     void setJournal(Halo::AsyncQueryJournal *journal);
@@ -79,6 +87,7 @@ signals:
                        const QString &status, qint64 rows, qint64 durationMs);
     void asyncSubmitted(const QString &queryId, const QString &sql);
     void sqlTextChanged();
+    void catalogueChanged(const QString &catalogue); // chosen in the options; empty: default
     // "Open FHIR Patient" on a result cell that holds a patient's id (Best Practice).
     void openFhirPatientRequested(const QString &fhirId);
     // An export ended; `error` is empty when the file was written.

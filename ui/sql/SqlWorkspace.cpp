@@ -4,6 +4,7 @@
 #include "HistoryPanel.h"
 #include "RecentAsyncPanel.h"
 #include "RegisteredQueriesPanel.h"
+#include "SchemaPanel.h"
 #include "SnippetsPanel.h"
 #include "SqlTab.h"
 #include "results/ResultDecoder.h"
@@ -62,6 +63,8 @@ SqlWorkspace::SqlWorkspace(Halo::HaloApiClient *client, Halo::QueryHistory *hist
     m_side->addTab(m_snippets, tr("Snippets"));
     m_side->addTab(m_recent, tr("Async"));
     m_side->addTab(m_registered, tr("Registered"));
+    m_schema = new SchemaPanel(client, Halo::SchemaCache::defaultDirectory(), this);
+    m_side->addTab(m_schema, tr("Schema"));
 
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("sqlWorkspaceSplitter"));
@@ -111,6 +114,21 @@ SqlWorkspace::SqlWorkspace(Halo::HaloApiClient *client, Halo::QueryHistory *hist
                 sqlTab()->showExternalResult(result, tr("Latest results of the registered query."));
             });
 
+    // The schema feeds the current editor: names at its cursor, a first-rows query (in a new
+    // editor when this one holds SQL), and completion in every editor.
+    connect(m_schema, &SchemaPanel::insertRequested, this,
+            [this](const QString &text) { sqlTab()->insertAtCursor(text); });
+    connect(m_schema, &SchemaPanel::openQueryRequested, this, [this](const QString &sql) {
+        if (sqlTab()->sqlText().trimmed().isEmpty())
+            sqlTab()->setSqlText(sql);
+        else
+            newEditor(sql);
+    });
+    connect(m_schema, &SchemaPanel::schemaChanged, this, [this]() {
+        for (SqlTab *editor : sqlTabs())
+            editor->setCompletionSchema(m_schema->schema(), m_schema->engine());
+    });
+
     addEditor(nextTitle(), QString());
 }
 
@@ -143,6 +161,11 @@ SqlTab *SqlWorkspace::addEditor(const QString &title, const QString &sql)
     const int index = m_editors->addTab(editor, title);
     m_editors->setTabToolTip(index, title);
 
+    editor->setCompletionSchema(m_schema->schema(), m_schema->engine());
+    connect(editor, &SqlTab::catalogueChanged, this, [this, editor](const QString &catalogue) {
+        if (editor == sqlTab())
+            m_schema->setCatalogue(catalogue);
+    });
     connect(editor, &SqlTab::queryFinished, m_history, &HistoryPanel::recordFinished);
     connect(editor, &SqlTab::openFhirPatientRequested, this,
             &SqlWorkspace::openFhirPatientRequested);
@@ -243,6 +266,7 @@ void SqlWorkspace::currentEditorChanged()
         return;
     m_snippets->setCurrentSql(editor->sqlText());
     m_registered->setCommandText(editor->sqlText());
+    m_schema->setCatalogue(editor->currentCatalogue());
     keepEditors();
 }
 
@@ -272,6 +296,7 @@ void SqlWorkspace::setSite(const Halo::SiteRecord &record, const Halo::SiteInfo 
     m_snippets->setPmsType(record.pmsType);
     m_recent->setSite(record.environment, record.guid);
     m_registered->setSite(record);
+    m_schema->setSite(record);
     currentEditorChanged();
 }
 
@@ -283,6 +308,7 @@ void SqlWorkspace::setLiveStatus(const Halo::SiteRecord &record, const Halo::Sit
     m_live = live ? std::optional<Halo::SiteInfo>(*live) : std::nullopt;
     for (SqlTab *editor : sqlTabs())
         editor->setSite(record, live);
+    m_schema->setSite(record);
 }
 
 void SqlWorkspace::showEditorsOfSite()

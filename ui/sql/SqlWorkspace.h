@@ -17,6 +17,7 @@ class HistoryPanel;
 class SnippetsPanel;
 class RecentAsyncPanel;
 class RegisteredQueriesPanel;
+class SchemaPanel;
 
 namespace Halo {
 class AsyncQueryJournal;
@@ -51,6 +52,7 @@ public:
     SqlTab *sqlTab() const; // the current editor
     QList<SqlTab *> sqlTabs() const;
     QTabWidget *editorTabs() const { return m_editors; }
+    SchemaPanel *schemaPanel() const { return m_schema; }
 
     // Opens an editor holding `sql` after the others and makes it current.
     SqlTab *newEditor(const QString &sql = QString());
@@ -82,6 +84,7 @@ private:
     SnippetsPanel *m_snippets;
     RecentAsyncPanel *m_recent;
     RegisteredQueriesPanel *m_registered;
+    SchemaPanel *m_schema = nullptr;
 
     Halo::SiteRecord m_record;
     std::optional<Halo::SiteInfo> m_live;
