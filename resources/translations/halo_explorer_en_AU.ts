@@ -2133,6 +2133,37 @@ Sites cannot be added or changed until the file is repaired or moved away.</sour
         </message>
     </context>
     <context>
+        <name>FilterHeader</name>
+        <message>
+            <source>Column filters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One filter per column: a row is shown when each column contains its filter's text, ignoring case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter column %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show rows whose %1 contains this text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sorting by %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (sorting…)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Halo</name>
         <message>
             <source>Could not create the folder %1.</source>
@@ -5591,10 +5622,6 @@ Send it to %2 on %1?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Query results. Ctrl+C copies the selected cells with their column names.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Copy with column names</source>
             <translation type="unfinished" />
         </message>
@@ -5604,6 +5631,26 @@ Send it to %2 on %1?</source>
         </message>
         <message>
             <source>This copies %1 values from %2 hidden columns (%3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Query results. Ctrl+C copies the selected cells with their column names; Ctrl+Shift+F filters the current column.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Filter this column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copying %1 cells…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy progress</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -5670,11 +5717,11 @@ Send it to %2 on %1?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 of %2</source>
+            <source>NULL</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>NULL</source>
+            <source>%1 (%2 of %3 fetched)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -6835,6 +6882,24 @@ Send it to %2 on %1?</source>
             <source>CSV (*.csv);;JSON (*.json);;Excel (.xlsx) (*.xlsx)</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Rows shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%Ln row(s)</source>
+            <translation>
+                <numerusform>%Ln row</numerusform>
+                <numerusform>%Ln rows</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %Ln row(s)</source>
+            <translation>
+                <numerusform>%1 of %Ln row</numerusform>
+                <numerusform>%1 of %Ln rows</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>SqlRunController</name>
@@ -6862,20 +6927,6 @@ Send it to %2 on %1?</source>
             <source>Failed after %1 ms: %2</source>
             <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <source>Ran in %1 ms: %n row(s) affected.</source>
-            <translation>
-                <numerusform>Ran in %1 ms: %n row affected.</numerusform>
-                <numerusform>Ran in %1 ms: %n rows affected.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Ran in %1 ms: %n row(s).</source>
-            <translation>
-                <numerusform>Ran in %1 ms: %n row.</numerusform>
-                <numerusform>Ran in %1 ms: %n rows.</numerusform>
-            </translation>
-        </message>
         <message>
             <source>submitting</source>
             <translation type="unfinished" />
@@ -6888,16 +6939,27 @@ Send it to %2 on %1?</source>
             <source> · page %1 of %2 fetched</source>
             <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <source> · %n row(s) affected</source>
-            <translation>
-                <numerusform> · %n row affected</numerusform>
-                <numerusform> · %n rows affected</numerusform>
-            </translation>
-        </message>
         <message>
             <source> · stopped here; the query carries on at Halo</source>
             <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Ran in %1 ms: %Ln row(s) affected.</source>
+            <translation>
+                <numerusform>Ran in %1 ms: %Ln row affected.</numerusform>
+                <numerusform>Ran in %1 ms: %Ln rows affected.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Ran in %1 ms: %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source> · %Ln row(s) affected</source>
+            <translation>
+                <numerusform> · %Ln row affected</numerusform>
+                <numerusform> · %Ln rows affected</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -132,6 +132,7 @@ private slots:
     void cancelledExportLeavesTheExistingFile();
     void failedExportReportsAndLeavesTheExistingFile();
     void exportsOnAWorkerThreadAndCanBeCancelled();
+    void copiesTsvOnAWorkerThreadWithProgressAndCancel();
 };
 
 void TestResultExport::copiesASelectionAsTsvWithHeaders()
@@ -333,6 +334,44 @@ void TestResultExport::exportsOnAWorkerThreadAndCanBeCancelled()
     future.cancel();
     future.waitForFinished();
     QCOMPARE(readFile(path), QByteArray("kept"));
+}
+
+// A large copy: the same TSV as toTsv(), written on a worker with progress, or nothing when
+// cancelled.
+void TestResultExport::copiesTsvOnAWorkerThreadWithProgressAndCancel()
+{
+    ResultTableModel model;
+    model.setTable(bigTable(200000));
+    model.sort(0, Qt::DescendingOrder);
+    const QString expected = ResultExport::toTsv(model.table(), model.shownCells());
+
+    QList<qint64> calls;
+    const std::optional<QString> direct =
+        ResultExport::toTsv(model.table(), model.shownCells(), [&](qint64 done, qint64 total) {
+            calls.append(done);
+            return total == 200000;
+        });
+    QVERIFY(direct);
+    QCOMPARE(*direct, expected);
+    QVERIFY(calls.size() >= 3);
+    QCOMPARE(calls.last(), qint64(200000));
+    QVERIFY(!ResultExport::toTsv(model.table(), {}, [](qint64 done, qint64) { return done == 0; }));
+
+    QFutureWatcher<QString> watcher;
+    QSignalSpy progress(&watcher, &QFutureWatcherBase::progressValueChanged);
+    QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
+    watcher.setFuture(ResultExport::toTsvAsync(model.snapshot(), model.shownCells()));
+    model.appendPage(bigTable(10)); // the copy keeps reading its snapshot
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(watcher.future().resultCount(), 1);
+    QCOMPARE(watcher.result(), expected);
+    QCOMPARE(watcher.progressMaximum(), 200000);
+    QVERIFY(!progress.isEmpty());
+
+    QFuture<QString> cancelled = ResultExport::toTsvAsync(model.snapshot(), model.shownCells());
+    cancelled.cancel();
+    cancelled.waitForFinished();
+    QCOMPARE(cancelled.resultCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestResultExport)

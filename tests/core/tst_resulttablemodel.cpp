@@ -50,6 +50,9 @@ private slots:
     void filtersIgnoringCaseAndNeverMatchesNull();
     void snapshotDoesNotChangeWhilePagesArrive();
     void filtersOnAWorkerAndCatchesUpWithLaterPages();
+    void columnFiltersCombineWithTheGlobalFilter();
+    void columnFiltersFollowTheirColumnByName();
+    void sortsOnAWorkerAsSortDoesWithPagesMeanwhile();
 
     // The storage and decoding the grid relies on for speed.
     void appendedPagesShareCellsButCopiesStayIndependent();
@@ -317,7 +320,7 @@ void TestResultTableModel::filtersOnAWorkerAndCatchesUpWithLaterPages()
     model.appendPage(tableFrom(R"([{"v":2,"s":"keeper"},{"v":0,"s":"drop"}])"));
     ResultTableModel::FilterResult result = running.result();
     QCOMPARE(result.tableRows, 3);
-    QCOMPARE(result.rows, (std::vector<int>{0, 2}));
+    QCOMPARE(result.rows, (std::vector<int>{2, 0})); // in the order shown: sorted by v
     model.applyFilter(std::move(result));
     QCOMPARE(model.filterText(), QStringLiteral("keep"));
     QCOMPARE(column(model, 0), QStringList({"2", "3", "5"})); // sorted, the later row included
@@ -339,6 +342,105 @@ void TestResultTableModel::filtersOnAWorkerAndCatchesUpWithLaterPages()
     // An empty text shows everything again.
     model.applyFilter(model.filterTask(QString())());
     QCOMPARE(model.rowCount(), 4);
+}
+
+// Every column filter must match its own column, and the global filter some cell (AND).
+void TestResultTableModel::columnFiltersCombineWithTheGlobalFilter()
+{
+    ResultTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy counts(&model, &ResultTableModel::countsChanged);
+    model.setTable(tableFrom(R"([{"name":"Smith","town":"Perth","n":12},)"
+                             R"({"name":"Perth","town":"Sydney","n":120},)"
+                             R"({"name":"smithers","town":"Perth","n":null},)"
+                             R"({"name":null,"town":"perth","n":3}])"));
+    model.setColumnFilters({{1, QStringLiteral("PERTH")}});
+    QVERIFY(model.isFiltered());
+    QCOMPARE(column(model, 0), QStringList({"Smith", "smithers", "NULL"}));
+    model.setFilter(QStringLiteral("smi"));
+    QCOMPARE(column(model, 0), QStringList({"Smith", "smithers"}));
+    model.setColumnFilters({{1, QStringLiteral("perth")}, {2, QStringLiteral("1")}});
+    QCOMPARE(column(model, 0), QStringList({"Smith"})); // NULL in n never matches
+    QCOMPARE(model.columnFilterText(2), QStringLiteral("1"));
+    QCOMPARE(model.columnFilterText(0), QString());
+    model.setFilter(QString());
+    model.setColumnFilters({});
+    QVERIFY(!model.isFiltered());
+    QCOMPARE(model.rowCount(), 4);
+    QVERIFY(counts.count() >= 5);
+
+    // The same on a worker, with a page arriving meanwhile.
+    ResultTableModel::View view = model.view();
+    view.columnFilters = {{1, QStringLiteral("perth")}};
+    view.text = QStringLiteral("s");
+    auto task = model.viewTask(view);
+    model.appendPage(tableFrom(R"([{"name":"Sam","town":"North Perth","n":5},)"
+                               R"({"name":"Sam","town":"Hobart","n":6}])"));
+    ResultTableModel::FilterResult result = QtConcurrent::run(task).result();
+    QVERIFY(model.isCurrent(result));
+    model.applyFilter(std::move(result));
+    QCOMPARE(column(model, 0), QStringList({"Smith", "smithers", "Sam"}));
+}
+
+// A new result keeps the column filters of the columns it has by name, wherever they are; a
+// result that streams in (cleared, then pages) gets them with its first columns.
+void TestResultTableModel::columnFiltersFollowTheirColumnByName()
+{
+    ResultTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTable(tableFrom(R"([{"a":"x1","b":"y1"},{"a":"x2","b":"y2"}])"));
+    model.setColumnFilters({{1, QStringLiteral("2")}});
+    QCOMPARE(column(model, 0), QStringList({"x2"}));
+    model.setTable(tableFrom(R"([{"b":"y1","c":1},{"b":"y2","c":2},{"b":"y22","c":3}])"));
+    QCOMPARE(model.columnFilterText(0), QStringLiteral("2"));
+    QCOMPARE(column(model, 1), QStringList({"2", "3"}));
+    model.clear();
+    QVERIFY(!model.isFiltered());
+    model.appendPage(tableFrom(R"([{"c":7,"b":"y1"},{"c":8,"b":"y2"}])"));
+    QCOMPARE(model.columnFilterText(1), QStringLiteral("2"));
+    QCOMPARE(column(model, 0), QStringList({"8"}));
+    model.appendPage(tableFrom(R"([{"c":9,"b":"z2"},{"c":10,"b":"z"}])"));
+    QCOMPARE(column(model, 0), QStringList({"8", "9"}));
+    QCOMPARE(model.totalRowCount(), 4);
+    // Without that column, the filter is gone.
+    model.clear();
+    model.appendPage(tableFrom(R"([{"d":1}])"));
+    model.appendPage(tableFrom(R"([{"b":"y1"}])"));
+    QVERIFY(!model.isFiltered());
+    QCOMPARE(model.rowCount(), 2);
+}
+
+// A sort worked out on a worker (a header click on a large result) shows what sort() would,
+// with the rows of pages that arrived meanwhile in their places, and keeps selections.
+void TestResultTableModel::sortsOnAWorkerAsSortDoesWithPagesMeanwhile()
+{
+    ResultTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTable(tableFrom(R"([{"v":5,"s":"e"},{"v":null,"s":"a"},{"v":3,"s":"c"},)"
+                             R"({"v":5,"s":"b"},{"v":1.5,"s":"d"}])"));
+    const QPersistentModelIndex held = model.index(2, 1); // "c"
+    auto task = model.sortTask(0, Qt::DescendingOrder);
+    QFuture<ResultTableModel::FilterResult> running = QtConcurrent::run(task);
+    model.appendPage(tableFrom(R"([{"v":4,"s":"f"},{"v":5,"s":"g"}])"));
+    ResultTableModel::FilterResult result = running.result();
+    QCOMPARE(result.tableRows, 5);
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.applyFilter(std::move(result));
+    QCOMPARE(layout.count(), 1); // the same rows in another order: no reset
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(model.sortColumn(), 0);
+    QCOMPARE(column(model, 1), QStringList({"e", "b", "g", "f", "c", "d", "a"}));
+    QCOMPARE(held.data().toString(), QStringLiteral("c"));
+
+    ResultTableModel reference;
+    reference.setTable(ResultTable(model.table()));
+    reference.sort(0, Qt::DescendingOrder);
+    QCOMPARE(column(model, 1), column(reference, 1));
+
+    // Back to the order of arrival, on a worker too.
+    model.applyFilter(model.sortTask(-1, Qt::AscendingOrder)());
+    QCOMPARE(column(model, 1), QStringList({"e", "a", "c", "b", "d", "f", "g"}));
 }
 
 void TestResultTableModel::appendedPagesShareCellsButCopiesStayIndependent()

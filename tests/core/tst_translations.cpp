@@ -77,9 +77,9 @@ void TestTranslations::englishPluralsForTheDefaultEnglish()
 {
     QLocale::setDefault(QLocale(QStringLiteral("en_US")));
     QVERIFY(Halo::installTranslations(*QCoreApplication::instance()));
-    QCOMPARE(translated("SqlRunController", "Ran in %1 ms: %n row(s).", 1), "Ran in %1 ms: 1 row.");
-    QCOMPARE(translated("SqlRunController", "Ran in %1 ms: %n row(s).", 2),
-             "Ran in %1 ms: 2 rows.");
+    QCOMPARE(translated("SqlResultsArea", "%Ln row(s)", 1), "1 row");
+    QCOMPARE(translated("SqlResultsArea", "%Ln row(s)", 60000), "60,000 rows");
+    QCOMPARE(translated("SqlResultsArea", "%1 of %Ln row(s)", 60000), "%1 of 60,000 rows");
     QCOMPARE(translated("MainWindow", "Exported %n site(s) to %1", 1), "Exported 1 site to %1");
     QCOMPARE(translated("Halo::SiteListModel", "%1 (%n site(s))", 3), "%1 (3 sites)");
     // A string without plural forms falls back to its source.

@@ -8,6 +8,7 @@
 #include "sql/AsyncQueryJournal.h"
 #include "sql/ResultFilterRunner.h"
 #include "sql/ResultGrid.h"
+#include "sql/SqlResultsArea.h"
 #include "sql/SqlTab.h"
 #include "widgets/ProblemLabel.h"
 
@@ -121,7 +122,7 @@ void TestSqlTabAsync::followsAnAsyncQueryStateByStateToItsLastPage()
     QVERIFY2(rowsSeen.size() > 2, qPrintable(QString::number(rowsSeen.size())));
     QCOMPARE(finished.first().at(3).toString(), QStringLiteral("successful"));
     QCOMPARE(named<QLabel>(rig.tab.get(), QStringLiteral("Rows"))->text(),
-             QLocale().toString(2000));
+             SqlResultsArea::rowsText(2000, 2000, false));
 }
 
 void TestSqlTabAsync::stopEndsPollingOfARunningAsyncQuery()

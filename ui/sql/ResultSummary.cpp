@@ -73,8 +73,6 @@ void ResultSummary::clear()
 void ResultSummary::showInfo(const Halo::QueryInfo &info, bool live)
 {
     const QLocale locale;
-    if (info.rows)
-        m_rows->setText(locale.toString(*info.rows));
     m_size->setText(info.hasResult ? locale.formattedDataSize(info.resultSize) : kNone);
     m_duration->setText(info.sqlExecutionDuration
                             ? StatusTimeline::durationText(*info.sqlExecutionDuration)
@@ -88,12 +86,15 @@ void ResultSummary::showInfo(const Halo::QueryInfo &info, bool live)
         showOutputParameters(info.parameters);
 }
 
-void ResultSummary::showRows(qint64 shown, std::optional<qint64> total)
+void ResultSummary::showRows(const QString &rows, qint64 loaded, std::optional<qint64> total)
 {
     const QLocale locale;
-    m_rows->setText(total && *total != shown
-                        ? tr("%1 of %2").arg(locale.toString(shown), locale.toString(*total))
-                        : locale.toString(shown));
+    // While an async result comes in page by page: how far it has come.
+    m_rows->setText(total && *total != loaded
+                        ? tr("%1 (%2 of %3 fetched)")
+                              .arg(rows, locale.toString(loaded), locale.toString(*total))
+                        : rows);
+    m_rows->setAccessibleDescription(m_rows->text());
 }
 
 void ResultSummary::showOutputParameters(const QList<Halo::OutputParameter> &parameters)

@@ -20,7 +20,8 @@ public:
     void clear();
     // `live`: the query still runs, so its current state lasts until now.
     void showInfo(const Halo::QueryInfo &info, bool live = false);
-    void showRows(qint64 shown, std::optional<qint64> total);
+    // `rows`: the rows shown, in words ("24 of 60,000 rows"); `loaded` of Halo's `total`.
+    void showRows(const QString &rows, qint64 loaded, std::optional<qint64> total);
     void showOutputParameters(const QList<Halo::OutputParameter> &parameters);
     StatusTimeline *timeline() const { return m_timeline; }
 

@@ -2,6 +2,7 @@
 #include "SqlResultsArea.h"
 
 #include "ExportRunner.h"
+#include "FilterHeader.h"
 #include "ResultFilterRunner.h"
 #include "ResultGrid.h"
 #include "ResultSummary.h"
@@ -18,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -53,6 +55,7 @@ SqlResultsArea::SqlResultsArea(QWidget *parent)
     , m_summary(new ResultSummary(this))
     , m_exporter(new ExportRunner(this))
     , m_filtering(new QLabel(tr("Filtering…"), this))
+    , m_count(new QLabel(this))
 {
     // The model sorts and filters its typed cells itself, faster than a proxy could; the mask
     // in between only hides cells.
@@ -76,15 +79,27 @@ SqlResultsArea::SqlResultsArea(QWidget *parent)
     m_filtering->setAccessibleName(tr("Filtering results"));
     AccessibleControls::makeSelectable(m_filtering);
     m_filtering->hide();
+    m_count->setAccessibleName(tr("Rows shown"));
+    AccessibleControls::makeSelectable(m_count);
 
     connect(m_stop, &QPushButton::clicked, this, &SqlResultsArea::stopRequested);
     connect(m_runAsAsync, &QPushButton::clicked, this, [this]() {
         m_runAsAsync->hide();
         emit runAsAsyncRequested();
     });
-    auto *filterRunner = new ResultFilterRunner(m_model, this);
+    ResultFilterRunner *filterRunner = m_grid->filterRunner();
     connect(m_filter, &QLineEdit::textChanged, filterRunner, &ResultFilterRunner::setText);
     connect(filterRunner, &ResultFilterRunner::busyChanged, m_filtering, &QLabel::setVisible);
+    connect(m_model, &Halo::ResultTableModel::countsChanged, this, &SqlResultsArea::showCounts);
+    // The column filters come after the global one in the tab order.
+    connect(m_grid->filterHeader(), &FilterHeader::editorsChanged, this, [this]() {
+        QWidget *previous = m_filter;
+        for (int column = 0; QLineEdit *editor = m_grid->filterHeader()->filterEditor(column);
+             ++column) {
+            QWidget::setTabOrder(previous, editor);
+            previous = editor;
+        }
+    });
     connect(m_export, &QPushButton::clicked, this, &SqlResultsArea::chooseExportFile);
     connect(m_exporter, &ExportRunner::finished, this,
             [this](const QString &path, const QString &error) {
@@ -114,6 +129,7 @@ SqlResultsArea::SqlResultsArea(QWidget *parent)
     filterRow->addWidget(filterLabel);
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(m_filtering);
+    filterRow->addWidget(m_count);
     filterRow->addWidget(m_export);
     gridLayout->addLayout(filterRow);
     gridLayout->addWidget(m_grid, 1);
@@ -139,6 +155,7 @@ void SqlResultsArea::setPrivacy(bool on)
 
 void SqlResultsArea::clear()
 {
+    m_serverRows.reset();
     m_model->clear();
     m_summary->clear();
     m_problem->clearProblem();
@@ -147,8 +164,55 @@ void SqlResultsArea::clear()
 
 void SqlResultsArea::setStatus(const QString &text)
 {
+    m_statusHasRows = false;
     m_status->setText(text);
     m_status->setAccessibleDescription(text);
+}
+
+void SqlResultsArea::setStatusWithRows(const QString &pattern)
+{
+    const qsizetype at = pattern.lastIndexOf(QLatin1String("%1"));
+    if (at < 0) {
+        setStatus(pattern);
+        return;
+    }
+    m_statusBefore = pattern.left(at);
+    m_statusAfter = pattern.mid(at + 2);
+    m_statusHasRows = true;
+    showCounts();
+}
+
+void SqlResultsArea::setServerRows(std::optional<qint64> rows)
+{
+    m_serverRows = rows;
+    showCounts();
+}
+
+QString SqlResultsArea::rowsText(qint64 shown, qint64 loaded, bool filtered)
+{
+    if (!filtered)
+        return tr("%Ln row(s)", nullptr, int(qMin<qint64>(loaded, INT_MAX)));
+    return tr("%1 of %Ln row(s)", nullptr, int(qMin<qint64>(loaded, INT_MAX)))
+        .arg(QLocale().toString(shown));
+}
+
+// Wherever rows are counted (beside the filter, in the summary, in the status), the same words.
+void SqlResultsArea::showCounts()
+{
+    const qint64 shown = m_model->rowCount();
+    const qint64 loaded = m_model->totalRowCount();
+    const bool filtered = m_model->isFiltered();
+    const QString rows = rowsText(shown, loaded, filtered);
+    const bool hasResult = m_model->columnCount() > 0;
+    m_count->setText(hasResult ? rows : QString());
+    m_count->setAccessibleDescription(m_count->text());
+    if (hasResult || m_serverRows)
+        m_summary->showRows(rows, loaded, m_serverRows);
+    if (m_statusHasRows) {
+        const QString text = m_statusBefore + rows + m_statusAfter;
+        m_status->setText(text);
+        m_status->setAccessibleDescription(text);
+    }
 }
 
 void SqlResultsArea::showDecoded(const Halo::DecodedResult &result, bool firstPage)

@@ -3,6 +3,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -37,6 +39,13 @@ public:
 
     void clear(); // the results, the summary and any problem
     void setStatus(const QString &text);
+    // A status that ends in the rows shown: `pattern` holds %1 where "24 of 60,000 rows" goes,
+    // kept up to date as filters change and pages arrive.
+    void setStatusWithRows(const QString &pattern);
+    // How many rows the query has in all, as Halo said (an async result comes page by page).
+    void setServerRows(std::optional<qint64> rows);
+    // "60,000 rows", or with a filter "24 of 60,000 rows" (locale digits).
+    static QString rowsText(qint64 shown, qint64 loaded, bool filtered);
     // `firstPage`: the columns are fitted and a decoding note is shown.
     void showDecoded(const Halo::DecodedResult &result, bool firstPage);
     // `immediate`: a query too large or slow is pointed to async.
@@ -55,6 +64,7 @@ signals:
 
 private:
     void chooseExportFile();
+    void showCounts();
     // In privacy mode, whether the user lets an export write the hidden columns.
     bool exportMayReveal();
 
@@ -69,5 +79,10 @@ private:
     QPushButton *m_export;
     ResultSummary *m_summary;
     ExportRunner *m_exporter;
-    QLabel *m_filtering; // "Filtering…" while a large result is filtered
+    QLabel *m_filtering;    // "Filtering…" while a large result is filtered
+    QLabel *m_count;        // rows shown, of all
+    QString m_statusBefore; // a status with rows: the text around them
+    QString m_statusAfter;
+    bool m_statusHasRows = false;
+    std::optional<qint64> m_serverRows;
 };

@@ -45,6 +45,7 @@ void SqlRunController::connectRunner()
     connect(m_runner, &Halo::AsyncQueryRunner::polled, this, [this](const Halo::QueryInfo &info) {
         m_asyncInfo = info;
         m_results->summary()->showInfo(info, !info.isTerminal());
+        m_results->setServerRows(info.rows);
         updateAsyncStatus();
     });
     connect(m_runner, &Halo::AsyncQueryRunner::pageReady, this, &SqlRunController::onPage);
@@ -128,9 +129,10 @@ void SqlRunController::runImmediate(const QString &guid, const Halo::QueryComman
     // An answer can be megabytes of base64: the call decodes it on a worker, never on the
     // thread that draws the window.
     connect(call, &Halo::ApiCall::readingAnswer, this, [this, call](qint64 bytes) {
-        m_results->setStatus(tr("Ran in %1 ms; decoding %2…")
-                                 .arg(call->elapsedMs())
-                                 .arg(QLocale().formattedDataSize(bytes)));
+        const QLocale locale;
+        m_results->setStatus(
+            tr("Ran in %1 ms; decoding %2…")
+                .arg(locale.toString(call->elapsedMs()), locale.formattedDataSize(bytes)));
     });
     connect(call, &Halo::ApiCall::finished, this, [this, call]() { onImmediateAnswer(call); });
 }
@@ -157,19 +159,23 @@ void SqlRunController::showImmediateResult(const Halo::QueryInfo &info,
         }
         showFailure(error);
         m_results->offerAsync(SqlResultsArea::asyncMayHelp(error));
-        m_results->setStatus(tr("Failed after %1 ms: %2").arg(ms).arg(error.title()));
+        m_results->setStatus(
+            tr("Failed after %1 ms: %2").arg(QLocale().toString(ms), error.title()));
         finishRun(info.status.isEmpty() ? QStringLiteral("failed") : info.status, 0);
         return;
     }
     if (info.rowsAffected) {
         m_results->setStatus(
-            tr("Ran in %1 ms: %n row(s) affected.", nullptr, int(*info.rowsAffected)).arg(ms));
+            tr("Ran in %1 ms: %Ln row(s) affected.", nullptr, int(*info.rowsAffected))
+                .arg(QLocale().toString(ms)));
         finishRun(info.status, 0);
         return;
     }
     m_results->showDecoded(decoded, true);
-    m_results->summary()->showRows(model->totalRowCount(), info.rows);
-    m_results->setStatus(tr("Ran in %1 ms: %n row(s).", nullptr, model->totalRowCount()).arg(ms));
+    m_results->setServerRows(info.rows);
+    // The rows part follows the filters: "Ran in 120 ms: 24 of 60,000 rows."
+    m_results->setStatusWithRows(
+        tr("Ran in %1 ms: %2.").arg(QLocale().toString(ms), QStringLiteral("%1")));
     finishRun(info.status, model->totalRowCount());
 }
 
@@ -178,8 +184,7 @@ void SqlRunController::showExternalResult(const Halo::DecodedResult &result, con
     stop();
     clearResults();
     m_results->showDecoded(result, true);
-    const auto rows = m_results->model()->totalRowCount();
-    m_results->summary()->showRows(rows, rows);
+    m_results->setServerRows(std::nullopt);
     m_results->setStatus(status);
 }
 
@@ -225,7 +230,7 @@ void SqlRunController::onPage(const Halo::ResultPageInfo &page, const Halo::Deco
     m_results->showDecoded(result, m_pagesFetched == 1);
     if (!parameters.isEmpty())
         m_results->summary()->showOutputParameters(parameters);
-    m_results->summary()->showRows(m_results->model()->totalRowCount(), m_asyncInfo.rows);
+    m_results->setServerRows(m_asyncInfo.rows);
     updateAsyncStatus();
 }
 
@@ -234,7 +239,7 @@ void SqlRunController::onAsyncEnded(const Halo::QueryInfo &info)
     m_asyncInfo = info;
     m_results->summary()->showInfo(info);
     if (info.rows)
-        m_results->summary()->showRows(m_results->model()->totalRowCount(), info.rows);
+        m_results->setServerRows(info.rows);
     if (info.failure.isError())
         showFailure(info.failure);
     updateAsyncStatus();
@@ -259,10 +264,14 @@ void SqlRunController::updateAsyncStatus(bool stopped)
     if (pages > 0 && !m_asyncInfo.rowsAffected)
         text += tr(" · page %1 of %2 fetched").arg(m_pagesFetched).arg(pages);
     if (m_asyncInfo.rowsAffected)
-        text += tr(" · %n row(s) affected", nullptr, int(*m_asyncInfo.rowsAffected));
+        text += tr(" · %Ln row(s) affected", nullptr, int(*m_asyncInfo.rowsAffected));
     if (stopped)
         text += tr(" · stopped here; the query carries on at Halo");
-    m_results->setStatus(text);
+    // With rows in the grid, how many it shows (following the filters).
+    if (m_pagesFetched > 0 && !m_asyncInfo.rowsAffected)
+        m_results->setStatusWithRows(text + tr(" · %1"));
+    else
+        m_results->setStatus(text);
 }
 
 void SqlRunController::showFailure(const Halo::ApiError &error)

@@ -301,6 +301,51 @@ QString ResultExport::toTsv(const ResultTable &table, const ExportSelection &sel
     return QString::fromUtf8(writeAll(Format::Tsv, table, selection));
 }
 
+std::optional<QString> ResultExport::toTsv(const ResultTable &table,
+                                           const ExportSelection &selection,
+                                           const Progress &progress)
+{
+    Writer writer(Format::Tsv, table, selection);
+    const qint64 total = writer.rowCount();
+    if (progress && !progress(0, total))
+        return std::nullopt;
+    QByteArray out;
+    writer.header(out);
+    qsizetype reported = 0;
+    for (qint64 i = 0; i < total; ++i) {
+        writer.row(out, i);
+        if (out.size() - reported >= kChunkBytes) {
+            reported = out.size();
+            if (progress && !progress(i + 1, total))
+                return std::nullopt;
+        }
+    }
+    writer.footer(out);
+    if (progress && !progress(total, total))
+        return std::nullopt;
+    return QString::fromUtf8(out);
+}
+
+QFuture<QString> ResultExport::toTsvAsync(std::shared_ptr<const ResultTable> table,
+                                          ExportSelection selection)
+{
+    return QtConcurrent::run(
+        [](QPromise<QString> &promise, std::shared_ptr<const ResultTable> source,
+           const ExportSelection &cells) {
+            const ResultTable empty;
+            const ResultTable &rows = source ? *source : empty;
+            const qint64 total = cells.rows ? qint64(cells.rows->size()) : rows.rowCount();
+            promise.setProgressRange(0, int(qMin<qint64>(total, std::numeric_limits<int>::max())));
+            std::optional<QString> text = toTsv(rows, cells, [&promise](qint64 done, qint64) {
+                promise.setProgressValue(int(qMin<qint64>(done, std::numeric_limits<int>::max())));
+                return !promise.isCanceled();
+            });
+            if (text && !promise.isCanceled())
+                promise.addResult(std::move(*text));
+        },
+        std::move(table), std::move(selection));
+}
+
 QByteArray ResultExport::toCsv(const ResultTable &table, const ExportSelection &selection)
 {
     return writeAll(Format::Csv, table, selection);

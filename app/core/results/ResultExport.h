@@ -46,6 +46,14 @@ public:
     // A header line of column names, then one line per row; fields with a tab, a line break or
     // a quote are quoted as spreadsheets expect, and NULL is an empty field.
     static QString toTsv(const ResultTable &table, const ExportSelection &selection = {});
+    // toTsv() with progress and cancel; nothing when cancelled.
+    static std::optional<QString> toTsv(const ResultTable &table, const ExportSelection &selection,
+                                        const Progress &progress);
+    // toTsv() on a worker thread (QtConcurrent), for a large copy: the future's progress counts
+    // rows, cancel() stops it between chunks (no result then). Pass a snapshot, as for
+    // writeFileAsync().
+    static QFuture<QString> toTsvAsync(std::shared_ptr<const ResultTable> table,
+                                       ExportSelection selection);
     static QByteArray toCsv(const ResultTable &table, const ExportSelection &selection = {});
     static QByteArray toJson(const ResultTable &table, const ExportSelection &selection = {});
 

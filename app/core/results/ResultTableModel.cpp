@@ -68,15 +68,12 @@ QString firstCharacters(QString text, int count)
     return text;
 }
 
-// Which rows a filter text shows: some cell's text (or the one column's) contains it, ignoring
-// case; NULL never matches. Reads only the table, so a worker can use it on a snapshot.
-class RowFilter
+// Whether a cell's text contains a filter text, ignoring case; NULL never matches.
+class TextMatch
 {
 public:
-    RowFilter(const ResultTable &table, const QString &text, int column)
-        : m_table(table)
-        , m_text(text)
-        , m_column(column)
+    explicit TextMatch(const QString &text)
+        : m_text(text)
     {
         bool ascii = true;
         for (const QChar c : text)
@@ -87,32 +84,71 @@ public:
 
     bool isEmpty() const { return m_text.isEmpty(); }
 
+    bool cell(const ResultTable &table, int row, int column) const
+    {
+        const Kind kind = table.kind(row, column);
+        if (kind == Kind::Null)
+            return false;
+        if (hasText(kind))
+            return textMatches(table.textUtf8(row, column));
+        if (kind == Kind::Integer) {
+            char digits[24];
+            const auto end =
+                std::to_chars(digits, digits + sizeof digits, table.cell(row, column).toInteger())
+                    .ptr;
+            return textMatches(QByteArrayView(digits, end - digits));
+        }
+        return textMatches(table.cell(row, column).toDisplayString().toUtf8());
+    }
+
+private:
+    bool textMatches(QByteArrayView utf8) const
+    {
+        if (!m_ascii.isNull())
+            return containsAsciiIgnoringCase(utf8, m_ascii);
+        return QString::fromUtf8(utf8).contains(m_text, Qt::CaseInsensitive);
+    }
+
+    QString m_text;
+    QByteArray m_ascii; // the text in lower case, when it is ASCII
+};
+
+// Which rows a view's filters show: the global text in some cell (or the one column's), and
+// every column filter's text in its column. Reads only the table, so a worker can use it on a
+// snapshot.
+class RowFilter
+{
+public:
+    RowFilter(const ResultTable &table, const ResultTableModel::View &view)
+        : m_table(table)
+        , m_text(view.text)
+        , m_column(view.column)
+    {
+        for (const ResultTableModel::ColumnFilter &filter : view.columnFilters)
+            m_columns.emplace_back(filter.column, TextMatch(filter.text));
+    }
+
+    bool isEmpty() const { return m_text.isEmpty() && m_columns.empty(); }
+
     bool matches(int tableRow) const
     {
+        for (const auto &[column, match] : m_columns) {
+            if (column < 0 || column >= m_table.columnCount() ||
+                !match.cell(m_table, tableRow, column))
+                return false;
+        }
+        if (m_text.isEmpty())
+            return true;
         const int first = m_column >= 0 ? m_column : 0;
         const int last = m_column >= 0 ? m_column : m_table.columnCount() - 1;
         for (int column = first; column <= last; ++column) {
-            const Kind kind = m_table.kind(tableRow, column);
-            if (kind == Kind::Null)
-                continue;
-            if (hasText(kind)) {
-                if (textMatches(m_table.textUtf8(tableRow, column)))
-                    return true;
-            } else if (kind == Kind::Integer) {
-                char digits[24];
-                const auto end = std::to_chars(digits, digits + sizeof digits,
-                                               m_table.cell(tableRow, column).toInteger())
-                                     .ptr;
-                if (textMatches(QByteArrayView(digits, end - digits)))
-                    return true;
-            } else if (textMatches(m_table.cell(tableRow, column).toDisplayString().toUtf8())) {
+            if (m_text.cell(m_table, tableRow, column))
                 return true;
-            }
         }
         return false;
     }
 
-    // Rows first..last that match (all of them for an empty text), in order.
+    // Rows first..last that match (all of them without a filter), in order.
     std::vector<int> rows(int first, int last) const
     {
         std::vector<int> result;
@@ -125,22 +161,15 @@ public:
     }
 
 private:
-    bool textMatches(QByteArrayView utf8) const
-    {
-        if (!m_ascii.isNull())
-            return containsAsciiIgnoringCase(utf8, m_ascii);
-        return QString::fromUtf8(utf8).contains(m_text, Qt::CaseInsensitive);
-    }
-
     const ResultTable &m_table;
-    QString m_text;
+    TextMatch m_text;
     int m_column;
-    QByteArray m_ascii; // the text in lower case, when it is ASCII
+    std::vector<std::pair<int, TextMatch>> m_columns;
 };
 
-} // namespace
-
-struct ResultTableModel::SortKey {
+// How rows compare in a sort: NULLs, then numbers (and booleans) by value, then text (dates
+// included) by code point.
+struct SortKey {
     int group = 0; // NULLs, then numbers, then text
     bool isInteger = false;
     qint64 integer = 0;
@@ -170,6 +199,70 @@ struct ResultTableModel::SortKey {
     }
 };
 
+SortKey sortKey(const ResultTable &table, int tableRow, int column)
+{
+    SortKey key;
+    const Kind kind = table.kind(tableRow, column);
+    switch (kind) {
+    case Kind::Null:
+        break;
+    case Kind::Integer:
+    case Kind::Boolean:
+        key.group = 1;
+        key.isInteger = true;
+        key.integer = table.cell(tableRow, column).toInteger();
+        break;
+    case Kind::Real: {
+        key.group = 1;
+        const QByteArrayView digits = table.textUtf8(tableRow, column);
+        key.real = digits.isEmpty() ? table.cell(tableRow, column).toReal() : digits.toDouble();
+        break;
+    }
+    case Kind::String:
+    case Kind::Date:
+    case Kind::DateTime:
+        key.group = 2;
+        key.text = table.textUtf8(tableRow, column);
+        break;
+    }
+    return key;
+}
+
+// Sorts table rows by `column`, stably.
+void sortRows(const ResultTable &table, std::vector<int> &rows, int column, Qt::SortOrder order)
+{
+    const bool ascending = order == Qt::AscendingOrder;
+    std::vector<std::pair<SortKey, int>> keys;
+    keys.reserve(rows.size());
+    for (const int row : rows)
+        keys.emplace_back(sortKey(table, row, column), row);
+    std::stable_sort(keys.begin(), keys.end(), [ascending](const auto &a, const auto &b) {
+        return ascending ? compare(a.first, b.first) < 0 : compare(b.first, a.first) < 0;
+    });
+    for (size_t i = 0; i < keys.size(); ++i)
+        rows[i] = keys[i].second;
+}
+
+bool sorts(const ResultTableModel::View &view, const ResultTable &table)
+{
+    return view.sortColumn >= 0 && view.sortColumn < table.columnCount();
+}
+
+// The rows `view` shows of `table`'s rows first..last, in the order shown; empty when the view
+// neither filters nor sorts (every row, as it came).
+std::vector<int> viewRows(const ResultTable &table, const ResultTableModel::View &view, int first,
+                          int last)
+{
+    if (!view.filters() && !sorts(view, table))
+        return {};
+    std::vector<int> rows = RowFilter(table, view).rows(first, last);
+    if (sorts(view, table))
+        sortRows(table, rows, view.sortColumn, view.sortOrder);
+    return rows;
+}
+
+} // namespace
+
 ResultTableModel::ResultTableModel(QObject *parent)
     : QAbstractTableModel(parent)
     , m_table(std::make_shared<ResultTable>())
@@ -178,14 +271,47 @@ ResultTableModel::ResultTableModel(QObject *parent)
 void ResultTableModel::setTable(ResultTable table)
 {
     beginResetModel();
+    const QStringList oldColumns = m_table->columns();
     m_table = std::make_shared<ResultTable>(std::move(table));
     ++m_tableGeneration;
     if (m_sortColumn >= m_table->columnCount())
         m_sortColumn = -1;
     if (m_filterColumn >= m_table->columnCount())
         m_filterColumn = -1;
+    keepColumnFilters(oldColumns);
     rebuildOrder();
     endResetModel();
+    emit countsChanged();
+}
+
+// Column filters follow their column by name into a new result; those of columns it lacks wait
+// for its first columns (a result that streams in starts without any).
+void ResultTableModel::keepColumnFilters(const QStringList &oldColumns)
+{
+    if (oldColumns == m_table->columns())
+        return;
+    for (const ColumnFilter &filter : std::as_const(m_columnFilters)) {
+        if (filter.column >= 0 && filter.column < oldColumns.size())
+            m_pendingColumnFilters.emplace_back(oldColumns.at(filter.column), filter.text);
+    }
+    m_columnFilters.clear();
+    if (m_table->columnCount() > 0)
+        resolvePendingColumnFilters();
+}
+
+void ResultTableModel::resolvePendingColumnFilters()
+{
+    for (const auto &[name, text] : std::as_const(m_pendingColumnFilters)) {
+        const int column = int(m_table->columns().indexOf(name));
+        const bool taken =
+            std::any_of(m_columnFilters.begin(), m_columnFilters.end(),
+                        [column](const ColumnFilter &filter) { return filter.column == column; });
+        if (column >= 0 && !taken)
+            m_columnFilters.push_back({column, text});
+    }
+    std::sort(m_columnFilters.begin(), m_columnFilters.end(),
+              [](const ColumnFilter &a, const ColumnFilter &b) { return a.column < b.column; });
+    m_pendingColumnFilters.clear();
 }
 
 void ResultTableModel::clear()
@@ -226,10 +352,18 @@ void ResultTableModel::appendPage(const ResultTable &page)
         ResultTable &table = writableTable();
         for (const QString &name : std::as_const(added))
             table.addColumn(name);
+        if (first == 0 && m_table->rowCount() == 0 && !m_pendingColumnFilters.empty()) {
+            // The first columns of a new result: the column filters kept for them apply. The
+            // table has no rows yet.
+            resolvePendingColumnFilters();
+            m_ordered = m_ordered || !m_columnFilters.empty();
+        }
         endInsertColumns();
     }
-    if (page.rowCount() == 0)
+    if (page.rowCount() == 0) {
+        emit countsChanged();
         return;
+    }
 
     const int firstNew = m_table->rowCount();
     writableTable().append(page);
@@ -238,152 +372,96 @@ void ResultTableModel::appendPage(const ResultTable &page)
         beginInsertRows(QModelIndex(), m_rowCount, lastNew);
         m_rowCount = lastNew + 1;
         endInsertRows();
+        emit countsChanged();
         return;
     }
     std::vector<int> rows = matchingRows(firstNew, lastNew);
-    if (rows.empty())
+    if (rows.empty()) {
+        emit countsChanged();
         return;
+    }
     beginInsertRows(QModelIndex(), m_rowCount, m_rowCount + int(rows.size()) - 1);
     m_order.insert(m_order.end(), rows.begin(), rows.end());
     m_rowCount = int(m_order.size());
     endInsertRows();
     if (m_sortColumn >= 0)
         mergeSorted(std::move(rows));
+    emit countsChanged();
 }
 
-// The rows just added at the end move to their sorted places: a binary search each, then one
-// pass, instead of sorting everything again.
-void ResultTableModel::mergeSorted(std::vector<int> rows)
+// Rows added at the end move to their sorted places: a binary search each, then one pass,
+// instead of sorting everything again.
+void ResultTableModel::mergeInto(std::vector<int> &order, std::vector<int> added) const
 {
+    if (added.empty())
+        return;
     const bool ascending = m_sortOrder == Qt::AscendingOrder;
+    const ResultTable &table = *m_table;
+    const int column = m_sortColumn;
     const auto before = [ascending](const SortKey &a, const SortKey &b) {
         return ascending ? compare(a, b) < 0 : compare(b, a) < 0;
     };
-    std::vector<std::pair<SortKey, int>> added;
-    added.reserve(rows.size());
-    for (const int row : rows)
-        added.emplace_back(sortKey(row), row);
-    std::stable_sort(added.begin(), added.end(),
+    std::vector<std::pair<SortKey, int>> keys;
+    keys.reserve(added.size());
+    for (const int row : added)
+        keys.emplace_back(sortKey(table, row, column), row);
+    std::stable_sort(keys.begin(), keys.end(),
                      [&](const auto &a, const auto &b) { return before(a.first, b.first); });
 
-    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList persistent = persistentIndexList();
-    std::vector<int> persistentRows;
-    for (const QModelIndex &index : persistent)
-        persistentRows.push_back(tableRow(index.row()));
-
-    const auto oldEnd = m_order.end() - qsizetype(rows.size());
     std::vector<int> merged;
-    merged.reserve(m_order.size());
-    auto from = m_order.begin();
-    for (const auto &[key, row] : added) {
+    merged.reserve(order.size() + added.size());
+    auto from = order.begin();
+    for (const auto &[key, row] : keys) {
         // Later arrivals go after equal rows, as a stable sort would put them.
-        const auto at = std::upper_bound(from, oldEnd, key, [&](const SortKey &k, int other) {
-            return before(k, sortKey(other));
+        const auto at = std::upper_bound(from, order.end(), key, [&](const SortKey &k, int other) {
+            return before(k, sortKey(table, other, column));
         });
         merged.insert(merged.end(), from, at);
         merged.push_back(row);
         from = at;
     }
-    merged.insert(merged.end(), from, oldEnd);
-    m_order = std::move(merged);
-
-    if (!persistent.isEmpty()) {
-        std::vector<int> position(size_t(m_table->rowCount()), -1);
-        for (size_t i = 0; i < m_order.size(); ++i)
-            position[size_t(m_order[i])] = int(i);
-        QModelIndexList moved;
-        for (int i = 0; i < persistent.size(); ++i)
-            moved.append(
-                index(position[size_t(persistentRows[size_t(i)])], persistent[i].column()));
-        changePersistentIndexList(persistent, moved);
-    }
-    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    merged.insert(merged.end(), from, order.end());
+    order = std::move(merged);
 }
 
-ResultTableModel::SortKey ResultTableModel::sortKey(int tableRow) const
+void ResultTableModel::mergeSorted(std::vector<int> rows)
 {
-    SortKey key;
-    const Kind kind = m_table->kind(tableRow, m_sortColumn);
-    switch (kind) {
-    case Kind::Null:
-        break;
-    case Kind::Integer:
-    case Kind::Boolean:
-        key.group = 1;
-        key.isInteger = true;
-        key.integer = m_table->cell(tableRow, m_sortColumn).toInteger();
-        break;
-    case Kind::Real: {
-        key.group = 1;
-        const QByteArrayView digits = m_table->textUtf8(tableRow, m_sortColumn);
-        key.real =
-            digits.isEmpty() ? m_table->cell(tableRow, m_sortColumn).toReal() : digits.toDouble();
-        break;
-    }
-    case Kind::String:
-    case Kind::Date:
-    case Kind::DateTime:
-        key.group = 2;
-        key.text = m_table->textUtf8(tableRow, m_sortColumn);
-        break;
-    }
-    return key;
+    std::vector<int> order(m_order.begin(), m_order.end() - qsizetype(rows.size()));
+    mergeInto(order, std::move(rows));
+    changeOrder(std::move(order));
 }
 
-std::vector<int> ResultTableModel::matchingRows(int first, int last) const
+// Shows the same rows in another order: a layout change that keeps selections on their rows,
+// or for many rows, changed data (see kRowsForLayoutChange).
+void ResultTableModel::changeOrder(std::vector<int> order)
 {
-    return RowFilter(*m_table, m_filterText, m_filterColumn).rows(first, last);
-}
-
-void ResultTableModel::rebuildOrder()
-{
-    const bool sorted = m_sortColumn >= 0 && m_sortColumn < columnCount();
-    m_ordered = sorted || !m_filterText.isEmpty();
-    m_order.clear();
-    if (!m_ordered) {
-        m_order.shrink_to_fit();
-        m_rowCount = m_table->rowCount();
+    if (m_rowCount > kRowsForLayoutChange) {
+        m_ordered = !order.empty() || isFiltered();
+        m_order = std::move(order);
+        if (!m_ordered)
+            m_order.shrink_to_fit();
+        // The row numbers stay as they are: no header data changes.
+        emit dataChanged(index(0, 0), index(m_rowCount - 1, columnCount() - 1));
         return;
     }
-    std::vector<int> rows = matchingRows(0, m_table->rowCount() - 1);
-    if (sorted)
-        sortRows(rows);
-    m_order = std::move(rows);
-    m_rowCount = int(m_order.size());
-}
-
-void ResultTableModel::sortRows(std::vector<int> &rows) const
-{
-    const bool ascending = m_sortOrder == Qt::AscendingOrder;
-    std::vector<std::pair<SortKey, int>> keys;
-    keys.reserve(rows.size());
-    for (const int row : rows)
-        keys.emplace_back(sortKey(row), row);
-    std::stable_sort(keys.begin(), keys.end(), [ascending](const auto &a, const auto &b) {
-        return ascending ? compare(a.first, b.first) < 0 : compare(b.first, a.first) < 0;
-    });
-    for (size_t i = 0; i < keys.size(); ++i)
-        rows[i] = keys[i].second;
-}
-
-void ResultTableModel::sort(int column, Qt::SortOrder order)
-{
     emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList persistent = persistentIndexList();
     std::vector<int> persistentRows;
+    persistentRows.reserve(size_t(persistent.size()));
     for (const QModelIndex &index : persistent)
         persistentRows.push_back(tableRow(index.row()));
 
-    m_sortColumn = column >= 0 && column < columnCount() ? column : -1;
-    m_sortOrder = order;
-    rebuildOrder();
+    m_ordered = !order.empty() || isFiltered();
+    m_order = std::move(order);
+    if (!m_ordered)
+        m_order.shrink_to_fit();
 
     if (!persistent.isEmpty()) {
         std::vector<int> position(size_t(m_table->rowCount()), -1);
         for (int i = 0; i < m_rowCount; ++i)
             position[size_t(tableRow(i))] = i;
         QModelIndexList moved;
+        moved.reserve(persistent.size());
         for (int i = 0; i < persistent.size(); ++i)
             moved.append(
                 index(position[size_t(persistentRows[size_t(i)])], persistent[i].column()));
@@ -392,59 +470,172 @@ void ResultTableModel::sort(int column, Qt::SortOrder order)
     emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
-void ResultTableModel::setFilter(const QString &text, int column)
+std::vector<int> ResultTableModel::matchingRows(int first, int last) const
 {
-    if (column < -1 || column >= columnCount())
-        column = -1;
-    if (text == m_filterText && column == m_filterColumn)
-        return;
-    beginResetModel();
-    setFilterFields(text, column);
-    rebuildOrder();
-    endResetModel();
+    return RowFilter(*m_table, view()).rows(first, last);
 }
 
-void ResultTableModel::setFilterFields(const QString &text, int column)
+void ResultTableModel::rebuildOrder()
 {
-    m_filterText = text;
-    m_filterColumn = column < -1 || column >= columnCount() ? -1 : column;
+    std::vector<int> rows = viewRows(*m_table, view(), 0, m_table->rowCount() - 1);
+    m_ordered = view().filters() || sorts(view(), *m_table);
+    m_order = std::move(rows);
+    if (!m_ordered)
+        m_order.shrink_to_fit();
+    m_rowCount = m_ordered ? int(m_order.size()) : m_table->rowCount();
+}
+
+void ResultTableModel::sort(int column, Qt::SortOrder order)
+{
+    m_sortColumn = column >= 0 && column < columnCount() ? column : -1;
+    m_sortOrder = order;
+    changeOrder(viewRows(*m_table, view(), 0, m_table->rowCount() - 1));
+}
+
+ResultTableModel::View ResultTableModel::view() const
+{
+    View view;
+    view.text = m_filterText;
+    view.column = m_filterColumn;
+    view.columnFilters = m_columnFilters;
+    view.sortColumn = m_sortColumn;
+    view.sortOrder = m_sortOrder;
+    return view;
+}
+
+void ResultTableModel::setViewFields(const View &view)
+{
+    m_filterText = view.text;
+    m_filterColumn = view.column < -1 || view.column >= columnCount() ? -1 : view.column;
+    m_columnFilters.clear();
+    for (const ColumnFilter &filter : view.columnFilters) {
+        if (filter.column >= 0 && filter.column < columnCount() && !filter.text.isEmpty())
+            m_columnFilters.push_back(filter);
+    }
+    std::sort(m_columnFilters.begin(), m_columnFilters.end(),
+              [](const ColumnFilter &a, const ColumnFilter &b) { return a.column < b.column; });
+    m_sortColumn = view.sortColumn >= 0 && view.sortColumn < columnCount() ? view.sortColumn : -1;
+    m_sortOrder = view.sortOrder;
+}
+
+void ResultTableModel::setView(View view)
+{
+    View current = this->view();
+    setViewFields(view);
+    if (this->view() == current)
+        return;
+    if (this->view().sameFilters(current)) {
+        changeOrder(viewRows(*m_table, this->view(), 0, m_table->rowCount() - 1));
+        return;
+    }
+    beginResetModel();
+    rebuildOrder();
+    endResetModel();
+    emit countsChanged();
+}
+
+void ResultTableModel::setFilter(const QString &text, int column)
+{
+    View wanted = view();
+    wanted.text = text;
+    wanted.column = column;
+    setView(std::move(wanted));
+}
+
+void ResultTableModel::setColumnFilters(ColumnFilters filters)
+{
+    View wanted = view();
+    wanted.columnFilters = std::move(filters);
+    m_pendingColumnFilters.clear();
+    setView(std::move(wanted));
+}
+
+QString ResultTableModel::columnFilterText(int column) const
+{
+    for (const ColumnFilter &filter : m_columnFilters) {
+        if (filter.column == column)
+            return filter.text;
+    }
+    return {};
+}
+
+std::function<ResultTableModel::FilterResult()> ResultTableModel::viewTask(View view) const
+{
+    // The snapshot stays as it is while pages keep arriving (they go to a copy).
+    return [table = snapshot(), view = std::move(view), generation = m_tableGeneration]() {
+        FilterResult result;
+        result.view = view;
+        result.tableGeneration = generation;
+        result.tableRows = table->rowCount();
+        result.rows = viewRows(*table, view, 0, result.tableRows - 1);
+        return result;
+    };
 }
 
 std::function<ResultTableModel::FilterResult()> ResultTableModel::filterTask(const QString &text,
                                                                              int column) const
 {
-    // The snapshot stays as it is while pages keep arriving (they go to a copy).
-    return [table = snapshot(), text, column, generation = m_tableGeneration]() {
-        FilterResult result;
-        result.text = text;
-        result.column = column;
-        result.tableGeneration = generation;
-        result.tableRows = table->rowCount();
-        result.rows = RowFilter(*table, text, column).rows(0, result.tableRows - 1);
-        return result;
-    };
+    View wanted = view();
+    wanted.text = text;
+    wanted.column = column;
+    return viewTask(std::move(wanted));
+}
+
+std::function<ResultTableModel::FilterResult()>
+ResultTableModel::sortTask(int column, Qt::SortOrder order) const
+{
+    View wanted = view();
+    wanted.sortColumn = column;
+    wanted.sortOrder = order;
+    return viewTask(std::move(wanted));
+}
+
+bool ResultTableModel::isCurrent(const FilterResult &result) const
+{
+    return result.tableGeneration == m_tableGeneration && result.tableRows <= m_table->rowCount();
 }
 
 void ResultTableModel::applyFilter(FilterResult result)
 {
-    // Worked out on fewer rows than the table holds now (pages kept coming), or on a table
-    // that was replaced since (fewer rows): the rows missing are filtered here.
-    if (result.text.isEmpty() || result.tableGeneration != m_tableGeneration ||
-        result.tableRows > m_table->rowCount()) {
-        setFilter(result.text, result.column);
+    // Worked out on a table that was replaced since: worked out again, here.
+    if (!isCurrent(result)) {
+        setView(result.view);
+        return;
+    }
+    const View before = view();
+    setViewFields(result.view);
+    const View now = view();
+    if (now == before && result.tableRows == m_table->rowCount())
+        return;
+    // Worked out on fewer rows than the table holds now (pages kept coming): the rows that
+    // came since are filtered here and merged into their sorted places.
+    const bool ordered = now.filters() || sorts(now, *m_table);
+    std::vector<int> rows = std::move(result.rows);
+    if (ordered && !(result.view.filters() || sorts(result.view, *m_table))) {
+        rows.resize(size_t(result.tableRows));
+        std::iota(rows.begin(), rows.end(), 0);
+    }
+    if (ordered && result.tableRows < m_table->rowCount()) {
+        std::vector<int> later = matchingRows(result.tableRows, m_table->rowCount() - 1);
+        if (sorts(now, *m_table))
+            mergeInto(rows, std::move(later));
+        else
+            rows.insert(rows.end(), later.begin(), later.end());
+    }
+    if (!ordered)
+        rows.clear();
+    if (now.sameFilters(before)) {
+        changeOrder(std::move(rows)); // the same rows: selections stay
         return;
     }
     beginResetModel();
-    setFilterFields(result.text, result.column);
-    std::vector<int> rows = std::move(result.rows);
-    const std::vector<int> later = matchingRows(result.tableRows, m_table->rowCount() - 1);
-    rows.insert(rows.end(), later.begin(), later.end());
-    m_ordered = true;
-    if (m_sortColumn >= 0 && m_sortColumn < columnCount())
-        sortRows(rows);
+    m_ordered = ordered;
     m_order = std::move(rows);
-    m_rowCount = int(m_order.size());
+    if (!m_ordered)
+        m_order.shrink_to_fit();
+    m_rowCount = m_ordered ? int(m_order.size()) : m_table->rowCount();
     endResetModel();
+    emit countsChanged();
 }
 
 qint64 ResultTableModel::memoryUsed() const
