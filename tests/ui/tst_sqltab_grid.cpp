@@ -283,12 +283,13 @@ void TestSqlTabGrid::columnFiltersNarrowTheRowsWithTheGlobalFilter()
     grid->horizontalScrollBar()->setValue(grid->horizontalScrollBar()->maximum());
     QVERIFY(underItsColumn(2, surname));
 
-    // From the keyboard: Ctrl+Shift+F in the grid goes to the current column's filter.
+    // From the keyboard: Ctrl+Shift+L (as in a spreadsheet) in the grid goes to the current
+    // column's filter.
     rig.tab->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(rig.tab.get()));
     grid->setFocus();
     grid->setCurrentIndex(model->index(0, 2));
-    QTest::keyClick(grid, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(grid, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(QApplication::focusWidget(), surname);
     QTest::keyClicks(surname, QStringLiteral("MI"));
     waitIdle(rig);

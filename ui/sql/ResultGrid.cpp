@@ -57,7 +57,7 @@ ResultGrid::ResultGrid(QWidget *parent)
 {
     setAccessibleName(tr("Results"));
     setAccessibleDescription(tr("Query results. Ctrl+C copies the selected cells with their "
-                                "column names; Ctrl+Shift+F filters the current column."));
+                                "column names; Ctrl+Shift+L filters the current column."));
     setItemDelegate(new CellDelegate(this));
     setHorizontalHeader(m_header);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -89,7 +89,8 @@ ResultGrid::ResultGrid(QWidget *parent)
     connect(copy, &QAction::triggered, this, &ResultGrid::copySelection);
     addAction(copy);
     auto *filterColumn = new QAction(tr("&Filter this column"), this);
-    filterColumn->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    filterColumn->setShortcut(
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)); // as a spreadsheet's filter
     filterColumn->setShortcutContext(Qt::WidgetShortcut);
     connect(filterColumn, &QAction::triggered, this, &ResultGrid::focusColumnFilter);
     addAction(filterColumn);
