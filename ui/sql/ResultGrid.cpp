@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QLocale>
@@ -77,8 +78,9 @@ ResultGrid::ResultGrid(QWidget *parent)
     m_header->setSortIndicatorShown(true);
     m_header->setSortIndicatorClearable(true); // a third click: the query's own order
     m_header->setSortIndicator(-1, Qt::AscendingOrder);
-    // A column's width fits its first 200 rows (the rows sampled are the vertical header's).
-    verticalHeader()->setResizeContentsPrecision(200);
+    // A column's width fits its first 200 rows: QTableView::sizeHintForColumn() samples as
+    // many rows as the horizontal header's precision says.
+    m_header->setResizeContentsPrecision(200);
     connect(m_header, &QHeaderView::sortIndicatorChanged, this, &ResultGrid::sortClicked);
     connect(m_header, &QHeaderView::sectionResized, this,
             [this](int column, int, int width) { rememberWidth(column, width); });
@@ -115,7 +117,9 @@ void ResultGrid::setModels(Halo::ResultTableModel *results, Halo::PatientDataMas
     m_results = results;
     m_mask = mask;
     mask->setSourceModel(results);
-    setModel(mask);
+    setModel(mask); // the header follows the view's new selection model
+    delete m_headerSelection;
+    m_headerSelection = new QItemSelectionModel(mask, this);
     delete m_runner;
     m_runner = new ResultFilterRunner(results, this);
     connect(m_runner, &ResultFilterRunner::sortingChanged, this, &ResultGrid::showSort);
@@ -130,6 +134,7 @@ void ResultGrid::setModels(Halo::ResultTableModel *results, Halo::PatientDataMas
     });
     // Connected after the view's own: the header has its new sections by then.
     connect(mask, &QAbstractItemModel::modelReset, this, [this]() {
+        followSelectionInHeaderWhenCheap();
         columnsChanged();
         showSort();
         growFittedColumns();
@@ -139,6 +144,7 @@ void ResultGrid::setModels(Halo::ResultTableModel *results, Halo::PatientDataMas
     connect(mask, &QAbstractItemModel::dataChanged, this, &ResultGrid::growFittedColumns);
     connect(mask, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int) {
+                followSelectionInHeaderWhenCheap();
                 const int lastShown = verticalHeader()->visualIndexAt(viewport()->height());
                 if (lastShown < 0 || first <= lastShown)
                     growFittedColumns();
@@ -197,8 +203,8 @@ void ResultGrid::growFittedColumns()
     if (lastShown < 0)
         lastShown = m_header->count() - 1;
     // The rows in view only: sampling further costs a millisecond per column.
-    const int precision = verticalHeader()->resizeContentsPrecision();
-    verticalHeader()->setResizeContentsPrecision(0);
+    const int precision = m_header->resizeContentsPrecision();
+    m_header->setResizeContentsPrecision(0);
     m_settingWidths = true;
     for (int visual = firstShown; visual <= lastShown; ++visual) {
         const int column = m_header->logicalIndex(visual);
@@ -213,7 +219,20 @@ void ResultGrid::growFittedColumns()
         }
     }
     m_settingWidths = false;
-    verticalHeader()->setResizeContentsPrecision(precision);
+    m_header->setResizeContentsPrecision(precision);
+}
+
+// As it paints, the header asks the selection about every selected row of each column shown
+// (QItemSelectionModel::isColumnSelected, to mark the selected columns): 50 ms for a
+// selection of 500,000 rows, on each repaint after the selection changes. A large result's
+// header follows an empty selection instead, so it marks nothing and costs nothing.
+void ResultGrid::followSelectionInHeaderWhenCheap()
+{
+    const bool cheap = !m_mask || m_mask->rowCount() <= kRowsForHighlight;
+    m_header->setHighlightSections(cheap);
+    QItemSelectionModel *followed = cheap ? selectionModel() : m_headerSelection;
+    if (followed && m_header->selectionModel() != followed)
+        m_header->setSelectionModel(followed);
 }
 
 void ResultGrid::restoreWidths()

@@ -31,6 +31,8 @@ class ResultGrid : public QTableView
 public:
     // A copy of more cells than this is written on a worker thread, with progress and cancel.
     static constexpr qint64 kCellsForWorker = 100000;
+    // Up to this many rows, the header marks the columns of the selection.
+    static constexpr int kRowsForHighlight = 20000;
 
     explicit ResultGrid(QWidget *parent = nullptr);
     ~ResultGrid() override;
@@ -66,6 +68,7 @@ private:
     void copyDone();
     void columnsChanged();
     void restoreWidths();
+    void followSelectionInHeaderWhenCheap();
     QString widthKey(int column) const;
     void rememberWidth(int column, int width);
     void growFittedColumns();
@@ -75,6 +78,7 @@ private:
 
     Halo::ResultTableModel *m_results = nullptr;
     Halo::PatientDataMaskModel *m_mask = nullptr;
+    QItemSelectionModel *m_headerSelection = nullptr; // empty: see followSelectionInHeader…()
     FilterHeader *m_header;
     ResultFilterRunner *m_runner = nullptr;
     QHash<QString, int> m_widths; // by column name (and its occurrence)
