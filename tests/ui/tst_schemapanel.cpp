@@ -508,6 +508,13 @@ void TestSchemaPanel::windowEditorCompletesFromTheSchema()
     QCOMPARE(sqlEditor->completion()->lastCandidates(), QStringList{QStringLiteral("surname")});
     QTest::keyClick(scintilla, Qt::Key_Escape);
     QVERIFY(!scintilla->isListActive());
+
+    // An editor opened later completes from the same schema.
+    SqlTab *later = workspace->newEditor();
+    QVERIFY(later != tab);
+    auto *laterEditor = later->findChild<SqlEditor *>();
+    QVERIFY(laterEditor);
+    QCOMPARE(laterEditor->completion()->schema().tables.size(), panel->schema().tables.size());
 }
 
 QTEST_MAIN(TestSchemaPanel)

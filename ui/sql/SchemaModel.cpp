@@ -132,6 +132,9 @@ QVariant SchemaModel::data(const QModelIndex &index, int role) const
     case TypeColumn:
         return table->isView ? tr("view") : tr("table");
     case NullableColumn:
+        // Read out and in the tooltip, not drawn: drawn, it widens the column the names need.
+        if (role == Qt::DisplayRole)
+            return {};
         return tr("%n column(s)", nullptr, int(table->columns.size()));
     }
     return {};

@@ -65,6 +65,7 @@ SchemaPanel::SchemaPanel(Halo::HaloApiClient *client, const QString &cacheDirect
            "the context menu offers the table's first rows; Ctrl+C copies."));
     m_tree->setModel(m_model);
     m_tree->setUniformRowHeights(true);
+    m_tree->setIndentation(m_tree->fontMetrics().averageCharWidth() * 2); // room for names
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->header()->setStretchLastSection(false);
