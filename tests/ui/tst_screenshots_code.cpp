@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The README's "From query to code" pictures, made from a real session against a sandbox on
-// loopback: a query over Best Practice's views with the schema beside it, the same patient
-// opened in the FHIR tab from the grid, and the Python the Copy as menu gives for the query.
-// Each step is checked before it is pictured; the files land in tests/ui/artefacts.
+// loopback: the schema read from the practice beside a query over Best Practice's views, the same
+// patient opened in the FHIR tab from the grid, and the Python the Copy as menu gives for the
+// query. Each step is checked before it is pictured; the files land in tests/ui/artefacts.
 #include "FailOnWarning.h"
 #include "SandboxWindowRig.h"
 #include "WidgetLookup.h"
@@ -10,6 +10,7 @@
 #include "fhir/FhirTab.h"
 #include "sites/SiteListPanel.h"
 #include "sql/ResultGrid.h"
+#include "sql/SchemaPanel.h"
 #include "sql/SqlTab.h"
 #include "sql/SqlWorkspace.h"
 
@@ -19,12 +20,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QTreeView>
 #include <QtTest>
 
 namespace {
@@ -94,7 +97,27 @@ void TestScreenshotsCode::fromQueryToCode()
     auto *siteTabs = window->findChild<QTabWidget *>(QStringLiteral("siteTabs"));
     siteTabs->setCurrentWidget(window->sqlWorkspace());
 
-    // 1. The query, its rows, and the tools beside the editor.
+    // 1. The schema read from the practice, the query, its rows.
+    SchemaPanel *schema = window->sqlWorkspace()->schemaPanel();
+    named<QTabWidget>(window, QStringLiteral("SQL tools"))->setCurrentWidget(schema);
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    schema->setPollIntervals(10, 40);
+    QSignalSpy schemaRead(schema, &SchemaPanel::schemaChanged);
+    auto *readSchema = named<QPushButton>(window, QStringLiteral("Refresh schema"));
+    QVERIFY(readSchema);
+    QTRY_VERIFY(readSchema->isEnabled());
+    readSchema->click();
+    QVERIFY(schemaRead.wait(kTimeoutMs));
+    QTRY_VERIFY(!schema->isReading());
+    QTest::keyClicks(named<QLineEdit>(window, QStringLiteral("Filter schema")),
+                     QStringLiteral("BPS_"));
+    QTreeView *tree = named<QTreeView>(window, QStringLiteral("Schema"));
+    QTRY_COMPARE(tree->model()->rowCount(), 2); // BPS_Appointments, BPS_Patients
+    for (int row = 0; row < tree->model()->rowCount(); ++row) {
+        const QModelIndex table = tree->model()->index(row, 0);
+        if (table.data().toString() == QLatin1String("BPS_Patients"))
+            tree->expand(table);
+    }
     SqlTab *sql = window->sqlWorkspace()->sqlTab();
     QSignalSpy finished(sql, &SqlTab::queryFinished);
     sql->setSqlText(kQuery);
