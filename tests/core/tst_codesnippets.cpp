@@ -27,7 +27,20 @@ namespace {
 // Quotes, a backslash, an apostrophe, a dollar and non-ASCII text: every quoting rule is used.
 const QString kSql = QStringLiteral(
     "SELECT id, surname, first_name, 'O''Brien \"q\" \\ $HOME caf\u00e9' AS awkward, "
-    "NULL AS no_value, 2.5 AS half FROM patients WHERE id <= 12 ORDER BY id");
+    "NULL AS no_value, 2.5 AS half FROM patients WHERE id <= @last ORDER BY id");
+
+// The query with a parameter and a queue time: nested objects, lists and numbers in the body.
+Halo::QueryCommand awkwardQuery()
+{
+    Halo::QueryCommand command = sql(kSql);
+    Halo::QueryParameter last;
+    last.name = QStringLiteral("@last");
+    last.type = QStringLiteral("Int");
+    last.value = QStringLiteral("12");
+    command.parameters << last;
+    command.maxTimeInQueueMs = 30000;
+    return command;
+}
 
 // The program that runs a snippet saved at `path`, or empty when this machine lacks it.
 QStringList runnerFor(SnippetLanguage language, const QString &path)
@@ -173,7 +186,7 @@ private slots:
     {
         QFETCH(SnippetLanguage, language);
         START_RIG(rig, sandboxOptions()); // takes kKey
-        const Halo::QueryCommand command = sql(kSql);
+        const Halo::QueryCommand command = awkwardQuery();
 
         // What the grid shows for the request.
         const auto call = awaitCall(rig.client.runImmediate(onlineBp().guid, command));
@@ -192,6 +205,12 @@ private slots:
         QVERIFY2(!code.contains(kKey), "the key itself is never in a snippet");
         QVERIFY(code.contains(QStringLiteral("HALO_KEY")));
         QVERIFY(code.contains(QStringLiteral("Ocp-Apim-Subscription-Key")));
+        if (language == SnippetLanguage::Python) {
+            // The body as a dict to edit, not an escaped JSON string.
+            for (const char *part :
+                 {"json=body", "body = {\n", "    \"command\": {\n", "        \"parameters\": [\n"})
+                QVERIFY2(code.contains(QString::fromLatin1(part)), part);
+        }
         if (language == SnippetLanguage::CSharp) {
             for (const char *part : {"HttpClient", "System.Text.Json", "Convert.FromBase64String",
                                      "Environment.GetEnvironmentVariable(\"HALO_KEY\")"})

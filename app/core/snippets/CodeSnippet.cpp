@@ -4,7 +4,12 @@
 #include "api/HaloApiClient.h"
 #include "net/ApiCall.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStringList>
+
+#include <cmath>
 
 namespace Halo {
 
@@ -119,6 +124,49 @@ QString powerShell(const RequestRecipe &recipe)
     return code;
 }
 
+// `value` as a Python literal, indented by `depth` levels: what an integrator edits by hand
+// beats an escaped JSON string. Integral numbers stay integers.
+QString pythonLiteral(const QJsonValue &value, int depth)
+{
+    const QString inner(4 * (depth + 1), QLatin1Char(' '));
+    const QString outer(4 * depth, QLatin1Char(' '));
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return QStringLiteral("None");
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("True") : QStringLiteral("False");
+    case QJsonValue::Double: {
+        const double number = value.toDouble();
+        if (number == double(qint64(number)) && std::abs(number) < 9007199254740992.0)
+            return QString::number(qint64(number));
+        return QString::number(number, 'g', 17);
+    }
+    case QJsonValue::String:
+        return quoted(value.toString());
+    case QJsonValue::Array: {
+        const QJsonArray array = value.toArray();
+        if (array.isEmpty())
+            return QStringLiteral("[]");
+        QString out = QStringLiteral("[\n");
+        for (const QJsonValue &item : array)
+            out += inner + pythonLiteral(item, depth + 1) + QStringLiteral(",\n");
+        return out + outer + QLatin1Char(']');
+    }
+    case QJsonValue::Object: {
+        const QJsonObject object = value.toObject();
+        if (object.isEmpty())
+            return QStringLiteral("{}");
+        QString out = QStringLiteral("{\n");
+        for (auto it = object.begin(); it != object.end(); ++it)
+            out += inner + quoted(it.key()) + QStringLiteral(": ") +
+                   pythonLiteral(it.value(), depth + 1) + QStringLiteral(",\n");
+        return out + outer + QLatin1Char('}');
+    }
+    }
+    return QStringLiteral("None");
+}
+
 QString python(const RequestRecipe &recipe)
 {
     QString code = QStringLiteral("# Python 3 with requests (pip install requests); the key comes "
@@ -130,8 +178,17 @@ QString python(const RequestRecipe &recipe)
     if (hasBody(recipe)) {
         code += QStringLiteral(", \"Content-Type\": %1")
                     .arg(quoted(QString::fromLatin1(recipe.contentType)));
-        code += QStringLiteral("}\nbody = %1\n").arg(quoted(QString::fromUtf8(recipe.body)));
-        arguments += QStringLiteral(", data=body.encode(\"utf-8\")");
+        // A JSON body as a dict that requests sends as JSON (json=); anything else as it is.
+        QJsonParseError parsed;
+        const QJsonDocument json = QJsonDocument::fromJson(recipe.body, &parsed);
+        if (recipe.contentType.startsWith("application/json") &&
+            parsed.error == QJsonParseError::NoError && json.isObject()) {
+            code += QStringLiteral("}\nbody = %1\n").arg(pythonLiteral(json.object(), 0));
+            arguments += QStringLiteral(", json=body");
+        } else {
+            code += QStringLiteral("}\nbody = %1\n").arg(quoted(QString::fromUtf8(recipe.body)));
+            arguments += QStringLiteral(", data=body.encode(\"utf-8\")");
+        }
     } else {
         code += QStringLiteral("}\n");
     }
