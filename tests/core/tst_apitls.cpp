@@ -72,6 +72,11 @@ void TestApiTls::untrustedCertificateIsReportedAndNothingIsSent()
     QVERIFY2(!received.contains(key.toUtf8()), "the key never reached the untrusted server");
     QVERIFY(!received.contains("GET "));
     delete call;
+
+    // The server's side of the failed handshake is over and its socket gone before the
+    // server goes: destroyed halfway through a handshake, it has left OpenSSL objects unfreed
+    // under LeakSanitizer (QSslServer deletes a socket whose handshake failed, later).
+    QTRY_VERIFY_WITH_TIMEOUT(server.findChildren<QSslSocket *>().isEmpty(), 10000);
 }
 
 QTEST_GUILESS_MAIN(TestApiTls)
