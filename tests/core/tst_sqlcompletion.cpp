@@ -52,7 +52,8 @@ SqlCompletion::Result at(QString text, SchemaDialect::Engine engine = kSqlServer
 QStringList columnsOf(const QString &name)
 {
     QStringList names;
-    for (const Halo::SchemaColumn &column : schema().table(name)->columns)
+    const Halo::SchemaSnapshot snapshot = schema(); // table() points into it
+    for (const Halo::SchemaColumn &column : snapshot.table(name)->columns)
         names.append(column.name);
     return names;
 }
