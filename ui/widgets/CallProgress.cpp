@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 CallProgress::CallProgress(QWidget *parent)
     : QWidget(parent)
@@ -22,11 +23,17 @@ CallProgress::CallProgress(QWidget *parent)
     m_bar->setMaximumWidth(160);
     m_bar->setAccessibleName(tr("Busy"));
     m_cancel->setAccessibleName(tr("Cancel request"));
-    auto *layout = new QHBoxLayout(this);
+    // The text above the bar, wrapping: a narrow side panel has room for the bar and the button
+    // but not for a long activity beside them.
+    m_label->setWordWrap(true);
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_bar, 1);
+    row->addWidget(m_cancel);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_label, 1);
-    layout->addWidget(m_bar);
-    layout->addWidget(m_cancel);
+    layout->addWidget(m_label);
+    layout->addLayout(row);
     connect(m_cancel, &QPushButton::clicked, this, [this]() {
         if (m_call)
             m_call->cancel();
