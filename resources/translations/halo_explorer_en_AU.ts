@@ -5634,10 +5634,6 @@ Send it to %2 on %1?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Query results. Ctrl+C copies the selected cells with their column names; Ctrl+Shift+F filters the current column.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Filter this column</source>
             <translation type="unfinished" />
         </message>
@@ -5651,6 +5647,10 @@ Send it to %2 on %1?</source>
         </message>
         <message>
             <source>Copy progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Query results. Ctrl+C copies the selected cells with their column names; Ctrl+Shift+L filters the current column.</source>
             <translation type="unfinished" />
         </message>
     </context>
